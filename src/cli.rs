@@ -1,0 +1,354 @@
+//! The command line: clap derive structs whose doc comments are the `--help` text, and the code
+//! that turns them into library calls and human output.
+
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand};
+use rolo::model::Kind;
+use rolo::progress::Progress;
+use rolo::report::Report;
+use rolo::sinks::output::{self, Target};
+use rolo::sinks::OutputFormat;
+use rolo::sources::input::Limits;
+use rolo::{KindFilter, Options};
+use std::io::IsTerminal;
+
+/// Turn the data exports of LinkedIn and other platforms into one clean, deduplicated
+/// contact file: vCard for address books, JSON for tools.
+#[derive(Parser, Debug)]
+#[command(name = "rolo", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read exports, find the same person across them, and write one contact set.
+    Merge(MergeArgs),
+    /// Show what rolo recognises in each input: platforms, files, record counts, skipped files.
+    Inspect(InspectArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// Exports to read: .zip archives, folders, single files, or - for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Output file; - or absent writes to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<String>,
+    /// Output format; by default taken from the extension of -o, else json.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub to: Option<OutputFormat>,
+    /// Write the run report (inputs, files, rejected and filtered records, merges) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<String>,
+    /// Normalise only: every record becomes its own contact.
+    #[arg(long)]
+    pub no_dedupe: bool,
+    /// Region (ISO country code, e.g. US, DE) for phone numbers written without a country code.
+    #[arg(long, value_name = "CC")]
+    pub region: Option<String>,
+    /// Which kinds of record to keep: "all", or a comma-separated list (connection,contact,…).
+    /// By default blocked, muted, restricted, removed and rejected people are left out.
+    #[arg(long, value_name = "KINDS")]
+    pub kinds: Option<String>,
+    /// Keep the export's owner (you) as a contact.
+    #[arg(long)]
+    pub include_owner: bool,
+    /// Fold Gmail addresses (dots, +tags) when matching emails.
+    #[arg(long)]
+    pub fold_gmail: bool,
+    /// Fail (exit 1) if any record or value was rejected or any warning was raised.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// Exports to look at: .zip archives, folders, single files, or -.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Print the report as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Args, Debug)]
+pub struct Common {
+    /// No progress bars and no summary.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print every warning (they name files and lines, never contact data).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Largest total of bytes read from all inputs, uncompressed.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_total_bytes)]
+    pub max_total_bytes: u64,
+    /// Largest single file, uncompressed.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
+    pub max_file_bytes: u64,
+    /// Largest compression ratio of a zip member.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_ratio)]
+    pub max_ratio: u64,
+    /// Deepest nesting of zips inside zips.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_depth)]
+    pub max_depth: u32,
+}
+
+impl Common {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_total_bytes: self.max_total_bytes,
+            max_file_bytes: self.max_file_bytes,
+            max_ratio: self.max_ratio,
+            max_depth: self.max_depth,
+            ..Limits::default()
+        }
+    }
+}
+
+/// What the process should exit with.
+pub enum Exit {
+    Ok,
+    Failed,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Merge(args) => merge(args),
+        Command::Inspect(args) => inspect(args),
+    }
+}
+
+fn parse_kinds(s: Option<&str>) -> anyhow::Result<KindFilter> {
+    let Some(s) = s else {
+        return Ok(KindFilter::Default);
+    };
+    if s.trim().eq_ignore_ascii_case("all") {
+        return Ok(KindFilter::All);
+    }
+    let mut kinds = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match Kind::parse(part) {
+            Some(k) => kinds.push(k),
+            None => {
+                let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                bail!("unknown kind {part:?} (kinds: all, {})", all.join(", "));
+            }
+        }
+    }
+    Ok(KindFilter::Only(kinds))
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
+    let target = Target::parse(args.output.as_deref());
+    let format = args
+        .to
+        .or_else(|| args.output.as_deref().and_then(OutputFormat::from_path))
+        .unwrap_or(OutputFormat::Json);
+    if let Target::File(path) = &target {
+        output::check_not_input(path, &args.inputs)?;
+    }
+    let mut opts = Options {
+        limits: args.common.limits(),
+        kinds: parse_kinds(args.kinds.as_deref())?,
+        include_owner: args.include_owner,
+        ..Options::default()
+    };
+    opts.normalize.region = args.region.as_ref().map(|r| r.trim().to_uppercase());
+    opts.dedupe.enabled = !args.no_dedupe;
+    opts.dedupe.fold_gmail = args.fold_gmail;
+
+    let progress = Bars::new(args.common.quiet);
+    let outcome = rolo::run(&args.inputs, &opts, &progress);
+    let report = &outcome.report;
+    print_problems(report, args.common.verbose, args.common.quiet);
+
+    output::write_to(&target, |w| {
+        rolo::sinks::write(format, &outcome.contacts, w)
+    })
+    .context("writing the output")?;
+    if let Some(path) = &args.report {
+        let target = Target::File(path.into());
+        output::check_not_input(std::path::Path::new(path), &args.inputs)?;
+        output::write_to(&target, |w| {
+            serde_json::to_writer_pretty(&mut *w, report)?;
+            w.write_all(b"\n")
+        })
+        .context("writing the report")?;
+    }
+    if !args.common.quiet {
+        let dest = match &target {
+            Target::Stdout => "standard output".to_string(),
+            Target::File(p) => p.display().to_string(),
+        };
+        eprintln!("{}", summary(report, outcome.contacts.len(), &dest));
+    }
+    let failed = !report.errors.is_empty()
+        || (args.strict && (!report.rejected.is_empty() || !report.warnings.is_empty()));
+    Ok(if failed { Exit::Failed } else { Exit::Ok })
+}
+
+fn summary(report: &Report, contacts: usize, dest: &str) -> String {
+    let per: Vec<String> = report
+        .records_per_platform()
+        .iter()
+        .map(|(p, n)| format!("{p} {n}"))
+        .collect();
+    let merged_records: usize = report.merges.iter().map(|m| m.records).sum();
+    format!(
+        "rolo: read {} records ({}); {} rejected, {} filtered; wrote {} contacts to {} ({} merges of {} records)",
+        report.records_read(),
+        if per.is_empty() { "none".to_string() } else { per.join(", ") },
+        report.rejected.len(),
+        report.filtered_total(),
+        contacts,
+        dest,
+        report.merges.len(),
+        merged_records,
+    )
+}
+
+/// Errors always; warnings and rejections counted, and listed with --verbose.
+fn print_problems(report: &Report, verbose: bool, quiet: bool) {
+    for e in &report.errors {
+        eprintln!("rolo: error: {e}");
+    }
+    if quiet {
+        return;
+    }
+    const SHOWN: usize = 10;
+    for (what, list) in [
+        ("rejected", &report.rejected),
+        ("warning", &report.warnings),
+    ] {
+        let limit = if verbose { list.len() } else { SHOWN };
+        for i in list.iter().take(limit) {
+            eprintln!("rolo: {what}: {i}");
+        }
+        if list.len() > limit {
+            eprintln!(
+                "rolo: … and {} more {what} (see --verbose or --report)",
+                list.len() - limit
+            );
+        }
+    }
+}
+
+fn inspect(args: InspectArgs) -> anyhow::Result<Exit> {
+    let loaded = rolo::sources::load(&args.inputs, args.common.limits());
+    let report = loaded.report;
+    let mut out = String::new();
+    if args.json {
+        out = serde_json::to_string_pretty(&report)?;
+        out.push('\n');
+    } else {
+        let rows: Vec<[String; 5]> = report
+            .files
+            .iter()
+            .map(|f| {
+                let kinds: Vec<String> = f.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                [
+                    rolo::error::Location::file(&f.input, &f.file).to_string(),
+                    f.platform.to_string(),
+                    f.format.clone(),
+                    f.records.to_string(),
+                    match &f.error {
+                        Some(e) => format!("error: {e}"),
+                        None => kinds.join(", "),
+                    },
+                ]
+            })
+            .collect();
+        let header = ["FILE", "PLATFORM", "FORMAT", "RECORDS", "KINDS"].map(String::from);
+        let mut widths = [0usize; 5];
+        for r in std::iter::once(&header).chain(rows.iter()) {
+            for (w, c) in widths.iter_mut().zip(r.iter()) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+        for r in std::iter::once(&header).chain(rows.iter()) {
+            let mut l = String::new();
+            for (i, (w, c)) in widths.iter().zip(r.iter()).enumerate() {
+                if i == 3 {
+                    l.push_str(&format!("{c:>w$}  "));
+                } else if i == 4 {
+                    l.push_str(c);
+                } else {
+                    l.push_str(&format!("{c:<w$}  "));
+                }
+            }
+            out.push_str(l.trim_end());
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{} records in {} files; {} files skipped; {} warnings; {} rejected; {} errors\n",
+            report.records_read(),
+            report.files.len(),
+            report.skipped.len(),
+            report.warnings.len(),
+            report.rejected.len(),
+            report.errors.len()
+        ));
+        if args.common.verbose {
+            for s in &report.skipped {
+                out.push_str(&format!("skipped: {s}\n"));
+            }
+        }
+    }
+    output::write_to(&Target::Stdout, |w| w.write_all(out.as_bytes()))?;
+    print_problems(&report, args.common.verbose, args.common.quiet);
+    Ok(if report.errors.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Failed
+    })
+}
+
+/// indicatif bars on stderr, only when it is a terminal and --quiet is not given.
+struct Bars {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Bars {
+    fn new(quiet: bool) -> Bars {
+        let show = !quiet && std::io::stderr().is_terminal();
+        Bars {
+            bar: show.then(|| indicatif::ProgressBar::new(0)),
+        }
+    }
+}
+
+impl Progress for Bars {
+    fn stage(&self, name: &str, total: u64) {
+        if let Some(b) = &self.bar {
+            b.reset();
+            b.set_length(total);
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{prefix:>12} [{bar:30}] {pos}/{len} {per_sec}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            b.set_prefix(name.to_string());
+        }
+    }
+
+    fn advance(&self, n: u64) {
+        if let Some(b) = &self.bar {
+            b.inc(n);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}

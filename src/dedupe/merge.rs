@@ -1,0 +1,294 @@
+//! Survivorship: several records of one person become one contact, losing nothing.
+//!
+//! Every distinct value is kept once, with the union of its labels and of its sources. The name
+//! shown comes from the most complete record of the most trusted kind; every other distinct name
+//! is kept in `aliases`.
+
+use crate::model::{Contact, Kind, MergeInfo, Name, Text};
+use crate::normalize::keys;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// How far a kind of record is trusted for the name shown: address books and connection lists
+/// were curated by a person; message participants and follows carry whatever name was typed.
+fn trust(kind: Kind) -> u32 {
+    match kind {
+        Kind::Contact | Kind::Owner => 4,
+        Kind::Connection | Kind::Friend => 3,
+        Kind::Endorsement | Kind::Recommendation | Kind::Invitation | Kind::FrequentContact => 2,
+        _ => 1,
+    }
+}
+
+fn completeness(n: &Name) -> u32 {
+    [&n.given, &n.family, &n.middle, &n.prefix, &n.suffix]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .count() as u32
+        + u32::from(!n.full.is_empty())
+}
+
+/// Merges `members` (in canonical order) into one contact.
+pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
+    if members.len() == 1 {
+        if let Some(c) = members.into_iter().next() {
+            return Contact { merge: info, ..c };
+        }
+        return Contact::default();
+    }
+    // The best name: most trusted kind, then most complete, then first in canonical order.
+    let best = members
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.name.is_empty())
+        .max_by(|(ia, a), (ib, b)| {
+            let ka = a.source().map(|s| trust(s.kind)).unwrap_or(0);
+            let kb = b.source().map(|s| trust(s.kind)).unwrap_or(0);
+            (ka, completeness(&a.name))
+                .cmp(&(kb, completeness(&b.name)))
+                .then_with(|| ib.cmp(ia))
+        })
+        .map(|(i, _)| i);
+
+    let mut out = Contact {
+        merge: info,
+        ..Contact::default()
+    };
+    if let Some(b) = best.and_then(|i| members.get(i)) {
+        out.name = b.name.clone();
+    }
+    let shown = keys::fold(&out.name.full);
+    let mut alias_seen: HashMap<String, usize> = HashMap::new();
+    for m in members {
+        let offset = out.sources.len();
+        let shift = |s: &[usize]| s.iter().map(|i| i + offset).collect::<Vec<_>>();
+        let own_sources: Vec<usize> = (offset..offset + m.sources.len()).collect();
+
+        let folded = keys::fold(&m.name.full);
+        if !folded.is_empty() && folded != shown {
+            match alias_seen.get(&folded) {
+                Some(&i) => {
+                    if let Some(a) = out.aliases.get_mut(i) {
+                        a.sources.extend(own_sources.iter().copied());
+                    }
+                }
+                None => {
+                    alias_seen.insert(folded, out.aliases.len());
+                    out.aliases.push(Text {
+                        value: m.name.full.clone(),
+                        sources: own_sources.clone(),
+                    });
+                }
+            }
+        }
+        if out.name.nickname.is_empty() && !m.name.nickname.is_empty() {
+            out.name.nickname = m.name.nickname.clone();
+        }
+        for a in m.aliases {
+            add_text(&mut out.aliases, a.value, shift(&a.sources));
+        }
+        for e in m.emails {
+            let key = e.value.to_lowercase();
+            match out
+                .emails
+                .iter_mut()
+                .find(|x| x.value.to_lowercase() == key)
+            {
+                Some(x) => {
+                    union(&mut x.labels, &e.labels);
+                    union(&mut x.sources, &shift(&e.sources));
+                }
+                None => out.emails.push(crate::model::Email {
+                    sources: shift(&e.sources),
+                    ..e
+                }),
+            }
+        }
+        for p in m.phones {
+            let key = phone_key(&p);
+            match out.phones.iter_mut().find(|x| phone_key(x) == key) {
+                Some(x) => {
+                    union(&mut x.labels, &p.labels);
+                    union(&mut x.sources, &shift(&p.sources));
+                }
+                None => out.phones.push(crate::model::Phone {
+                    sources: shift(&p.sources),
+                    ..p
+                }),
+            }
+        }
+        for o in m.organizations {
+            let key = (keys::fold(&o.name), keys::fold(&o.title));
+            match out
+                .organizations
+                .iter_mut()
+                .find(|x| (keys::fold(&x.name), keys::fold(&x.title)) == key)
+            {
+                Some(x) => union(&mut x.sources, &shift(&o.sources)),
+                None => out.organizations.push(crate::model::Organization {
+                    sources: shift(&o.sources),
+                    ..o
+                }),
+            }
+        }
+        for p in m.profiles {
+            let key = (p.service.clone(), p.url.clone(), p.id.clone());
+            match out
+                .profiles
+                .iter_mut()
+                .find(|x| (x.service.clone(), x.url.clone(), x.id.clone()) == key)
+            {
+                Some(x) => union(&mut x.sources, &shift(&p.sources)),
+                None => out.profiles.push(crate::model::Profile {
+                    sources: shift(&p.sources),
+                    ..p
+                }),
+            }
+        }
+        for u in m.urls {
+            match out.urls.iter_mut().find(|x| x.value == u.value) {
+                Some(x) => {
+                    union(&mut x.labels, &u.labels);
+                    union(&mut x.sources, &shift(&u.sources));
+                }
+                None => out.urls.push(crate::model::Url {
+                    sources: shift(&u.sources),
+                    ..u
+                }),
+            }
+        }
+        for a in m.addresses {
+            let key = (
+                &a.street,
+                &a.locality,
+                &a.region,
+                &a.postal_code,
+                &a.country,
+                &a.raw,
+            );
+            match out.addresses.iter_mut().find(|x| {
+                (
+                    &x.street,
+                    &x.locality,
+                    &x.region,
+                    &x.postal_code,
+                    &x.country,
+                    &x.raw,
+                ) == key
+            }) {
+                Some(x) => {
+                    union(&mut x.labels, &a.labels);
+                    union(&mut x.sources, &shift(&a.sources));
+                }
+                None => out.addresses.push(crate::model::Address {
+                    sources: shift(&a.sources),
+                    ..a
+                }),
+            }
+        }
+        if let Some(b) = m.birthday {
+            match &mut out.birthday {
+                Some(x) if x.value == b.value => union(&mut x.sources, &shift(&b.sources)),
+                Some(_) => add_text(
+                    &mut out.notes,
+                    format!("Other birthday: {}", b.value),
+                    shift(&b.sources),
+                ),
+                None => {
+                    out.birthday = Some(Text {
+                        value: b.value,
+                        sources: shift(&b.sources),
+                    })
+                }
+            }
+        }
+        for n in m.notes {
+            add_text(&mut out.notes, n.value, shift(&n.sources));
+        }
+        for p in m.photos {
+            add_text(&mut out.photos, p.value, shift(&p.sources));
+        }
+        for g in m.groups {
+            add_text(&mut out.groups, g.value, shift(&g.sources));
+        }
+        for e in m.events {
+            match out
+                .events
+                .iter_mut()
+                .find(|x| x.kind == e.kind && x.date == e.date && x.service == e.service)
+            {
+                Some(x) => union(&mut x.sources, &shift(&e.sources)),
+                None => out.events.push(crate::model::Event {
+                    sources: shift(&e.sources),
+                    ..e
+                }),
+            }
+        }
+        out.sources.extend(m.sources);
+    }
+    out
+}
+
+fn phone_key(p: &crate::model::Phone) -> String {
+    if p.value.is_empty() {
+        p.raw
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
+    } else {
+        p.value.clone()
+    }
+}
+
+fn add_text(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
+    match list.iter_mut().find(|x| x.value == value) {
+        Some(x) => union(&mut x.sources, &sources),
+        None => list.push(Text { value, sources }),
+    }
+}
+
+fn union<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T]) {
+    for v in from {
+        if !into.contains(v) {
+            into.push(v.clone());
+        }
+    }
+}
+
+/// The key a record contributes to its contact's id: its strongest identifier when it has one
+/// (so ids survive a re-export), else where it was read.
+pub fn record_key(c: &Contact) -> String {
+    if let Some(p) = c
+        .profiles
+        .iter()
+        .find(|p| !p.url.is_empty() || !p.id.is_empty())
+    {
+        return format!("p:{}|{}", p.url, p.id);
+    }
+    if let Some(e) = c.emails.first() {
+        return format!("e:{}", e.value.to_lowercase());
+    }
+    if let Some(p) = c.phones.iter().find(|p| !p.value.is_empty()) {
+        return format!("t:{}", p.value);
+    }
+    match c.source() {
+        Some(s) => format!(
+            "s:{}|{}|{}|{}",
+            crate::sources::input::file_name(&s.input),
+            s.file,
+            s.kind,
+            s.index
+        ),
+        None => String::new(),
+    }
+}
+
+/// `r-` and 12 hex digits of SHA-256 over the key.
+pub fn make_id(key: &str) -> String {
+    let digest = Sha256::digest(key.as_bytes());
+    let mut id = String::from("r-");
+    for b in digest.iter().take(6) {
+        id.push_str(&format!("{b:02x}"));
+    }
+    id
+}

@@ -1,0 +1,115 @@
+//! Library errors and where they happened.
+//!
+//! Every error or warning about input carries a [`Location`] (input, file inside it, line) so that
+//! a user can find the bad spot: `export.zip!Connections.csv:42`. Contact data never appears in a
+//! message; only locations, column names and reasons do.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where something is in the inputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Location {
+    pub input: String,
+    /// Path inside the archive or folder; empty when the problem is the input itself.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<u64>,
+}
+
+impl Location {
+    pub fn input(input: &str) -> Location {
+        Location {
+            input: input.to_string(),
+            file: String::new(),
+            line: None,
+        }
+    }
+
+    pub fn file(input: &str, file: &str) -> Location {
+        Location {
+            input: input.to_string(),
+            file: file.to_string(),
+            line: None,
+        }
+    }
+
+    pub fn at_line(&self, line: u64) -> Location {
+        Location {
+            line: Some(line),
+            ..self.clone()
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.input)?;
+        // A single-file input names the file twice otherwise.
+        if !self.file.is_empty() && !self.input.ends_with(&self.file) {
+            write!(f, "!{}", self.file)?;
+        }
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a file or input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ErrorKind {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("not a readable zip archive: {0}")]
+    Zip(String),
+    #[error("archive limit exceeded: {0} (raise it with {1})")]
+    Limit(String, &'static str),
+    #[error("CSV error: {0}")]
+    Csv(String),
+    #[error("invalid JSON: {0}")]
+    Json(String),
+    #[error("missing required column {0:?}")]
+    MissingColumn(String),
+    #[error("cannot decode text: {0}")]
+    Encoding(String),
+    #[error("nothing rolo can read was found")]
+    NothingRecognised,
+    #[error("{0}")]
+    Other(String),
+}
+
+/// An error with its location.
+#[derive(Debug, thiserror::Error)]
+#[error("{location}: {kind}")]
+pub struct Error {
+    pub location: Location,
+    #[source]
+    pub kind: ErrorKind,
+}
+
+impl Error {
+    pub fn new(location: Location, kind: ErrorKind) -> Error {
+        Error { location, kind }
+    }
+}
+
+/// Errors from writing output.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("{path}: refusing to write over an input")]
+    WouldOverwriteInput { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("writing output: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("serializing output: {0}")]
+    Serialize(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,104 @@
+//! rolo: turn social-platform and address-book exports into one clean, deduplicated contact set.
+//!
+//! The pipeline, one module per stage: [`sources`] reads inputs into records, [`normalize`] makes
+//! their values canonical, [`dedupe`] finds the same person and merges, [`sinks`] writes the
+//! result. [`run`] strings them together; the binary is a thin layer over it.
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+pub mod dedupe;
+pub mod error;
+pub mod model;
+pub mod normalize;
+pub mod progress;
+pub mod report;
+pub mod sinks;
+pub mod sources;
+
+use dedupe::DedupeOptions;
+use model::{Contact, Kind};
+use normalize::record::NormOptions;
+use progress::Progress;
+use report::Report;
+use sources::input::Limits;
+
+/// Which kinds of record `merge` keeps.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum KindFilter {
+    /// Everyone the user is connected to; blocked, muted, removed… are left out.
+    #[default]
+    Default,
+    All,
+    Only(Vec<Kind>),
+}
+
+impl KindFilter {
+    pub fn keeps(&self, kind: Kind) -> bool {
+        match self {
+            KindFilter::Default => !kind.filtered_by_default(),
+            KindFilter::All => kind != Kind::Owner,
+            KindFilter::Only(list) => list.contains(&kind),
+        }
+    }
+}
+
+/// Everything that changes what a run produces.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+    pub normalize: NormOptions,
+    pub dedupe: DedupeOptions,
+    pub kinds: KindFilter,
+    /// Keep the export's owner as a contact.
+    pub include_owner: bool,
+}
+
+/// The contacts a run produced, and its report.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub contacts: Vec<Contact>,
+    pub report: Report,
+}
+
+/// Reads, normalises, filters and deduplicates `inputs`.
+pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcome {
+    progress.stage("reading", inputs.len() as u64);
+    let loaded = sources::load(inputs, opts.limits);
+    progress.finish();
+    let mut report = loaded.report;
+
+    let mut records = Vec::with_capacity(loaded.records.len());
+    for r in loaded.records {
+        let kind = r.source().map(|s| s.kind).unwrap_or_default();
+        let keep = if kind == Kind::Owner {
+            opts.include_owner
+        } else {
+            opts.kinds.keeps(kind)
+        };
+        if keep {
+            records.push(r);
+        } else {
+            *report.filtered.entry(kind).or_insert(0) += 1;
+        }
+    }
+
+    progress.stage("normalising", records.len() as u64);
+    for r in &mut records {
+        normalize::record::normalize(r, &opts.normalize, &mut report.warnings);
+        progress.advance(1);
+    }
+    progress.finish();
+
+    progress.stage("matching", records.len() as u64);
+    let deduped = dedupe::dedupe(records, &opts.dedupe);
+    progress.finish();
+    report.merges = deduped.merges;
+    report.sort();
+    Outcome {
+        contacts: deduped.contacts,
+        report,
+    }
+}

@@ -1,0 +1,458 @@
+//! The contact model: the JSON contract of SPEC §3.
+//!
+//! One type, [`Contact`], serves both ends of the pipeline. A reader turns each input record into a
+//! `Contact` with exactly one entry in `sources`, every value pointing at source `0`; dedupe then
+//! merges several such contacts into one, concatenating their `sources` and re-pointing the values.
+//! Keeping one type means a value can never lose its origin on the way through.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Indices into [`Contact::sources`].
+pub type SourceIds = Vec<usize>;
+
+/// One person in the output (or, before dedupe, one input record).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Stable identifier (`r-` + 12 hex digits), derived from the records, not from their order.
+    pub id: String,
+    pub name: Name,
+    /// Other distinct names the merged records carried (no name is lost in a merge).
+    #[serde(default)]
+    pub aliases: Vec<Text>,
+    pub emails: Vec<Email>,
+    pub phones: Vec<Phone>,
+    pub organizations: Vec<Organization>,
+    pub profiles: Vec<Profile>,
+    /// Web links that are not a known service's profile.
+    #[serde(default)]
+    pub urls: Vec<Url>,
+    pub addresses: Vec<Address>,
+    pub birthday: Option<Text>,
+    pub notes: Vec<Text>,
+    pub photos: Vec<Text>,
+    pub events: Vec<Event>,
+    /// Address-book groups / labels (Google "Labels", vCard CATEGORIES).
+    #[serde(default)]
+    pub groups: Vec<Text>,
+    pub sources: Vec<SourceRef>,
+    /// How this contact was merged; `null` for a contact made of one record.
+    pub merge: Option<MergeInfo>,
+}
+
+/// A person's name. Empty strings mean "unknown": rolo never invents a name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Name {
+    pub full: String,
+    pub given: String,
+    pub middle: String,
+    pub family: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub nickname: String,
+}
+
+impl Name {
+    pub fn is_empty(&self) -> bool {
+        self.full.is_empty()
+            && self.given.is_empty()
+            && self.family.is_empty()
+            && self.middle.is_empty()
+            && self.nickname.is_empty()
+    }
+}
+
+/// A plain value with its sources (notes, photos, aliases, birthday, groups).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub value: String,
+    pub sources: SourceIds,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email {
+    pub value: String,
+    pub labels: Vec<String>,
+    pub sources: SourceIds,
+}
+
+/// A phone number. `value` is E.164 when the number could be parsed, else empty (a raw-only value).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone {
+    pub value: String,
+    pub raw: String,
+    pub labels: Vec<String>,
+    pub sources: SourceIds,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub name: String,
+    pub title: String,
+    #[serde(default)]
+    pub department: String,
+    pub sources: SourceIds,
+}
+
+/// A profile on a known service. `url` is canonical; `handle` the user name where one exists;
+/// `id` a service-internal identifier (LinkedIn member URN, X account id) where that is all there is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub service: String,
+    pub url: String,
+    pub handle: String,
+    #[serde(default)]
+    pub id: String,
+    pub sources: SourceIds,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Url {
+    pub value: String,
+    pub labels: Vec<String>,
+    pub sources: SourceIds,
+}
+
+/// A postal address. `raw` keeps a one-line form when the source gave no structure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: String,
+    pub locality: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+    pub raw: String,
+    pub labels: Vec<String>,
+    pub sources: SourceIds,
+}
+
+/// Something that happened between the owner and this person (connected, invited, messaged…).
+/// `date` is ISO 8601 (date or date-time, possibly partial) or, when unparseable, the original text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub kind: String,
+    pub date: String,
+    pub service: String,
+    pub sources: SourceIds,
+}
+
+/// Where one input record came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The input as given on the command line.
+    pub input: String,
+    /// Path inside the archive or folder; the file name for a single file.
+    pub file: String,
+    /// 1-based line where the record starts.
+    pub line: u64,
+    /// 0-based position among the person records read from that file.
+    pub index: u64,
+    pub platform: Platform,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MergeInfo {
+    pub score: f64,
+    pub evidence: Vec<String>,
+}
+
+/// The platforms rolo reads.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    #[default]
+    Linkedin,
+    Facebook,
+    Instagram,
+    Twitter,
+    Telegram,
+    Mastodon,
+    Google,
+    Outlook,
+    Vcard,
+    Xcard,
+}
+
+impl Platform {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Linkedin => "linkedin",
+            Platform::Facebook => "facebook",
+            Platform::Instagram => "instagram",
+            Platform::Twitter => "twitter",
+            Platform::Telegram => "telegram",
+            Platform::Mastodon => "mastodon",
+            Platform::Google => "google",
+            Platform::Outlook => "outlook",
+            Platform::Vcard => "vcard",
+            Platform::Xcard => "xcard",
+        }
+    }
+
+    /// The name users see (vCard CATEGORIES, summaries).
+    pub fn display(self) -> &'static str {
+        match self {
+            Platform::Linkedin => "LinkedIn",
+            Platform::Facebook => "Facebook",
+            Platform::Instagram => "Instagram",
+            Platform::Twitter => "X",
+            Platform::Telegram => "Telegram",
+            Platform::Mastodon => "Mastodon",
+            Platform::Google => "Google",
+            Platform::Outlook => "Outlook",
+            Platform::Vcard => "vCard",
+            Platform::Xcard => "xCard",
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What relation an input record expresses. Serialized in snake_case (`removed_friend`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// LinkedIn connection.
+    #[default]
+    Connection,
+    /// An address-book entry (vCard, Google, Outlook, LinkedIn's imported contacts, Telegram).
+    Contact,
+    Invitation,
+    Message,
+    Endorsement,
+    Recommendation,
+    Friend,
+    Follower,
+    Following,
+    CloseFriend,
+    FriendRequestSent,
+    FriendRequestReceived,
+    FollowRequestSent,
+    FollowRequestReceived,
+    FrequentContact,
+    RemovedFriend,
+    Unfollowed,
+    Blocked,
+    Muted,
+    Restricted,
+    Rejected,
+    ListMember,
+    /// The export's owner: not a contact unless `--include-owner`.
+    Owner,
+}
+
+impl Kind {
+    pub const ALL: &'static [Kind] = &[
+        Kind::Connection,
+        Kind::Contact,
+        Kind::Invitation,
+        Kind::Message,
+        Kind::Endorsement,
+        Kind::Recommendation,
+        Kind::Friend,
+        Kind::Follower,
+        Kind::Following,
+        Kind::CloseFriend,
+        Kind::FriendRequestSent,
+        Kind::FriendRequestReceived,
+        Kind::FollowRequestSent,
+        Kind::FollowRequestReceived,
+        Kind::FrequentContact,
+        Kind::RemovedFriend,
+        Kind::Unfollowed,
+        Kind::Blocked,
+        Kind::Muted,
+        Kind::Restricted,
+        Kind::Rejected,
+        Kind::ListMember,
+        Kind::Owner,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Connection => "connection",
+            Kind::Contact => "contact",
+            Kind::Invitation => "invitation",
+            Kind::Message => "message",
+            Kind::Endorsement => "endorsement",
+            Kind::Recommendation => "recommendation",
+            Kind::Friend => "friend",
+            Kind::Follower => "follower",
+            Kind::Following => "following",
+            Kind::CloseFriend => "close_friend",
+            Kind::FriendRequestSent => "friend_request_sent",
+            Kind::FriendRequestReceived => "friend_request_received",
+            Kind::FollowRequestSent => "follow_request_sent",
+            Kind::FollowRequestReceived => "follow_request_received",
+            Kind::FrequentContact => "frequent_contact",
+            Kind::RemovedFriend => "removed_friend",
+            Kind::Unfollowed => "unfollowed",
+            Kind::Blocked => "blocked",
+            Kind::Muted => "muted",
+            Kind::Restricted => "restricted",
+            Kind::Rejected => "rejected",
+            Kind::ListMember => "list_member",
+            Kind::Owner => "owner",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.as_str() == s)
+    }
+
+    /// Records of these kinds, from one file, are distinct people by construction (one row per
+    /// connection, one entry per friend): dedupe never merges two of them (SPEC §5, cannot-link).
+    pub fn is_distinct_list(self) -> bool {
+        matches!(
+            self,
+            Kind::Connection
+                | Kind::Friend
+                | Kind::Follower
+                | Kind::Following
+                | Kind::CloseFriend
+                | Kind::Blocked
+                | Kind::Muted
+                | Kind::Restricted
+                | Kind::RemovedFriend
+                | Kind::Unfollowed
+        )
+    }
+
+    /// Kinds `merge` leaves out by default: people the user is not (or no longer) connected to.
+    pub fn filtered_by_default(self) -> bool {
+        matches!(
+            self,
+            Kind::Blocked
+                | Kind::Muted
+                | Kind::Restricted
+                | Kind::RemovedFriend
+                | Kind::Rejected
+                | Kind::Unfollowed
+                | Kind::Owner
+        )
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Builders used by readers: every value added points at source 0, the record's only source.
+impl Contact {
+    pub fn from_source(source: SourceRef) -> Contact {
+        Contact {
+            sources: vec![source],
+            ..Contact::default()
+        }
+    }
+
+    /// The record's own source (readers' records have exactly one).
+    pub fn source(&self) -> Option<&SourceRef> {
+        self.sources.first()
+    }
+
+    pub fn add_email(&mut self, value: &str, labels: &[&str]) {
+        if !value.trim().is_empty() {
+            self.emails.push(Email {
+                value: value.to_string(),
+                labels: to_strings(labels),
+                sources: vec![0],
+            });
+        }
+    }
+
+    pub fn add_phone(&mut self, raw: &str, labels: &[&str]) {
+        if !raw.trim().is_empty() {
+            self.phones.push(Phone {
+                value: String::new(),
+                raw: raw.to_string(),
+                labels: to_strings(labels),
+                sources: vec![0],
+            });
+        }
+    }
+
+    pub fn add_organization(&mut self, name: &str, title: &str) {
+        if !name.trim().is_empty() || !title.trim().is_empty() {
+            self.organizations.push(Organization {
+                name: name.to_string(),
+                title: title.to_string(),
+                department: String::new(),
+                sources: vec![0],
+            });
+        }
+    }
+
+    /// A profile URL or handle as the source gave it; normalisation makes it canonical.
+    pub fn add_profile(&mut self, service: &str, url: &str, handle: &str) {
+        if !url.trim().is_empty() || !handle.trim().is_empty() {
+            self.profiles.push(Profile {
+                service: service.to_string(),
+                url: url.to_string(),
+                handle: handle.to_string(),
+                id: String::new(),
+                sources: vec![0],
+            });
+        }
+    }
+
+    pub fn add_url(&mut self, value: &str, labels: &[&str]) {
+        if !value.trim().is_empty() {
+            self.urls.push(Url {
+                value: value.to_string(),
+                labels: to_strings(labels),
+                sources: vec![0],
+            });
+        }
+    }
+
+    pub fn add_event(&mut self, kind: &str, date: &str, service: &str) {
+        self.events.push(Event {
+            kind: kind.to_string(),
+            date: date.to_string(),
+            service: service.to_string(),
+            sources: vec![0],
+        });
+    }
+
+    pub fn add_note(&mut self, value: &str) {
+        if !value.trim().is_empty() {
+            self.notes.push(Text {
+                value: value.to_string(),
+                sources: vec![0],
+            });
+        }
+    }
+
+    pub fn add_group(&mut self, value: &str) {
+        if !value.trim().is_empty() {
+            self.groups.push(Text {
+                value: value.to_string(),
+                sources: vec![0],
+            });
+        }
+    }
+
+    /// True when the record identifies nobody: no name and no identifier at all.
+    pub fn is_anonymous(&self) -> bool {
+        self.name.is_empty()
+            && self.emails.is_empty()
+            && self.phones.is_empty()
+            && self.profiles.is_empty()
+    }
+}
+
+fn to_strings(labels: &[&str]) -> Vec<String> {
+    labels.iter().map(|s| s.to_string()).collect()
+}

@@ -1,0 +1,255 @@
+//! Applies the normalisation rules to one record, as readers produced it.
+//!
+//! Readers fill raw strings; this is the one place they become canonical values. Nothing is
+//! dropped: a value that cannot be normalised is kept as it was (a raw-only phone, an unparsed
+//! date) or moved where it still shows (an invalid email becomes a note), with a warning that
+//! names the record's location but not the value.
+
+use super::{date, email, name, phone, profile, text};
+use crate::error::Location;
+use crate::model::{Contact, Name, SourceRef};
+use crate::report::Issue;
+
+/// Options that change normalisation.
+#[derive(Debug, Clone, Default)]
+pub struct NormOptions {
+    /// Default region (ISO 3166 alpha-2) for phone numbers written without a country code.
+    pub region: Option<String>,
+}
+
+fn location(s: Option<&SourceRef>) -> Location {
+    match s {
+        Some(s) => Location::file(&s.input, &s.file).at_line(s.line),
+        None => Location::default(),
+    }
+}
+
+/// Normalises a record in place; problems go to `warnings`.
+pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>) {
+    let loc = location(c.source());
+    normalize_name(&mut c.name);
+    for a in &mut c.aliases {
+        a.value = text::clean(&a.value);
+    }
+    c.aliases.retain(|a| !a.value.is_empty());
+
+    // Emails: split, validate; an invalid one is kept as a note so it is not lost.
+    let mut emails = Vec::with_capacity(c.emails.len());
+    for e in std::mem::take(&mut c.emails) {
+        for part in email::split_multi(&e.value) {
+            match email::normalize(&part) {
+                Ok(v) => emails.push(crate::model::Email {
+                    value: v,
+                    labels: labels(&e.labels),
+                    sources: e.sources.clone(),
+                }),
+                Err(email::EmailError::Empty) => {}
+                Err(email::EmailError::Invalid(why)) => {
+                    warnings.push(Issue::new(
+                        loc.clone(),
+                        format!("invalid email kept as a note: {why}"),
+                    ));
+                    c.notes.push(crate::model::Text {
+                        value: format!("Invalid email: {}", text::clean(&part)),
+                        sources: e.sources.clone(),
+                    });
+                }
+            }
+        }
+    }
+    c.emails = emails;
+
+    // Phones: a region inferred from another number of the same record when none is given.
+    let region = opts.region.clone().or_else(|| {
+        c.phones.iter().find_map(|p| {
+            let n = phone::normalize(&p.raw, None);
+            n.e164.as_deref().and_then(phone::region_of)
+        })
+    });
+    for p in &mut c.phones {
+        let n = phone::normalize(&p.raw, region.as_deref());
+        p.raw = text::clean(&p.raw);
+        match n.e164 {
+            Some(v) => {
+                p.value = match n.extension {
+                    Some(ext) => format!("{v};ext={ext}"),
+                    None => v,
+                }
+            }
+            None => {
+                p.value.clear();
+                if !p.raw.is_empty() {
+                    warnings.push(Issue::new(
+                        loc.clone(),
+                        if region.is_none() {
+                            "phone number without country code kept raw (use --region)"
+                        } else {
+                            "phone number not recognised, kept raw"
+                        },
+                    ));
+                }
+            }
+        }
+        p.labels = p
+            .labels
+            .iter()
+            .map(|l| {
+                phone::label(l)
+                    .map(String::from)
+                    .unwrap_or_else(|| l.trim().to_lowercase())
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+    }
+    c.phones.retain(|p| !p.raw.is_empty());
+
+    for o in &mut c.organizations {
+        o.name = text::clean(&o.name);
+        o.title = text::clean(&o.title);
+        o.department = text::clean(&o.department);
+    }
+    c.organizations
+        .retain(|o| !(o.name.is_empty() && o.title.is_empty() && o.department.is_empty()));
+
+    // Profiles: canonical URLs; anything that is no known profile stays as a plain URL.
+    let mut profiles = Vec::with_capacity(c.profiles.len());
+    for p in std::mem::take(&mut c.profiles) {
+        let hint = (!p.service.is_empty()).then_some(p.service.as_str());
+        let input = if p.url.is_empty() { &p.handle } else { &p.url };
+        match profile::canonical(input, hint) {
+            Some(canon) => profiles.push(crate::model::Profile {
+                service: canon.service,
+                url: canon.url,
+                handle: canon.handle,
+                id: p.id,
+                sources: p.sources,
+            }),
+            None if !p.id.is_empty() => profiles.push(p),
+            None if p.url.trim().is_empty() || p.url.trim_end_matches('/').ends_with(".com") => {
+                // A bare "https://www.linkedin.com/" identifies nobody: nothing to keep.
+            }
+            None => c.urls.push(crate::model::Url {
+                value: text::clean(&p.url),
+                labels: vec![],
+                sources: p.sources,
+            }),
+        }
+    }
+    let mut urls = Vec::with_capacity(c.urls.len());
+    for u in std::mem::take(&mut c.urls) {
+        match profile::canonical(&u.value, None) {
+            Some(canon) => profiles.push(crate::model::Profile {
+                service: canon.service,
+                url: canon.url,
+                handle: canon.handle,
+                id: String::new(),
+                sources: u.sources,
+            }),
+            None => urls.push(crate::model::Url {
+                value: text::clean(&u.value),
+                labels: labels(&u.labels),
+                sources: u.sources,
+            }),
+        }
+    }
+    urls.retain(|u| !u.value.is_empty());
+    c.profiles = profiles;
+    c.urls = urls;
+
+    for a in &mut c.addresses {
+        for f in [
+            &mut a.street,
+            &mut a.locality,
+            &mut a.region,
+            &mut a.postal_code,
+            &mut a.country,
+            &mut a.raw,
+        ] {
+            *f = text::clean(f);
+        }
+    }
+
+    for e in &mut c.events {
+        let raw = text::clean(&e.date);
+        match date::parse(&raw) {
+            Some(d) => e.date = d,
+            None => {
+                if !raw.is_empty() {
+                    warnings.push(Issue::new(
+                        loc.clone(),
+                        format!("{} date not understood, kept as written", e.kind),
+                    ));
+                }
+                e.date = raw;
+            }
+        }
+    }
+    c.events
+        .retain(|e| !e.date.is_empty() || !e.kind.is_empty());
+    if let Some(b) = &mut c.birthday {
+        let raw = text::clean(&b.value);
+        b.value = date::parse(&raw).unwrap_or(raw);
+    }
+    if c.birthday.as_ref().is_some_and(|b| b.value.is_empty()) {
+        c.birthday = None;
+    }
+    for n in &mut c.notes {
+        n.value = text::clean_multiline(&n.value);
+    }
+    c.notes.retain(|n| !n.value.is_empty());
+    for g in &mut c.groups {
+        g.value = text::clean(&g.value);
+    }
+    c.groups.retain(|g| !g.value.is_empty());
+}
+
+fn labels(raw: &[String]) -> Vec<String> {
+    raw.iter()
+        .map(|l| text::clean(l).to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Structured parts are cleaned part by part; a lone full name is split.
+fn normalize_name(n: &mut Name) {
+    let parts = if !n.given.trim().is_empty() || !n.family.trim().is_empty() {
+        let mut p = name::from_parts(&n.given, &n.family);
+        for (slot, raw) in [
+            (&mut p.middle, &n.middle),
+            (&mut p.prefix, &n.prefix),
+            (&mut p.suffix, &n.suffix),
+            (&mut p.nickname, &n.nickname),
+        ] {
+            let v = text::clean(raw);
+            if !v.is_empty() {
+                *slot = v;
+            }
+        }
+        if !n.middle.trim().is_empty() || !n.prefix.trim().is_empty() || !n.suffix.trim().is_empty()
+        {
+            p.full = name::display_full(&p);
+        }
+        p
+    } else if !n.full.trim().is_empty() {
+        let mut p = name::parse_full(&n.full);
+        let nick = text::clean(&n.nickname);
+        if !nick.is_empty() {
+            p.nickname = nick;
+        }
+        p
+    } else {
+        name::NameParts {
+            nickname: text::clean(&n.nickname),
+            ..Default::default()
+        }
+    };
+    *n = Name {
+        full: parts.full,
+        given: parts.given,
+        middle: parts.middle,
+        family: parts.family,
+        prefix: parts.prefix,
+        suffix: parts.suffix,
+        nickname: parts.nickname,
+    };
+}

@@ -1,0 +1,102 @@
+//! The run report: what was read, skipped, rejected, filtered and merged.
+//!
+//! It is the bookkeeping behind rolo's promise that nothing is lost without a word: every input
+//! record is either in an output contact, or listed here as rejected or filtered with a reason.
+
+use crate::error::Location;
+use crate::model::{Kind, Platform};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One problem, at one place. `reason` never holds contact data.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Issue {
+    pub location: Location,
+    pub reason: String,
+}
+
+impl Issue {
+    pub fn new(location: Location, reason: impl Into<String>) -> Issue {
+        Issue {
+            location,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.reason)
+    }
+}
+
+/// A file a reader recognised, with what it found in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileReport {
+    pub input: String,
+    pub file: String,
+    pub platform: Platform,
+    /// The reader's name for this kind of file (`connections`, `messages`, …).
+    pub format: String,
+    /// Person records read, per kind.
+    pub kinds: BTreeMap<Kind, u64>,
+    pub records: u64,
+    /// Set when the whole file failed; its records are then absent.
+    pub error: Option<String>,
+}
+
+/// A merge decision, for the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergeReport {
+    pub id: String,
+    pub records: usize,
+    pub score: f64,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub inputs: Vec<String>,
+    pub files: Vec<FileReport>,
+    /// Files that hold nothing rolo reads (photos, settings, non-people CSVs).
+    pub skipped: Vec<Issue>,
+    /// Inputs or files that could not be read at all.
+    pub errors: Vec<Issue>,
+    /// Values or rows that were not taken as they were (invalid email, unknown sender, …).
+    pub warnings: Vec<Issue>,
+    /// Person records dropped, with why.
+    pub rejected: Vec<Issue>,
+    /// Person records left out on purpose (kind filter, the owner), per kind.
+    pub filtered: BTreeMap<Kind, u64>,
+    pub merges: Vec<MergeReport>,
+}
+
+impl Report {
+    /// Person records read, per platform.
+    pub fn records_per_platform(&self) -> BTreeMap<Platform, u64> {
+        let mut out = BTreeMap::new();
+        for f in &self.files {
+            *out.entry(f.platform).or_insert(0) += f.records;
+        }
+        out
+    }
+
+    pub fn records_read(&self) -> u64 {
+        self.files.iter().map(|f| f.records).sum()
+    }
+
+    pub fn filtered_total(&self) -> u64 {
+        self.filtered.values().sum()
+    }
+
+    /// Sorts every list so the report is deterministic whatever the input order.
+    pub fn sort(&mut self) {
+        self.files
+            .sort_by(|a, b| (&a.input, &a.file).cmp(&(&b.input, &b.file)));
+        self.skipped.sort();
+        self.errors.sort();
+        self.warnings.sort();
+        self.rejected.sort();
+        self.merges.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+}

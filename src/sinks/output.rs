@@ -1,0 +1,94 @@
+//! Safe output: atomic writes with mode 0600, never over an input, quiet on a closed pipe.
+//!
+//! A file is written to a temporary file in the target's own folder and renamed into place only
+//! when complete, so an error or Ctrl-C never leaves a half-written file, and the user's previous
+//! file stays intact until the new one is whole. The temporary file is created 0600 (tempfile's
+//! default on Unix), so other people's data is never readable by other users, not even briefly.
+
+use crate::error::OutputError;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Where output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Target {
+    pub fn parse(s: Option<&str>) -> Target {
+        match s {
+            None | Some("-") => Target::Stdout,
+            Some(p) => Target::File(PathBuf::from(p)),
+        }
+    }
+}
+
+/// Refuses an output path that is one of the inputs (or inside a folder input is fine: only
+/// the very same file is refused).
+pub fn check_not_input(path: &Path, inputs: &[String]) -> Result<(), OutputError> {
+    let Ok(out) = path.canonicalize() else {
+        return Ok(()); // does not exist yet: cannot be an input
+    };
+    for i in inputs {
+        if let Ok(p) = Path::new(i).canonicalize() {
+            if p == out {
+                return Err(OutputError::WouldOverwriteInput {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs `body` against the target. A closed pipe on stdout is success: the reader went away.
+pub fn write_to(
+    target: &Target,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
+    match target {
+        Target::Stdout => {
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            match body(&mut w).and_then(|_| w.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(OutputError::Write),
+            }
+        }
+        Target::File(path) => {
+            let io = |source| OutputError::Io {
+                path: path.clone(),
+                source,
+            };
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let tmp = tempfile::Builder::new()
+                .prefix(".rolo-")
+                .suffix(".tmp")
+                .tempfile_in(&dir)
+                .map_err(io)?;
+            set_private(tmp.path()).map_err(io)?;
+            let mut w = BufWriter::new(tmp.as_file());
+            body(&mut w).and_then(|_| w.flush()).map_err(io)?;
+            drop(w);
+            tmp.as_file().sync_all().map_err(io)?;
+            tmp.persist(path).map_err(|e| io(e.error))?;
+            Ok(())
+        }
+    }
+}
+
+#[cfg(unix)]
+fn set_private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn set_private(_path: &Path) -> std::io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,209 @@
+//! Readers: one module per platform behind one trait, and the registry that picks among them.
+//!
+//! A [`Source`] recognises files by path and content ([`Source::detect`]) and turns a recognised
+//! file into person records ([`Source::read`]). Adding a platform is one module and one line in
+//! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
+
+pub mod input;
+pub mod linkedin;
+pub mod table;
+
+use crate::error::{ErrorKind, Location};
+use crate::model::{Contact, Kind, Platform, SourceRef};
+use crate::report::{FileReport, Issue, Report};
+use input::{FileEntry, Limits, Visitor};
+use std::collections::BTreeMap;
+
+/// Every reader rolo has. Order matters only when two could claim a file: the first wins.
+pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn];
+
+/// A kind of file a source reads, for detection and for `rolo formats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Format {
+    /// Stable short name (`connections`).
+    pub id: &'static str,
+    /// The files, as a user would recognise them.
+    pub files: &'static str,
+    /// The kinds of record it yields.
+    pub kinds: &'static [Kind],
+}
+
+/// What detection sees of a file.
+pub struct Sniff<'a> {
+    /// Path inside the input.
+    pub path: &'a str,
+    /// Lower-cased last path segment.
+    pub name: &'a str,
+    /// The decoded start of the file (BOM stripped); may end mid-line.
+    pub head: &'a str,
+}
+
+/// One platform's reader.
+pub trait Source: Sync {
+    fn platform(&self) -> Platform;
+    /// Every kind of file this source reads.
+    fn formats(&self) -> &'static [Format];
+    /// Which of [`Source::formats`] this file is, if any.
+    fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format>;
+    /// Reads the file's person records into `out`. An `Err` fails the whole file; problems with
+    /// single rows go to `out` as warnings or rejections and reading goes on.
+    fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind>;
+}
+
+/// What a reader produces from one file.
+pub struct FileOut {
+    location: Location,
+    platform: Platform,
+    pub records: Vec<Contact>,
+    pub warnings: Vec<Issue>,
+    pub rejected: Vec<Issue>,
+}
+
+impl FileOut {
+    pub fn new(file: &FileEntry, platform: Platform) -> FileOut {
+        FileOut {
+            location: file.location(),
+            platform,
+            records: Vec::new(),
+            warnings: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+
+    /// A new record starting at `line`; its `index` is set by [`FileOut::push`].
+    pub fn start(&self, line: u64, kind: Kind) -> Contact {
+        Contact::from_source(SourceRef {
+            input: self.location.input.clone(),
+            file: self.location.file.clone(),
+            line,
+            index: 0,
+            platform: self.platform,
+            kind,
+        })
+    }
+
+    pub fn push(&mut self, mut record: Contact) {
+        let index = self.records.len() as u64;
+        if let Some(s) = record.sources.first_mut() {
+            s.index = index;
+        }
+        self.records.push(record);
+    }
+
+    pub fn warn(&mut self, line: u64, reason: impl Into<String>) {
+        self.warnings
+            .push(Issue::new(self.location.at_line(line), reason));
+    }
+
+    pub fn reject(&mut self, line: u64, reason: impl Into<String>) {
+        self.rejected
+            .push(Issue::new(self.location.at_line(line), reason));
+    }
+}
+
+/// Finds the reader for a file.
+pub fn detect(path: &str, head: &[u8]) -> Option<(&'static dyn Source, &'static Format)> {
+    let decoded = table::decode(head);
+    let name = input::file_name(path).to_lowercase();
+    let sniff = Sniff {
+        path,
+        name: &name,
+        head: &decoded.text,
+    };
+    REGISTRY
+        .iter()
+        .find_map(|s| s.detect(&sniff).map(|f| (*s, f)))
+}
+
+/// Everything read from the inputs, before normalisation.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub records: Vec<Contact>,
+    pub report: Report,
+}
+
+/// Reads every input: recognises files, runs their readers, and records what happened.
+/// Never fails as a whole: a bad input or file is an error in the report and the rest goes on.
+pub fn load(inputs: &[String], limits: Limits) -> Loaded {
+    let mut loader = Loader::default();
+    for input in inputs {
+        loader.report.inputs.push(input.clone());
+        let before = loader.report.files.len();
+        let errors_before = loader.report.errors.len();
+        input::expand(input, limits, &mut loader);
+        let found = loader.report.files.len() > before;
+        if !found && loader.report.errors.len() == errors_before {
+            loader.report.errors.push(Issue::new(
+                Location::input(input),
+                ErrorKind::NothingRecognised.to_string(),
+            ));
+        }
+    }
+    // Records in a canonical order so that everything downstream is independent of input order.
+    loader.records.sort_by(|a, b| a.sources.cmp(&b.sources));
+    loader.report.sort();
+    Loaded {
+        records: loader.records,
+        report: loader.report,
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    records: Vec<Contact>,
+    report: Report,
+}
+
+impl Visitor for Loader {
+    fn wants(&mut self, _input: &str, path: &str, head: &[u8]) -> bool {
+        detect(path, head).is_some()
+    }
+
+    fn file(&mut self, file: FileEntry) {
+        let Some((source, format)) = detect(&file.path, &file.data) else {
+            return;
+        };
+        let mut out = FileOut::new(&file, source.platform());
+        let result = source.read(&file, format, &mut out);
+        let mut kinds = BTreeMap::new();
+        let error = match result {
+            Ok(()) => {
+                for r in &out.records {
+                    if let Some(s) = r.source() {
+                        *kinds.entry(s.kind).or_insert(0) += 1;
+                    }
+                }
+                None
+            }
+            Err(kind) => {
+                self.report
+                    .errors
+                    .push(Issue::new(file.location(), kind.to_string()));
+                out.records.clear();
+                Some(kind.to_string())
+            }
+        };
+        self.report.files.push(FileReport {
+            input: file.input.clone(),
+            file: file.path.clone(),
+            platform: source.platform(),
+            format: format.id.to_string(),
+            records: out.records.len() as u64,
+            kinds,
+            error,
+        });
+        self.report.warnings.append(&mut out.warnings);
+        self.report.rejected.append(&mut out.rejected);
+        self.records.append(&mut out.records);
+    }
+
+    fn skipped(&mut self, issue: Issue) {
+        self.report.skipped.push(issue);
+    }
+
+    fn error(&mut self, location: Location, kind: ErrorKind) {
+        self.report
+            .errors
+            .push(Issue::new(location, kind.to_string()));
+    }
+}

@@ -1,0 +1,299 @@
+//! CSV as exports really write it: decoding, header finding, columns by name.
+//!
+//! Exports start with preambles (LinkedIn's `Notes:`), come as UTF-16LE with TABs (LinkedIn's 2022
+//! endorsements), as Windows-1252 (Outlook), with or without BOM and final newline, with line
+//! breaks inside quoted fields. Every CSV reader goes through here so each quirk is handled once.
+
+use crate::error::ErrorKind;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Text decoded from bytes, and what the decoding had to guess.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    /// Set when the bytes were not UTF-8 and a fallback encoding was used.
+    pub fallback: Option<&'static str>,
+}
+
+/// Decodes a text file: BOMs (UTF-8, UTF-16LE/BE) are honoured and stripped; UTF-16 without a BOM
+/// is recognised by its NUL bytes; bytes that are not UTF-8 are read as Windows-1252, the encoding
+/// of every such export seen (Outlook, Excel re-saves).
+pub fn decode(data: &[u8]) -> Decoded<'_> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(data) {
+        let body = data.get(bom_len..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(body);
+        return Decoded {
+            text,
+            fallback: None,
+        };
+    }
+    if let Some(enc) = sniff_utf16(data) {
+        let (text, _) = enc.decode_without_bom_handling(data);
+        return Decoded {
+            text,
+            fallback: Some(enc.name()),
+        };
+    }
+    match std::str::from_utf8(data) {
+        Ok(s) => Decoded {
+            text: Cow::Borrowed(s),
+            fallback: None,
+        },
+        Err(e) if e.error_len().is_none() && e.valid_up_to() + 4 > data.len() => {
+            // A multi-byte character cut at the end: keep what is valid (a truncated head).
+            let valid = data.get(..e.valid_up_to()).unwrap_or_default();
+            Decoded {
+                text: String::from_utf8_lossy(valid),
+                fallback: None,
+            }
+        }
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(data);
+            Decoded {
+                text,
+                fallback: Some("windows-1252"),
+            }
+        }
+    }
+}
+
+/// UTF-16 without BOM: ASCII-heavy text then has a NUL in every other byte.
+fn sniff_utf16(data: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = data.get(..data.len().min(512))?;
+    if sample.len() < 4 {
+        return None;
+    }
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let half = sample.len() / 2;
+    if odd_nul * 10 > half * 7 && even_nul == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_nul * 10 > half * 7 && odd_nul == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// A CSV file with its header located.
+pub struct Table<'a> {
+    text: &'a str,
+    /// Byte offset of the header line.
+    offset: usize,
+    /// 1-based line number of the header.
+    pub header_line: u64,
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+/// A data row with the line it starts on.
+pub struct Row {
+    pub line: u64,
+    pub fields: csv::StringRecord,
+}
+
+/// Lower-cased, trimmed, with BOM and quotes gone: the form headers are compared in.
+pub fn header_key(h: &str) -> String {
+    h.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '"')
+        .to_lowercase()
+}
+
+/// Splits one line as a CSV header (comma, or TAB when the line has more TABs than commas).
+pub fn parse_header_line(line: &str) -> (u8, Vec<String>) {
+    let delimiter = if line.matches('\t').count() > line.matches(',').count() {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(line.as_bytes());
+    let fields = rdr
+        .records()
+        .next()
+        .and_then(|r| r.ok())
+        .map(|r| r.iter().map(|f| f.trim().to_string()).collect())
+        .unwrap_or_default();
+    (delimiter, fields)
+}
+
+/// Lines scanned for a header before giving up (LinkedIn's preamble is three).
+const HEADER_SCAN_LINES: usize = 20;
+
+impl<'a> Table<'a> {
+    /// Finds the first line, among the first few, whose fields satisfy `is_header`.
+    pub fn find(text: &'a str, is_header: impl Fn(&[String]) -> bool) -> Option<Table<'a>> {
+        let mut offset = 0usize;
+        for (i, line) in text
+            .split_inclusive('\n')
+            .take(HEADER_SCAN_LINES)
+            .enumerate()
+        {
+            let (delimiter, headers) = parse_header_line(line.trim_end_matches(['\r', '\n']));
+            let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
+            if is_header(&keys) {
+                let mut index = HashMap::new();
+                for (j, k) in keys.iter().enumerate() {
+                    // The first of duplicate header names wins; later ones stay reachable by index.
+                    index.entry(k.clone()).or_insert(j);
+                }
+                return Some(Table {
+                    text,
+                    offset,
+                    header_line: i as u64 + 1,
+                    delimiter,
+                    headers,
+                    index,
+                });
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    /// The column of a header (compared lower-cased), if present.
+    pub fn col(&self, name: &str) -> Option<usize> {
+        self.index.get(&header_key(name)).copied()
+    }
+
+    /// The first present column among several spellings.
+    pub fn col_any(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| self.col(n))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.col(name).is_some()
+    }
+
+    /// Data rows after the header. Blank lines are skipped; a row that CSV cannot parse is
+    /// returned as an error with its line, and reading goes on.
+    pub fn rows(&self) -> impl Iterator<Item = Result<Row, (u64, ErrorKind)>> + '_ {
+        let body = self.text.get(self.offset..).unwrap_or_default();
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(body.as_bytes());
+        let base = self.header_line.saturating_sub(1);
+        let mut records = Vec::new();
+        let mut rec = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = base + rec.position().map(|p| p.line()).unwrap_or(0);
+                    if rec.iter().all(|f| f.trim().is_empty()) && rec.len() <= 1 {
+                        continue;
+                    }
+                    records.push(Ok(Row {
+                        line,
+                        fields: rec.clone(),
+                    }));
+                }
+                Err(e) => {
+                    let line = base + e.position().map(|p| p.line()).unwrap_or(0);
+                    records.push(Err((line, ErrorKind::Csv(csv_reason(&e)))));
+                    if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                        // Other CSV errors (I/O, UTF-8) do not recover.
+                        if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        records.into_iter()
+    }
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8 in a field".into(),
+        csv::ErrorKind::UnequalLengths { .. } => "row has a different number of fields".into(),
+        _ => e.to_string(),
+    }
+}
+
+impl Row {
+    /// A trimmed field by column index; empty when the column or the cell is missing. The literal
+    /// `null` that LinkedIn writes for an empty value counts as empty.
+    pub fn get(&self, col: Option<usize>) -> &str {
+        let v = col.and_then(|c| self.fields.get(c)).unwrap_or("").trim();
+        if v.eq_ignore_ascii_case("null") {
+            ""
+        } else {
+            v
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_conn(h: &[String]) -> bool {
+        h.iter().any(|k| k == "first name") && h.iter().any(|k| k == "connected on")
+    }
+
+    #[test]
+    fn preamble_is_skipped_and_lines_are_absolute() {
+        let text = "Notes:\n\"A sentence, with a comma.\"\n\nFirst Name,Last Name,Connected On\nA,B,1 Jan 2020\nC,D,2 Jan 2020";
+        let t = Table::find(text, is_conn).unwrap();
+        assert_eq!(t.header_line, 4);
+        let rows: Vec<_> = t.rows().map(|r| r.ok().unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].line, 5);
+        assert_eq!(rows[1].line, 6);
+        assert_eq!(rows[1].get(t.col("last name")), "D");
+    }
+
+    #[test]
+    fn quoted_newlines_keep_the_start_line() {
+        let text = "First Name,Last Name,Connected On\n\"A\nA\",B,x\nC,D,y\n";
+        let t = Table::find(text, is_conn).unwrap();
+        let rows: Vec<_> = t.rows().map(|r| r.ok().unwrap()).collect();
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(rows[1].line, 4);
+    }
+
+    #[test]
+    fn utf16le_tab_file_decodes() {
+        let s = "Endorsement Date\tSkill Name\r\n2022\tRust\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in s.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes);
+        let t = Table::find(&d.text, |h| h.iter().any(|k| k == "skill name")).unwrap();
+        assert_eq!(t.delimiter, b'\t');
+        let rows: Vec<_> = t.rows().map(|r| r.ok().unwrap()).collect();
+        assert_eq!(rows[0].get(t.col("Skill Name")), "Rust");
+    }
+
+    #[test]
+    fn windows_1252_falls_back() {
+        let d = decode(b"Name\nM\xfcller\n");
+        assert_eq!(d.text, "Name\nMüller\n");
+        assert_eq!(d.fallback, Some("windows-1252"));
+    }
+
+    #[test]
+    fn null_literal_is_empty() {
+        let t = Table::find("A,B\nnull,x\n", |h| h.iter().any(|k| k == "a")).unwrap();
+        let r = t.rows().next().unwrap().ok().unwrap();
+        assert_eq!(r.get(t.col("a")), "");
+        assert_eq!(r.get(t.col("b")), "x");
+    }
+}

@@ -1,0 +1,197 @@
+//! The binary, run as a user would: exit codes, files, formats, messages.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn rolo() -> Command {
+    let mut c = Command::cargo_bin("rolo").unwrap();
+    c.current_dir(common::root());
+    c
+}
+
+#[test]
+fn merge_writes_vcard_with_mode_0600_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("merged.vcf");
+    rolo()
+        .args(["merge", "fixtures/demo", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "rolo: read 19 records (linkedin 19)",
+        ))
+        .stderr(predicate::str::contains("wrote 11 contacts"));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 11);
+    assert!(
+        text.lines().all(|l| l.len() <= 76),
+        "folded at 75 octets + CR"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // no temporary file left behind
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn merge_to_stdout_defaults_to_json() {
+    let out = rolo()
+        .args(["merge", "fixtures/demo", "-q"])
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 11);
+}
+
+#[test]
+fn jsonl_and_vcard4_are_chosen_by_to() {
+    let out = rolo()
+        .args(["merge", "fixtures/demo", "-q", "--to", "jsonl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 11);
+    for l in text.lines() {
+        serde_json::from_str::<serde_json::Value>(l).unwrap();
+    }
+    rolo()
+        .args(["merge", "fixtures/demo", "-q", "--to", "vcard4"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("VERSION:4.0\r\n"));
+}
+
+#[test]
+fn output_over_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("Connections.csv");
+    std::fs::copy(
+        common::root().join("fixtures/demo/linkedin/Connections.csv"),
+        &input,
+    )
+    .unwrap();
+    rolo()
+        .arg("merge")
+        .arg(&input)
+        .arg("-o")
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refusing to write over an input"));
+}
+
+#[test]
+fn an_input_with_nothing_recognised_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "hello").unwrap();
+    rolo()
+        .args(["merge", "-q"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing rolo can read was found"));
+}
+
+#[test]
+fn a_missing_input_fails_with_exit_1_and_others_still_load() {
+    rolo()
+        .args([
+            "merge",
+            "no/such/export.zip",
+            "fixtures/demo",
+            "--to",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/export.zip"))
+        .stdout(predicate::str::contains("Maren Holt"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    rolo().args(["merge"]).assert().code(2);
+    rolo()
+        .args(["merge", "fixtures/demo", "--to", "yaml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn inspect_lists_files_kinds_and_skipped() {
+    rolo()
+        .args(["inspect", "fixtures/demo", "-v"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("connections"))
+        .stdout(predicate::str::contains("connection 8"))
+        .stdout(predicate::str::contains(
+            "skipped: fixtures/demo!linkedin/Company Follows.csv",
+        ));
+}
+
+#[test]
+fn zip_inputs_read_like_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("Basic_LinkedInDataExport_01-01-2025.zip");
+    let f = std::fs::File::create(&zip_path).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    let opts = zip::write::SimpleFileOptions::default();
+    for name in ["Connections.csv", "messages.csv", "Invitations.csv"] {
+        z.start_file(name, opts).unwrap();
+        let data = std::fs::read(common::root().join("fixtures/demo/linkedin").join(name)).unwrap();
+        std::io::Write::write_all(&mut z, &data).unwrap();
+    }
+    z.finish().unwrap();
+    let out = rolo()
+        .args(["inspect"])
+        .arg(&zip_path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Basic_LinkedInDataExport_01-01-2025.zip!Connections.csv"));
+    assert!(text.contains("14 records in 3 files"), "{text}");
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    rolo()
+        .args(["merge", "fixtures/demo", "-q", "--strict"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn the_report_accounts_for_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    rolo()
+        .args(["merge", "fixtures/demo", "-q", "-o"])
+        .arg(dir.path().join("out.json"))
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success();
+    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(r["rejected"].as_array().unwrap().len(), 1);
+    assert_eq!(r["filtered"]["owner"], 2);
+    assert!(!r["merges"].as_array().unwrap().is_empty());
+}
