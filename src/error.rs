@@ -68,8 +68,13 @@ pub enum ErrorKind {
     Limit(String, &'static str),
     #[error("CSV error: {0}")]
     Csv(String),
-    #[error("invalid JSON: {0}")]
-    Json(String),
+    /// Invalid JSON (or JS-wrapped JSON) at a line and column of the file.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        line: u64,
+        column: u64,
+        message: String,
+    },
     #[error("missing required column {0:?}")]
     MissingColumn(String),
     #[error("cannot decode text: {0}")]
@@ -110,6 +115,31 @@ pub enum OutputError {
     Write(#[from] std::io::Error),
     #[error("serializing output: {0}")]
     Serialize(String),
+}
+
+impl ErrorKind {
+    /// The line inside the file this error points at, when it knows one.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            ErrorKind::Json { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// From a serde_json error, with its position.
+    pub fn json(e: &serde_json::Error) -> ErrorKind {
+        // serde_json's Display appends " at line L column C"; keep only the reason.
+        let text = e.to_string();
+        let message = match text.rfind(" at line ") {
+            Some(i) => text.get(..i).unwrap_or(&text).to_string(),
+            None => text,
+        };
+        ErrorKind::Json {
+            line: e.line() as u64,
+            column: e.column() as u64,
+            message,
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

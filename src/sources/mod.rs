@@ -176,9 +176,11 @@ impl Visitor for Loader {
                 None
             }
             Err(kind) => {
-                self.report
-                    .errors
-                    .push(Issue::new(file.location(), kind.to_string()));
+                let loc = match kind.line() {
+                    Some(l) => file.location().at_line(l),
+                    None => file.location(),
+                };
+                self.report.errors.push(Issue::new(loc, kind.to_string()));
                 out.records.clear();
                 Some(kind.to_string())
             }
