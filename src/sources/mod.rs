@@ -5,6 +5,7 @@
 //! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
 
 pub mod input;
+pub mod json;
 pub mod linkedin;
 pub mod table;
 
