@@ -214,7 +214,8 @@ fn summary(report: &Report, contacts: usize, dest: &str) -> String {
     )
 }
 
-/// Errors always; warnings and rejections counted, and listed with --verbose.
+/// Errors always, one line each. Warnings and rejections: one line each with --verbose, else one
+/// line per reason with its count and first location, so a 10,000-row file does not flood.
 fn print_problems(report: &Report, verbose: bool, quiet: bool) {
     for e in &report.errors {
         eprintln!("rolo: error: {e}");
@@ -222,20 +223,30 @@ fn print_problems(report: &Report, verbose: bool, quiet: bool) {
     if quiet {
         return;
     }
-    const SHOWN: usize = 10;
     for (what, list) in [
         ("rejected", &report.rejected),
         ("warning", &report.warnings),
     ] {
-        let limit = if verbose { list.len() } else { SHOWN };
-        for i in list.iter().take(limit) {
-            eprintln!("rolo: {what}: {i}");
+        if verbose {
+            for i in list {
+                eprintln!("rolo: {what}: {i}");
+            }
+            continue;
         }
-        if list.len() > limit {
-            eprintln!(
-                "rolo: … and {} more {what} (see --verbose or --report)",
-                list.len() - limit
-            );
+        let mut by_reason: std::collections::BTreeMap<&str, (usize, &rolo::report::Issue)> =
+            std::collections::BTreeMap::new();
+        for i in list {
+            by_reason.entry(i.reason.as_str()).or_insert((0, i)).0 += 1;
+        }
+        for (reason, (n, first)) in by_reason {
+            if n == 1 {
+                eprintln!("rolo: {what}: {first}");
+            } else {
+                eprintln!(
+                    "rolo: {what}: {reason} ({n} times, first at {}; -v lists all)",
+                    first.location
+                );
+            }
         }
     }
 }
