@@ -49,10 +49,7 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
             let pg = keys::phonetic(&f.given_canon);
             out.push(key(7, &[&pf, &pg]));
             // Swapped order ("Doe John") meets the straight one here.
-            out.push(key(
-                6,
-                &[&keys::nickname_canonical(&f.family).to_string(), &f.given],
-            ));
+            out.push(key(6, &[keys::nickname_canonical(&f.family), &f.given]));
         }
         for h in name_handles(f) {
             out.push(key(8, &[&h]));

@@ -141,7 +141,7 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         }
         let src = if p.value.is_empty() { &p.raw } else { &p.value };
         let digits: String = src
-            .split(|c: char| c == ';' || c == 'x')
+            .split([';', 'x'])
             .next()
             .unwrap_or("")
             .chars()

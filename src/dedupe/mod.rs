@@ -346,6 +346,9 @@ pub fn review(records: &[Contact], opts: &DedupeOptions) -> Vec<Decision> {
     decide(records, &p, opts, true).1
 }
 
+/// A merged contact with its sorted member keys (for its id) and its merge score and evidence.
+type Keyed = (Vec<String>, Contact, Option<(f64, Vec<String>)>);
+
 /// Clusters `records` (in canonical order) and merges each cluster.
 pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
     let prepared = prepare(&records, opts);
@@ -359,7 +362,7 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
     }
     let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
     let mut contacts = Vec::with_capacity(groups.len());
-    let mut keyed: Vec<(Vec<String>, Contact, Option<(f64, Vec<String>)>)> = Vec::new();
+    let mut keyed: Vec<Keyed> = Vec::new();
     for (root, members) in groups {
         let members: Vec<Contact> = members
             .iter()
