@@ -165,6 +165,40 @@ fn a_common_name_alone_is_not_enough() {
 }
 
 #[test]
+fn nicknames_and_diacritics_meet_with_a_shared_phone() {
+    let mut a = rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Robert",
+        "Müller",
+    );
+    a.add_organization("Fabrikam", "");
+    let mut b = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Bob",
+        "Muller",
+    );
+    b.add_phone("+49 30 1234567", &["mobile"]);
+    b.add_organization("Fabrikam GmbH", "");
+    let mut c = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Robert",
+        "Muller",
+    );
+    c.add_phone("+49 30 1234567", &[]);
+    let out = run(vec![a, b, c]);
+    assert_eq!(out.len(), 1, "{out:#?}");
+}
+
+#[test]
 fn different_linkedin_profiles_are_different_people() {
     let mut a = rec(
         "Invitations.csv",
