@@ -183,13 +183,23 @@ impl<'a> Table<'a> {
             .delimiter(self.delimiter)
             .from_reader(body.as_bytes());
         let base = self.header_line.saturating_sub(1);
+        // csv's own line count lags by one after a CRLF terminator; count from byte offsets.
+        let lines = super::json::Lines::new(body);
+        let bytes = body.as_bytes();
+        let line_of = |byte: u64| {
+            let mut at = byte as usize;
+            while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+                at += 1;
+            }
+            base + lines.line_at(at)
+        };
         let mut records = Vec::new();
         let mut rec = csv::StringRecord::new();
         loop {
             match rdr.read_record(&mut rec) {
                 Ok(false) => break,
                 Ok(true) => {
-                    let line = base + rec.position().map(|p| p.line()).unwrap_or(0);
+                    let line = rec.position().map(|p| line_of(p.byte())).unwrap_or(base);
                     if rec.iter().all(|f| f.trim().is_empty()) && rec.len() <= 1 {
                         continue;
                     }
@@ -199,7 +209,7 @@ impl<'a> Table<'a> {
                     }));
                 }
                 Err(e) => {
-                    let line = base + e.position().map(|p| p.line()).unwrap_or(0);
+                    let line = e.position().map(|p| line_of(p.byte())).unwrap_or(base);
                     records.push(Err((line, ErrorKind::Csv(csv_reason(&e)))));
                     if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                         // Other CSV errors (I/O, UTF-8) do not recover.
@@ -280,6 +290,19 @@ mod tests {
         assert_eq!(t.delimiter, b'\t');
         let rows: Vec<_> = t.rows().map(|r| r.ok().unwrap()).collect();
         assert_eq!(rows[0].get(t.col("Skill Name")), "Rust");
+    }
+
+    #[test]
+    fn crlf_and_lf_files_give_the_same_lines() {
+        for text in [
+            "A,B\r\n1,2\r\n\r\n3,4\r\n",
+            "A,B\n1,2\n\n3,4\n",
+            "A\tB\r\n1\t2\r\n\r\n3\t4",
+        ] {
+            let t = Table::find(text, |h| h.iter().any(|k| k == "a")).unwrap();
+            let lines: Vec<u64> = t.rows().map(|r| r.ok().unwrap().line).collect();
+            assert_eq!(lines, [2, 4], "{text:?}");
+        }
     }
 
     #[test]
