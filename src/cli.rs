@@ -2,7 +2,7 @@
 //! that turns them into library calls and human output.
 
 use anyhow::{bail, Context};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use rolo::model::Kind;
 use rolo::progress::Progress;
 use rolo::report::Report;
@@ -30,6 +30,17 @@ pub enum Command {
     /// Show the merge decisions closest to the threshold, on both sides, with their evidence.
     /// This prints contact data: it is what you asked for.
     Review(ReviewArgs),
+    /// List every input format (platform, files, kinds of record) and every output format.
+    Formats,
+    /// Print the JSON Schema (draft 2020-12) of the JSON / JSON Lines output.
+    Schema,
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Args, Debug)]
@@ -157,6 +168,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Merge(args) => merge(args),
         Command::Inspect(args) => inspect(args),
         Command::Review(args) => review(args),
+        Command::Formats => print_out(&formats_text()),
+        Command::Schema => print_out(&schema_text()?),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "rolo", &mut buf);
+            print_out(&String::from_utf8_lossy(&buf))
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            print_out(&String::from_utf8_lossy(&buf))
+        }
     }
 }
 
@@ -502,4 +525,49 @@ fn describe(r: &rolo::model::Contact) -> String {
         })
         .unwrap_or_default();
     format!("{} — {from}", parts.join(", "))
+}
+
+fn print_out(text: &str) -> anyhow::Result<Exit> {
+    output::write_to(&Target::Stdout, |w| w.write_all(text.as_bytes()))?;
+    Ok(Exit::Ok)
+}
+
+/// The JSON Schema of the output, generated from the model types so it cannot drift.
+pub fn schema_text() -> anyhow::Result<String> {
+    let schema = schemars::schema_for!(Vec<rolo::model::Contact>);
+    let mut s = serde_json::to_string_pretty(&schema)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Every reader's formats and every sink, from the registries themselves.
+fn formats_text() -> String {
+    let mut out = String::from("INPUTS\n");
+    for source in rolo::sources::REGISTRY {
+        out.push_str(&format!("  {}\n", source.platform().display()));
+        for f in source.formats() {
+            let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+            out.push_str(&format!(
+                "    {:<20} {}  [{}]\n",
+                f.id,
+                f.files,
+                kinds.join(", ")
+            ));
+        }
+    }
+    out.push_str("\nOUTPUTS (--to)\n");
+    for s in rolo::sinks::SINKS {
+        let ext: Vec<String> = s.extensions.iter().map(|e| format!(".{e}")).collect();
+        out.push_str(&format!(
+            "  {:<8} {}{}\n",
+            s.name,
+            s.description,
+            if ext.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", ext.join(", "))
+            }
+        ));
+    }
+    out
 }
