@@ -164,6 +164,11 @@ pub enum Exit {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    // Ctrl-C: remove any half-written output, then exit as interrupted processes do.
+    let _ = ctrlc::set_handler(|| {
+        output::remove_pending();
+        std::process::exit(130);
+    });
     match cli.command {
         Command::Merge(args) => merge(args),
         Command::Inspect(args) => inspect(args),
