@@ -4,7 +4,9 @@
 //! file into person records ([`Source::read`]). Adding a platform is one module and one line in
 //! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
 
+pub mod facebook;
 pub mod input;
+pub mod instagram;
 pub mod json;
 pub mod linkedin;
 pub mod table;
@@ -16,7 +18,11 @@ use input::{FileEntry, Limits, Visitor};
 use std::collections::BTreeMap;
 
 /// Every reader rolo has. Order matters only when two could claim a file: the first wins.
-pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn];
+pub static REGISTRY: &[&dyn Source] = &[
+    &linkedin::LinkedIn,
+    &facebook::Facebook,
+    &instagram::Instagram,
+];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
