@@ -7,7 +7,10 @@
 pub mod input;
 pub mod json;
 pub mod linkedin;
+pub mod mastodon;
 pub mod table;
+pub mod telegram;
+pub mod twitter;
 
 use crate::error::{ErrorKind, Location};
 use crate::model::{Contact, Kind, Platform, SourceRef};
@@ -16,7 +19,12 @@ use input::{FileEntry, Limits, Visitor};
 use std::collections::BTreeMap;
 
 /// Every reader rolo has. Order matters only when two could claim a file: the first wins.
-pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn];
+pub static REGISTRY: &[&dyn Source] = &[
+    &linkedin::LinkedIn,
+    &twitter::Twitter,
+    &telegram::Telegram,
+    &mastodon::Mastodon,
+];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
