@@ -270,7 +270,9 @@ fn name_weight(a: &Features, b: &Features, stats: &Stats, c: &mut Comparison, ex
             .ambiguity(&a.name_key)
             .max(stats.ambiguity(&b.name_key));
         if amb >= 2 {
-            let p = 3.0 * f64::from(amb).log2();
+            // A name-only match to one of several same-name people is a guess: take back the
+            // given name's weight, and more the more people share the name.
+            let p = gw + 2.0 * f64::from(amb).log2();
             w -= p;
             parts.push(format!("name shared by {amb} records of one list"));
         }

@@ -124,7 +124,16 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
                 id: p.id,
                 sources: p.sources,
             }),
-            None if !p.id.is_empty() => profiles.push(p),
+            None if !p.id.is_empty()
+                || (p.url.trim().is_empty() && !p.handle.trim().is_empty()) =>
+            {
+                // An id or a handle rolo cannot make canonical is still kept as given.
+                profiles.push(crate::model::Profile {
+                    url: text::clean(&p.url),
+                    handle: text::clean(&p.handle),
+                    ..p
+                })
+            }
             None if p.url.trim().is_empty() || p.url.trim_end_matches('/').ends_with(".com") => {
                 // A bare "https://www.linkedin.com/" identifies nobody: nothing to keep.
             }

@@ -9,7 +9,10 @@ pub mod input;
 pub mod instagram;
 pub mod json;
 pub mod linkedin;
+pub mod mastodon;
 pub mod table;
+pub mod telegram;
+pub mod twitter;
 
 use crate::error::{ErrorKind, Location};
 use crate::model::{Contact, Kind, Platform, SourceRef};
@@ -22,6 +25,9 @@ pub static REGISTRY: &[&dyn Source] = &[
     &linkedin::LinkedIn,
     &facebook::Facebook,
     &instagram::Instagram,
+    &twitter::Twitter,
+    &telegram::Telegram,
+    &mastodon::Mastodon,
 ];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
