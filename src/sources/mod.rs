@@ -4,9 +4,11 @@
 //! file into person records ([`Source::read`]). Adding a platform is one module and one line in
 //! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
 
+pub mod google;
 pub mod input;
 pub mod json;
 pub mod linkedin;
+pub mod outlook;
 pub mod table;
 
 use crate::error::{ErrorKind, Location};
@@ -16,7 +18,7 @@ use input::{FileEntry, Limits, Visitor};
 use std::collections::BTreeMap;
 
 /// Every reader rolo has. Order matters only when two could claim a file: the first wins.
-pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn];
+pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn, &google::Google, &outlook::Outlook];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
