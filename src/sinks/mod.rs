@@ -3,6 +3,7 @@
 //! A sink gets finished contacts and writes bytes; it never parses or decides anything about
 //! people. [`output`] owns the safe file writing every sink shares.
 
+pub mod csv;
 pub mod json;
 pub mod output;
 pub mod vcard;
@@ -22,6 +23,8 @@ pub enum OutputFormat {
     Vcard,
     /// vCard 4.0 (RFC 6350).
     Vcard4,
+    /// Google Contacts CSV, the columns Google Contacts imports.
+    Csv,
 }
 
 /// A sink: its name, what it is, and how it writes.
@@ -58,6 +61,12 @@ pub static SINKS: &[SinkInfo] = &[
         extensions: &[],
         description: "vCard 4.0 (RFC 6350)",
     },
+    SinkInfo {
+        format: OutputFormat::Csv,
+        name: "csv",
+        extensions: &["csv"],
+        description: "Google Contacts CSV (the header Google Contacts imports)",
+    },
 ];
 
 impl OutputFormat {
@@ -81,5 +90,6 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
         OutputFormat::Jsonl => json::write_lines(contacts, w),
         OutputFormat::Vcard => vcard::write(contacts, vcard::Version::V3, w),
         OutputFormat::Vcard4 => vcard::write(contacts, vcard::Version::V4, w),
+        OutputFormat::Csv => csv::write(contacts, w),
     }
 }

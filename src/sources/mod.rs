@@ -5,11 +5,13 @@
 //! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
 
 pub mod facebook;
+pub mod google;
 pub mod input;
 pub mod instagram;
 pub mod json;
 pub mod linkedin;
 pub mod mastodon;
+pub mod outlook;
 pub mod table;
 pub mod telegram;
 pub mod twitter;
@@ -28,6 +30,8 @@ pub static REGISTRY: &[&dyn Source] = &[
     &twitter::Twitter,
     &telegram::Telegram,
     &mastodon::Mastodon,
+    &google::Google,
+    &outlook::Outlook,
 ];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.

@@ -108,7 +108,7 @@ fn unwrap_js(text: &str) -> Result<String, ErrorKind> {
         if c == '\n' || c == '\r' {
             s.push(c);
         } else {
-            s.extend(std::iter::repeat(' ').take(c.len_utf8()));
+            s.extend(std::iter::repeat_n(' ', c.len_utf8()));
         }
     }
     let body = text.get(start..).unwrap_or_default();
