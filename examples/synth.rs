@@ -1143,7 +1143,7 @@ fn linkedin(
         ctx.truth(file, w.line(), p.id, "", false)?;
         let rng = &mut ctx.rng;
         let n = render_name(p, &BOOK, rng);
-        let (first, last) = if chance(rng, 0.1) {
+        let (mut first, mut last) = if chance(rng, 0.1) {
             (String::new(), String::new())
         } else {
             (n.given, n.family)
@@ -1166,10 +1166,13 @@ fn linkedin(
                 }
             }
         }
+        // A row without a name still has an email or phone (else it would name nobody).
         if first.is_empty() && emails.is_empty() && phones.is_empty() {
             emails.extend(p.email.clone().or(p.work_email.clone()));
-            if emails.is_empty() {
-                phones.extend(p.phone.as_ref().map(|ph| ph.intl()));
+            phones.extend(p.phone.as_ref().map(|ph| ph.intl()));
+            if emails.is_empty() && phones.is_empty() {
+                first = p.given().to_string();
+                last = p.family().to_string();
             }
         }
         let company = if chance(rng, 0.5) { "null" } else { p.company };
