@@ -247,6 +247,9 @@ fn ascii_key(s: &str) -> String {
         .collect()
 }
 
+/// Redraws of a name already given to someone else (see `people`).
+const NAME_REDRAWS: usize = 8;
+
 /// Draws the population. Same seed, same people.
 fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
     let total: u32 = CULTURES.iter().map(|c| c.weight).sum();
@@ -255,6 +258,7 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
     let mut used_handle: HashSet<String> = HashSet::with_capacity(n);
     let mut used_phone: HashSet<String> = HashSet::with_capacity(n);
     let mut used_id: HashSet<u64> = HashSet::with_capacity(n);
+    let mut used_names: HashSet<(&str, usize, usize)> = HashSet::with_capacity(n);
     let mut out: Vec<Person> = Vec::with_capacity(n);
     for id in 0..n {
         let mut w = rng.u32(..total);
@@ -266,8 +270,19 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
             }
             w -= c.weight;
         }
+        // Accidental name collisions are redrawn a few times: in a real network they are rare
+        // (long-tailed name distributions), while the small lists here would make them common.
+        // Intended same-name strangers are drawn below at their own rate; once a culture's
+        // names are used up (large N), collisions do happen, as in a very large network.
         let mut gi = rng.usize(..culture.given.len());
         let mut fi = rng.usize(..culture.family.len());
+        for _ in 0..NAME_REDRAWS {
+            if !used_names.contains(&(culture.key, gi, fi)) {
+                break;
+            }
+            gi = rng.usize(..culture.given.len());
+            fi = rng.usize(..culture.family.len());
+        }
         let mut family2 = (culture.key == "spanish").then(|| *pick(rng, culture.family));
         let mut middle = None;
         if chance(rng, culture.middle) {
@@ -298,6 +313,7 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
                 family_of = Some(j);
             }
         }
+        used_names.insert((culture.key, gi, fi));
         let g = culture.given[gi].0;
         let f = culture.family[fi];
         let (gk, fk) = (ascii_key(g), ascii_key(f));

@@ -43,12 +43,20 @@ pub struct Deduped {
 }
 
 /// What a cluster must stay consistent with: the platform lists it holds (cannot-link), its
-/// profiles on single-account services, and its given names.
+/// profiles on single-account services, its given names, and the contact details whose
+/// disagreement with another cluster counts against joining them.
 #[derive(Debug, Default, Clone)]
 struct Guard {
     lists: Vec<u32>,
     accounts: Vec<(String, String)>,
     givens: Vec<String>,
+    phones: Vec<String>,
+    emails: Vec<String>,
+    orgs: Vec<String>,
+}
+
+fn disjoint(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
 impl Guard {
@@ -62,6 +70,9 @@ impl Guard {
                 .cloned()
                 .collect(),
             givens: Vec::new(),
+            phones: f.phone_tails.clone(),
+            emails: f.emails.clone(),
+            orgs: f.orgs.clone(),
         };
         if f.given.len() >= 2 && !f.family.is_empty() {
             g.givens.push(f.given.clone());
@@ -95,18 +106,42 @@ impl Guard {
         None
     }
 
+    /// Weight against joining: the clusters' phones, emails and organisations, taken as wholes,
+    /// have nothing in common. A chain of links can otherwise join two people whose own records
+    /// never met.
+    fn disagreement(&self, other: &Guard) -> f64 {
+        let mut w = 0.0;
+        if disjoint(&self.phones, &other.phones) {
+            w += score::W_CLUSTER_PHONES_DIFFERENT;
+        }
+        if disjoint(&self.emails, &other.emails) {
+            w += score::W_CLUSTER_EMAILS_DIFFERENT;
+        }
+        if disjoint(&self.orgs, &other.orgs) {
+            w += score::W_CLUSTER_ORGS_DIFFERENT;
+        }
+        w
+    }
+
     fn absorb(&mut self, other: Guard) {
         self.lists.extend(other.lists);
         self.lists.sort_unstable();
         self.lists.dedup();
+        for (mine, theirs) in [
+            (&mut self.givens, other.givens),
+            (&mut self.phones, other.phones),
+            (&mut self.emails, other.emails),
+            (&mut self.orgs, other.orgs),
+        ] {
+            for v in theirs {
+                if !mine.contains(&v) {
+                    mine.push(v);
+                }
+            }
+        }
         for a in other.accounts {
             if !self.accounts.contains(&a) {
                 self.accounts.push(a);
-            }
-        }
-        for g in other.givens {
-            if !self.givens.contains(&g) {
-                self.givens.push(g);
             }
         }
     }
@@ -146,8 +181,16 @@ impl Clusters {
         x
     }
 
-    /// Joins the sets of `a` and `b` unless a constraint forbids it; returns the reason if so.
-    fn union(&mut self, a: usize, b: usize, p: f64, why: Vec<String>) -> Result<(), &'static str> {
+    /// Joins the sets of `a` and `b` (linked with `weight`) unless a constraint forbids it or
+    /// the clusters' disagreement brings the weight under `min_weight`; returns why not.
+    fn union(
+        &mut self,
+        a: usize,
+        b: usize,
+        weight: f64,
+        min_weight: f64,
+        why: Vec<String>,
+    ) -> Result<(), &'static str> {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Ok(());
@@ -158,6 +201,10 @@ impl Clusters {
         if let Some(reason) = ga.conflict(gb) {
             return Err(reason);
         }
+        if weight + ga.disagreement(gb) < min_weight {
+            return Err("the clusters' contact details disagree");
+        }
+        let p = score::probability(weight);
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
         if let Some(slot) = self.parent.get_mut(child) {
             *slot = root;
@@ -221,16 +268,19 @@ fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
         .map(|r| features::extract(r, opts.fold_gmail))
         .collect();
     let mut list_ids: HashMap<(&str, &str, Kind), u32> = HashMap::new();
-    let mut file_ids: HashMap<(&str, &str), u32> = HashMap::new();
+    // Name ambiguity is counted per (platform, kind): one platform's connections, friends or
+    // address book hold a person about once, so a name seen twice there is two people.
+    let mut group_ids: HashMap<(crate::model::Platform, Kind), u32> = HashMap::new();
     let mut lists = Vec::with_capacity(records.len());
-    let mut files = Vec::with_capacity(records.len());
+    let mut groups = Vec::with_capacity(records.len());
     for r in records {
         let s = r.source();
         let file = s
             .map(|s| (s.input.as_str(), s.file.as_str()))
             .unwrap_or(("", ""));
-        let n = file_ids.len() as u32;
-        files.push(*file_ids.entry(file).or_insert(n));
+        let n = group_ids.len() as u32;
+        let group = s.map(|s| (s.platform, s.kind)).unwrap_or_default();
+        groups.push(*group_ids.entry(group).or_insert(n));
         lists.push(match s {
             Some(s) if s.kind.is_distinct_list() => {
                 let n = list_ids.len() as u32;
@@ -239,7 +289,7 @@ fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
             _ => None,
         });
     }
-    let stats = Stats::new(&feats, &files);
+    let stats = Stats::new(&feats, &groups);
     Prepared {
         feats,
         lists,
@@ -271,7 +321,7 @@ fn decide(
             let key = (s.platform.to_string(), s.input.clone());
             match owners.get(&key) {
                 Some(&first) => {
-                    let _ = clusters.union(first, i, 1.0, vec!["export owner".into()]);
+                    let _ = clusters.union(first, i, f64::MAX, 0.0, vec!["export owner".into()]);
                 }
                 None => {
                     owners.insert(key, i);
@@ -310,6 +360,7 @@ fn decide(
             .total_cmp(&x.comparison.weight)
             .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
     });
+    let min_weight = score::weight_for(opts.threshold);
     for d in &mut decisions {
         let prob = d.comparison.probability();
         if prob < opts.threshold {
@@ -324,7 +375,7 @@ fn decide(
         } else {
             evidence_lines(&d.comparison)
         };
-        d.outcome = match clusters.union(d.a, d.b, prob, why) {
+        d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, why) {
             Ok(()) => Outcome::Merged,
             Err(reason) => Outcome::Refused(reason),
         };

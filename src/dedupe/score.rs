@@ -12,17 +12,17 @@ use std::collections::HashMap;
 pub const EVEN_ODDS: f64 = 12.0;
 
 pub const W_EMAIL: f64 = 13.0;
-pub const W_EMAIL_DIFFERENT: f64 = -1.0;
+pub const W_EMAIL_DIFFERENT: f64 = -2.0;
 pub const W_PHONE: f64 = 12.0;
 pub const W_PHONE_TAIL: f64 = 10.0;
-pub const W_PHONE_DIFFERENT: f64 = -1.0;
+pub const W_PHONE_DIFFERENT: f64 = -3.0;
 pub const W_PROFILE: f64 = 18.0;
 pub const W_PROFILE_CONFLICT: f64 = -14.0;
 pub const W_PROFILE_OTHER: f64 = -4.0;
 pub const W_HANDLE_HANDLE: f64 = 6.0;
 pub const W_ORG: f64 = 4.0;
 pub const W_ORG_SIMILAR: f64 = 3.0;
-pub const W_ORG_DIFFERENT: f64 = -0.5;
+pub const W_ORG_DIFFERENT: f64 = -2.0;
 pub const W_TITLE: f64 = 1.5;
 pub const W_CITY: f64 = 2.0;
 pub const W_BIRTHDAY: f64 = 8.0;
@@ -32,6 +32,16 @@ pub const W_GIVEN_DIFFERENT: f64 = -12.0;
 pub const W_FAMILY_DIFFERENT: f64 = -8.0;
 pub const W_INITIAL: f64 = 1.0;
 pub const W_SAME_EXPORT: f64 = 3.0;
+
+pub const W_CLUSTER_PHONES_DIFFERENT: f64 = -5.0;
+pub const W_CLUSTER_EMAILS_DIFFERENT: f64 = -3.0;
+pub const W_CLUSTER_ORGS_DIFFERENT: f64 = -2.0;
+
+/// The weight at which [`probability`] reaches `p` (its inverse).
+pub fn weight_for(p: f64) -> f64 {
+    let p = p.clamp(1e-9, 1.0 - 1e-9);
+    EVEN_ODDS + (p / (1.0 - p)).log2()
+}
 
 /// Maps a total weight to a match probability (logistic in base 2 around [`EVEN_ODDS`]).
 pub fn probability(weight: f64) -> f64 {
@@ -368,11 +378,14 @@ pub fn compare(a: &Features, b: &Features, stats: &Stats, explain: bool) -> Comp
             if let Some(h) = hit {
                 let full =
                     keys.first().is_some_and(|k| k == h) || keys.get(1).is_some_and(|k| k == h);
+                // A handle that spells a name is the person's choice, not proof: it counts like
+                // a slightly weaker name match, and nothing when several people bear the name.
+                let amb = f64::from(stats.ambiguity(&x.name_key));
                 let w = if full {
-                    stats.given_weight(&x.given_canon) + stats.family_weight(&x.family) - 2.0
+                    stats.given_weight(&x.given_canon) + stats.family_weight(&x.family) - 3.0
                 } else {
-                    stats.family_weight(&x.family) + 1.0
-                };
+                    stats.family_weight(&x.family)
+                } - 4.0 * amb.log2();
                 c.add(explain, "handle", w, || {
                     format!("handle {h} ~ name {}", x.name_key)
                 });
