@@ -91,6 +91,9 @@ pub struct MergeArgs {
     /// Print every merge with its evidence on standard error (this shows contact data).
     #[arg(long)]
     pub explain: bool,
+    /// Print the time each stage took (read, normalise, block, score, cluster, merge, write).
+    #[arg(long)]
+    pub timings: bool,
     /// Region (ISO country code, e.g. US, DE) for phone numbers written without a country code.
     #[arg(long, value_name = "CC")]
     pub region: Option<String>,
@@ -247,10 +250,15 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
         }
     }
 
+    progress.stage("writing", outcome.contacts.len() as u64);
     output::write_to(&target, |w| {
         rolo::sinks::write(format, &outcome.contacts, w)
     })
     .context("writing the output")?;
+    progress.finish();
+    if args.timings {
+        eprint!("{}", progress.timings());
+    }
     if let Some(path) = &args.report {
         let target = Target::File(path.into());
         output::check_not_input(std::path::Path::new(path), &args.inputs)?;
@@ -399,9 +407,11 @@ fn inspect(args: InspectArgs) -> anyhow::Result<Exit> {
     })
 }
 
-/// indicatif bars on stderr, only when it is a terminal and --quiet is not given.
+/// indicatif bars on stderr, only when it is a terminal and --quiet is not given; and the time
+/// of each stage, for --timings.
 struct Bars {
     bar: Option<indicatif::ProgressBar>,
+    stages: std::sync::Mutex<Vec<(String, std::time::Instant, Option<std::time::Duration>)>>,
 }
 
 impl Bars {
@@ -409,18 +419,42 @@ impl Bars {
         let show = !quiet && std::io::stderr().is_terminal();
         Bars {
             bar: show.then(|| indicatif::ProgressBar::new(0)),
+            stages: std::sync::Mutex::new(Vec::new()),
         }
+    }
+
+    /// One line per stage with its wall time, then the total.
+    fn timings(&self) -> String {
+        let Ok(stages) = self.stages.lock() else {
+            return String::new();
+        };
+        let mut out = String::from("rolo: timings\n");
+        let mut total = std::time::Duration::ZERO;
+        for (name, _, d) in stages.iter() {
+            let d = d.unwrap_or_default();
+            total += d;
+            out.push_str(&format!("  {name:<12} {:>9.3} s\n", d.as_secs_f64()));
+        }
+        out.push_str(&format!(
+            "  {:<12} {:>9.3} s\n",
+            "total",
+            total.as_secs_f64()
+        ));
+        out
     }
 }
 
 impl Progress for Bars {
     fn stage(&self, name: &str, total: u64) {
+        if let Ok(mut s) = self.stages.lock() {
+            s.push((name.to_string(), std::time::Instant::now(), None));
+        }
         if let Some(b) = &self.bar {
             b.reset();
             b.set_length(total);
             b.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{prefix:>12} [{bar:30}] {pos}/{len} {per_sec}",
+                    "{prefix:>12} [{bar:30}] {human_pos}/{human_len} {per_sec}",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
                 .progress_chars("=> "),
@@ -436,6 +470,11 @@ impl Progress for Bars {
     }
 
     fn finish(&self) {
+        if let Ok(mut s) = self.stages.lock() {
+            if let Some(last) = s.iter_mut().rev().find(|x| x.2.is_none()) {
+                last.2 = Some(last.1.elapsed());
+            }
+        }
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }

@@ -101,8 +101,7 @@ pub fn prepare(
 /// Reads, normalises, filters and deduplicates `inputs`.
 pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcome {
     let (records, mut report) = prepare(inputs, opts, progress);
-    progress.stage("matching", records.len() as u64);
-    let deduped = dedupe::dedupe(records, &opts.dedupe);
+    let deduped = dedupe::dedupe(records, &opts.dedupe, progress);
     progress.finish();
     report.merges = deduped.merges;
     report.sort();

@@ -31,7 +31,7 @@ fn run(mut records: Vec<Contact>) -> Vec<Contact> {
         normalize(r, &NormOptions::default(), &mut warnings);
     }
     records.sort_by(|a, b| a.sources.cmp(&b.sources));
-    dedupe(records, &DedupeOptions::default()).contacts
+    dedupe(records, &DedupeOptions::default(), &rolo::progress::Silent).contacts
 }
 
 fn together(contacts: &[Contact], a: (&str, u64), b: (&str, u64)) -> bool {

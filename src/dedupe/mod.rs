@@ -11,6 +11,7 @@ pub mod score;
 
 use crate::model::{Contact, Kind, MergeInfo};
 use crate::normalize::keys;
+use crate::progress::Progress;
 use crate::report::MergeReport;
 use features::{Features, SINGLE_ACCOUNT_SERVICES};
 use score::{Comparison, Stats};
@@ -304,6 +305,7 @@ fn decide(
     p: &Prepared,
     opts: &DedupeOptions,
     explain: bool,
+    progress: &dyn Progress,
 ) -> (Clusters, Vec<Decision>) {
     let guards = p
         .feats
@@ -333,7 +335,10 @@ fn decide(
         return (clusters, decisions);
     }
 
+    progress.stage("blocking", 0);
     let pairs = blocking::candidate_pairs(&p.feats);
+    progress.finish();
+    progress.stage("scoring", pairs.len() as u64);
     for (a, b) in pairs {
         let (a, b) = (a as usize, b as usize);
         let (Some(fa), Some(fb)) = (p.feats.get(a), p.feats.get(b)) else {
@@ -354,6 +359,8 @@ fn decide(
         }
     }
     // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
+    progress.finish();
+    progress.stage("clustering", decisions.len() as u64);
     decisions.sort_by(|x, y| {
         y.comparison
             .weight
@@ -394,16 +401,20 @@ fn evidence_lines(c: &Comparison) -> Vec<String> {
 /// Scores and decides every candidate pair, keeping the evidence: what `rolo review` shows.
 pub fn review(records: &[Contact], opts: &DedupeOptions) -> Vec<Decision> {
     let p = prepare(records, opts);
-    decide(records, &p, opts, true).1
+    decide(records, &p, opts, true, &crate::progress::Silent).1
 }
 
 /// A merged contact with its sorted member keys (for its id) and its merge score and evidence.
 type Keyed = (Vec<String>, Contact, Option<(f64, Vec<String>)>);
 
 /// Clusters `records` (in canonical order) and merges each cluster.
-pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
+pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progress) -> Deduped {
+    progress.stage("features", records.len() as u64);
     let prepared = prepare(&records, opts);
-    let (mut clusters, _) = decide(&records, &prepared, opts, false);
+    progress.finish();
+    let (mut clusters, _) = decide(&records, &prepared, opts, false, progress);
+    progress.finish();
+    progress.stage("merging", records.len() as u64);
     drop(prepared);
 
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
