@@ -8,6 +8,8 @@ pub mod input;
 pub mod json;
 pub mod linkedin;
 pub mod table;
+pub mod vcard;
+pub mod xcard;
 
 use crate::error::{ErrorKind, Location};
 use crate::model::{Contact, Kind, Platform, SourceRef};
@@ -16,7 +18,7 @@ use input::{FileEntry, Limits, Visitor};
 use std::collections::BTreeMap;
 
 /// Every reader rolo has. Order matters only when two could claim a file: the first wins.
-pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn];
+pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn, &vcard::VCard, &xcard::XCard];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
