@@ -6,6 +6,7 @@
 pub mod json;
 pub mod output;
 pub mod vcard;
+pub mod xcard;
 
 use crate::model::Contact;
 use std::io::Write;
@@ -22,6 +23,8 @@ pub enum OutputFormat {
     Vcard,
     /// vCard 4.0 (RFC 6350).
     Vcard4,
+    /// xCard (RFC 6351), vCard 4.0 as XML.
+    Xcard,
 }
 
 /// A sink: its name, what it is, and how it writes.
@@ -58,6 +61,12 @@ pub static SINKS: &[SinkInfo] = &[
         extensions: &[],
         description: "vCard 4.0 (RFC 6350)",
     },
+    SinkInfo {
+        format: OutputFormat::Xcard,
+        name: "xcard",
+        extensions: &["xml"],
+        description: "xCard (RFC 6351), vCard 4.0 as XML",
+    },
 ];
 
 impl OutputFormat {
@@ -81,5 +90,6 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
         OutputFormat::Jsonl => json::write_lines(contacts, w),
         OutputFormat::Vcard => vcard::write(contacts, vcard::Version::V3, w),
         OutputFormat::Vcard4 => vcard::write(contacts, vcard::Version::V4, w),
+        OutputFormat::Xcard => xcard::write(contacts, w),
     }
 }
