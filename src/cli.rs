@@ -2,7 +2,7 @@
 //! that turns them into library calls and human output.
 
 use anyhow::{bail, Context};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use rolo::model::Kind;
 use rolo::progress::Progress;
 use rolo::report::Report;
@@ -27,6 +27,45 @@ pub enum Command {
     Merge(MergeArgs),
     /// Show what rolo recognises in each input: platforms, files, record counts, skipped files.
     Inspect(InspectArgs),
+    /// Show the merge decisions closest to the threshold, on both sides, with their evidence.
+    /// This prints contact data: it is what you asked for.
+    Review(ReviewArgs),
+    /// List every input format (platform, files, kinds of record) and every output format.
+    Formats,
+    /// Print the JSON Schema (draft 2020-12) of the JSON / JSON Lines output.
+    Schema,
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct ReviewArgs {
+    /// Exports to read, as for merge.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Match probability (0–1) at or above which records are joined.
+    #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = parse_threshold)]
+    pub threshold: f64,
+    /// How many decisions to show.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Region for phone numbers without a country code.
+    #[arg(long, value_name = "CC")]
+    pub region: Option<String>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number between 0 and 1")),
+    }
 }
 
 #[derive(Args, Debug)]
@@ -46,6 +85,12 @@ pub struct MergeArgs {
     /// Normalise only: every record becomes its own contact.
     #[arg(long)]
     pub no_dedupe: bool,
+    /// Match probability (0–1) at or above which records are joined: higher is stricter.
+    #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = parse_threshold)]
+    pub threshold: f64,
+    /// Print every merge with its evidence on standard error (this shows contact data).
+    #[arg(long)]
+    pub explain: bool,
     /// Region (ISO country code, e.g. US, DE) for phone numbers written without a country code.
     #[arg(long, value_name = "CC")]
     pub region: Option<String>,
@@ -119,9 +164,27 @@ pub enum Exit {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    // Ctrl-C: remove any half-written output, then exit as interrupted processes do.
+    let _ = ctrlc::set_handler(|| {
+        output::remove_pending();
+        std::process::exit(130);
+    });
     match cli.command {
         Command::Merge(args) => merge(args),
         Command::Inspect(args) => inspect(args),
+        Command::Review(args) => review(args),
+        Command::Formats => print_out(&formats_text()),
+        Command::Schema => print_out(&schema_text()?),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "rolo", &mut buf);
+            print_out(&String::from_utf8_lossy(&buf))
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            print_out(&String::from_utf8_lossy(&buf))
+        }
     }
 }
 
@@ -163,11 +226,26 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     opts.normalize.region = args.region.as_ref().map(|r| r.trim().to_uppercase());
     opts.dedupe.enabled = !args.no_dedupe;
     opts.dedupe.fold_gmail = args.fold_gmail;
+    opts.dedupe.threshold = args.threshold;
 
     let progress = Bars::new(args.common.quiet);
     let outcome = rolo::run(&args.inputs, &opts, &progress);
     let report = &outcome.report;
     print_problems(report, args.common.verbose, args.common.quiet);
+    if args.explain {
+        for c in outcome.contacts.iter().filter(|c| c.merge.is_some()) {
+            if let Some(m) = &c.merge {
+                eprintln!(
+                    "rolo: merged {} records into {} {:?} (score {}): {}",
+                    c.sources.len(),
+                    c.id,
+                    c.name.full,
+                    m.score,
+                    m.evidence.join("; ")
+                );
+            }
+        }
+    }
 
     output::write_to(&target, |w| {
         rolo::sinks::write(format, &outcome.contacts, w)
@@ -362,4 +440,139 @@ impl Progress for Bars {
             b.finish_and_clear();
         }
     }
+}
+
+fn review(args: ReviewArgs) -> anyhow::Result<Exit> {
+    let mut opts = Options {
+        limits: args.common.limits(),
+        ..Options::default()
+    };
+    opts.normalize.region = args.region.as_ref().map(|r| r.trim().to_uppercase());
+    opts.dedupe.threshold = args.threshold;
+    let (records, report) = rolo::prepare(&args.inputs, &opts, &rolo::progress::Silent);
+    print_problems(&report, args.common.verbose, true);
+    let mut decisions = rolo::dedupe::review(&records, &opts.dedupe);
+    decisions.sort_by(|a, b| {
+        let da = (a.comparison.probability() - args.threshold).abs();
+        let db = (b.comparison.probability() - args.threshold).abs();
+        da.total_cmp(&db).then_with(|| (a.a, a.b).cmp(&(b.a, b.b)))
+    });
+    let mut out = String::new();
+    for d in decisions.iter().take(args.limit) {
+        let verdict = match d.outcome {
+            rolo::dedupe::Outcome::Merged => "merged".to_string(),
+            rolo::dedupe::Outcome::BelowThreshold => "kept apart (below threshold)".to_string(),
+            rolo::dedupe::Outcome::Refused(why) => format!("kept apart ({why})"),
+        };
+        out.push_str(&format!(
+            "{:.3}  {verdict}  (weight {:+.1})\n",
+            d.comparison.probability(),
+            d.comparison.weight
+        ));
+        for i in [d.a, d.b] {
+            if let Some(r) = records.get(i) {
+                out.push_str(&format!("    {}\n", describe(r)));
+            }
+        }
+        for e in &d.comparison.evidence {
+            out.push_str(&format!("      {:+6.1}  {}\n", e.weight, e.detail));
+        }
+        out.push('\n');
+    }
+    if decisions.is_empty() {
+        out.push_str("no candidate pairs: every record stands alone\n");
+    }
+    output::write_to(&Target::Stdout, |w| w.write_all(out.as_bytes()))?;
+    Ok(if report.errors.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Failed
+    })
+}
+
+/// One line about a record: its name, identifiers and where it came from.
+fn describe(r: &rolo::model::Contact) -> String {
+    let mut parts = vec![if r.name.full.is_empty() {
+        "(no name)".to_string()
+    } else {
+        r.name.full.clone()
+    }];
+    parts.extend(r.emails.iter().map(|e| e.value.clone()));
+    parts.extend(r.phones.iter().map(|p| {
+        if p.value.is_empty() {
+            p.raw.clone()
+        } else {
+            p.value.clone()
+        }
+    }));
+    parts.extend(r.profiles.iter().map(|p| {
+        if p.url.is_empty() {
+            p.id.clone()
+        } else {
+            p.url.clone()
+        }
+    }));
+    parts.extend(
+        r.organizations
+            .iter()
+            .map(|o| o.name.clone())
+            .filter(|o| !o.is_empty()),
+    );
+    let from = r
+        .source()
+        .map(|s| {
+            format!(
+                "{} {} at {}",
+                s.platform,
+                s.kind,
+                rolo::error::Location::file(&s.input, &s.file).at_line(s.line)
+            )
+        })
+        .unwrap_or_default();
+    format!("{} — {from}", parts.join(", "))
+}
+
+fn print_out(text: &str) -> anyhow::Result<Exit> {
+    output::write_to(&Target::Stdout, |w| w.write_all(text.as_bytes()))?;
+    Ok(Exit::Ok)
+}
+
+/// The JSON Schema of the output, generated from the model types so it cannot drift.
+pub fn schema_text() -> anyhow::Result<String> {
+    let schema = schemars::schema_for!(Vec<rolo::model::Contact>);
+    let mut s = serde_json::to_string_pretty(&schema)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Every reader's formats and every sink, from the registries themselves.
+fn formats_text() -> String {
+    let mut out = String::from("INPUTS\n");
+    for source in rolo::sources::REGISTRY {
+        out.push_str(&format!("  {}\n", source.platform().display()));
+        for f in source.formats() {
+            let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+            out.push_str(&format!(
+                "    {:<20} {}  [{}]\n",
+                f.id,
+                f.files,
+                kinds.join(", ")
+            ));
+        }
+    }
+    out.push_str("\nOUTPUTS (--to)\n");
+    for s in rolo::sinks::SINKS {
+        let ext: Vec<String> = s.extensions.iter().map(|e| format!(".{e}")).collect();
+        out.push_str(&format!(
+            "  {:<8} {}{}\n",
+            s.name,
+            s.description,
+            if ext.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", ext.join(", "))
+            }
+        ));
+    }
+    out
 }

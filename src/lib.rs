@@ -63,8 +63,12 @@ pub struct Outcome {
     pub report: Report,
 }
 
-/// Reads, normalises, filters and deduplicates `inputs`.
-pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcome {
+/// Reads, filters and normalises `inputs`: the records dedupe works on, in canonical order.
+pub fn prepare(
+    inputs: &[String],
+    opts: &Options,
+    progress: &dyn Progress,
+) -> (Vec<Contact>, Report) {
     progress.stage("reading", inputs.len() as u64);
     let loaded = sources::load(inputs, opts.limits);
     progress.finish();
@@ -91,7 +95,12 @@ pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcom
         progress.advance(1);
     }
     progress.finish();
+    (records, report)
+}
 
+/// Reads, normalises, filters and deduplicates `inputs`.
+pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcome {
+    let (records, mut report) = prepare(inputs, opts, progress);
     progress.stage("matching", records.len() as u64);
     let deduped = dedupe::dedupe(records, &opts.dedupe);
     progress.finish();

@@ -5,6 +5,7 @@
 //! merges several such contacts into one, concatenating their `sources` and re-pointing the values.
 //! Keeping one type means a value can never lose its origin on the way through.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -12,7 +13,7 @@ use std::fmt;
 pub type SourceIds = Vec<usize>;
 
 /// One person in the output (or, before dedupe, one input record).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Contact {
     /// Stable identifier (`r-` + 12 hex digits), derived from the records, not from their order.
     pub id: String,
@@ -41,7 +42,7 @@ pub struct Contact {
 }
 
 /// A person's name. Empty strings mean "unknown": rolo never invents a name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Name {
     pub full: String,
     pub given: String,
@@ -63,13 +64,13 @@ impl Name {
 }
 
 /// A plain value with its sources (notes, photos, aliases, birthday, groups).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Text {
     pub value: String,
     pub sources: SourceIds,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Email {
     pub value: String,
     pub labels: Vec<String>,
@@ -77,7 +78,7 @@ pub struct Email {
 }
 
 /// A phone number. `value` is E.164 when the number could be parsed, else empty (a raw-only value).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Phone {
     pub value: String,
     pub raw: String,
@@ -85,7 +86,7 @@ pub struct Phone {
     pub sources: SourceIds,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Organization {
     pub name: String,
     pub title: String,
@@ -96,7 +97,7 @@ pub struct Organization {
 
 /// A profile on a known service. `url` is canonical; `handle` the user name where one exists;
 /// `id` a service-internal identifier (LinkedIn member URN, X account id) where that is all there is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Profile {
     pub service: String,
     pub url: String,
@@ -106,7 +107,7 @@ pub struct Profile {
     pub sources: SourceIds,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Url {
     pub value: String,
     pub labels: Vec<String>,
@@ -114,7 +115,7 @@ pub struct Url {
 }
 
 /// A postal address. `raw` keeps a one-line form when the source gave no structure.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Address {
     pub street: String,
     pub locality: String,
@@ -128,7 +129,7 @@ pub struct Address {
 
 /// Something that happened between the owner and this person (connected, invited, messaged…).
 /// `date` is ISO 8601 (date or date-time, possibly partial) or, when unparseable, the original text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
     pub kind: String,
     pub date: String,
@@ -137,7 +138,9 @@ pub struct Event {
 }
 
 /// Where one input record came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub struct SourceRef {
     /// The input as given on the command line.
     pub input: String,
@@ -151,7 +154,7 @@ pub struct SourceRef {
     pub kind: Kind,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MergeInfo {
     pub score: f64,
     pub evidence: Vec<String>,
@@ -159,7 +162,18 @@ pub struct MergeInfo {
 
 /// The platforms rolo reads.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
@@ -217,7 +231,18 @@ impl fmt::Display for Platform {
 
 /// What relation an input record expresses. Serialized in snake_case (`removed_friend`).
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {

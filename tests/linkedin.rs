@@ -201,3 +201,71 @@ fn every_accepted_record_is_in_exactly_one_contact() {
         }
     }
 }
+
+#[test]
+fn utf16le_tab_endorsements_read_like_the_utf8_ones() {
+    let loaded = records("fixtures/linkedin/synthetic-2022-2026/Endorsement Received Info.csv");
+    assert!(
+        loaded.report.errors.is_empty(),
+        "{:?}",
+        loaded.report.errors
+    );
+    let names: Vec<_> = loaded
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.name.given.as_str(),
+                r.name.family.as_str(),
+                r.sources[0].line,
+            )
+        })
+        .collect();
+    assert_eq!(names, [("Åsa", "Lindgren", 2), ("Kwame", "Mensah", 4)]);
+}
+
+#[test]
+fn quoted_line_breaks_keep_record_lines_right() {
+    let loaded = records("fixtures/linkedin/synthetic-2022-2026/messages.csv");
+    let lines: Vec<_> = loaded
+        .records
+        .iter()
+        .map(|r| (r.name.full.as_str(), r.sources[0].line))
+        .collect();
+    // The first message spans lines 2–5; the owner (Robin Vale) is in every message.
+    assert_eq!(lines, [("Kwame Mensah", 2), ("Åsa Lindgren", 7)]);
+}
+
+#[test]
+fn linkedin_dates_become_iso_8601() {
+    let outcome = common::run(&["fixtures/linkedin/abhishekwebcode/Connections.csv"]);
+    let eli = outcome
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Eli")
+        .unwrap();
+    assert_eq!(eli.events[0].date, "2018-01-08T18:14");
+    let outcome = common::run(&["fixtures/demo/linkedin/Connections.csv"]);
+    let maren = outcome
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Maren")
+        .unwrap();
+    assert_eq!(maren.events[0].date, "2023-03-14");
+}
+
+#[test]
+fn the_same_member_percent_encoded_and_raw_is_one_contact() {
+    let outcome = common::run(&["fixtures/demo"]);
+    let tomas: Vec<_> = outcome
+        .contacts
+        .iter()
+        .filter(|c| c.name.family == "Ferreira")
+        .collect();
+    assert_eq!(tomas.len(), 1);
+    assert_eq!(tomas[0].sources.len(), 2);
+    assert_eq!(
+        tomas[0].profiles[0].url,
+        "https://www.linkedin.com/in/tomás-ferreira-77e1"
+    );
+}

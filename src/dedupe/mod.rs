@@ -4,11 +4,16 @@
 //! evidence first, under cannot-link constraints: two records of one platform list (two rows of
 //! one Connections.csv) are different people, and no chain of merges may join them.
 
+pub mod blocking;
+pub mod features;
 pub mod merge;
+pub mod score;
 
 use crate::model::{Contact, Kind, MergeInfo};
-use crate::normalize::{email, keys};
+use crate::normalize::keys;
 use crate::report::MergeReport;
+use features::{Features, SINGLE_ACCOUNT_SERVICES};
+use score::{Comparison, Stats};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone)]
@@ -17,6 +22,8 @@ pub struct DedupeOptions {
     pub enabled: bool,
     /// Fold gmail dots and +tags for the email match key.
     pub fold_gmail: bool,
+    /// Match probability (0–1) at or above which two records are joined.
+    pub threshold: f64,
 }
 
 impl Default for DedupeOptions {
@@ -24,6 +31,7 @@ impl Default for DedupeOptions {
         DedupeOptions {
             enabled: true,
             fold_gmail: false,
+            threshold: 0.5,
         }
     }
 }
@@ -34,20 +42,92 @@ pub struct Deduped {
     pub merges: Vec<MergeReport>,
 }
 
-/// Union-find whose sets carry the platform lists they contain, so a union that would put two
-/// records of one list together is refused.
+/// What a cluster must stay consistent with: the platform lists it holds (cannot-link), its
+/// profiles on single-account services, and its given names.
+#[derive(Debug, Default, Clone)]
+struct Guard {
+    lists: Vec<u32>,
+    accounts: Vec<(String, String)>,
+    givens: Vec<String>,
+}
+
+impl Guard {
+    fn of(f: &Features, list: Option<u32>) -> Guard {
+        let mut g = Guard {
+            lists: list.into_iter().collect(),
+            accounts: f
+                .profiles
+                .iter()
+                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_str()))
+                .cloned()
+                .collect(),
+            givens: Vec::new(),
+        };
+        if f.given.len() >= 2 && !f.family.is_empty() {
+            g.givens.push(f.given.clone());
+        }
+        g
+    }
+
+    /// Why `self` and `other` cannot be one person, if they cannot.
+    fn conflict(&self, other: &Guard) -> Option<&'static str> {
+        if self
+            .lists
+            .iter()
+            .any(|l| other.lists.binary_search(l).is_ok())
+        {
+            return Some("two records of one platform list");
+        }
+        for (s, k) in &self.accounts {
+            if other
+                .accounts
+                .iter()
+                .any(|(s2, k2)| s2 == s && k2 != k && score::same_form(k, k2))
+            {
+                return Some("two different profiles on one service");
+            }
+        }
+        for a in &self.givens {
+            if other.givens.iter().any(|b| !score::givens_compatible(a, b)) {
+                return Some("incompatible given names in the cluster");
+            }
+        }
+        None
+    }
+
+    fn absorb(&mut self, other: Guard) {
+        self.lists.extend(other.lists);
+        self.lists.sort_unstable();
+        self.lists.dedup();
+        for a in other.accounts {
+            if !self.accounts.contains(&a) {
+                self.accounts.push(a);
+            }
+        }
+        for g in other.givens {
+            if !self.givens.contains(&g) {
+                self.givens.push(g);
+            }
+        }
+    }
+}
+
+/// Union-find whose sets carry a [`Guard`]: a union that breaks it is refused.
 struct Clusters {
     parent: Vec<usize>,
-    lists: Vec<Vec<u32>>,
+    guards: Vec<Guard>,
+    /// Per root: weakest accepted link and the evidence of every accepted link.
+    score: Vec<f64>,
     evidence: Vec<Vec<String>>,
 }
 
 impl Clusters {
-    fn new(lists: Vec<Vec<u32>>) -> Clusters {
-        let n = lists.len();
+    fn new(guards: Vec<Guard>) -> Clusters {
+        let n = guards.len();
         Clusters {
             parent: (0..n).collect(),
-            lists,
+            guards,
+            score: vec![1.0; n],
             evidence: vec![Vec::new(); n],
         }
     }
@@ -66,115 +146,214 @@ impl Clusters {
         x
     }
 
-    /// Joins the sets of `a` and `b` unless that breaks a cannot-link. Returns whether joined.
-    fn union(&mut self, a: usize, b: usize, why: &str) -> bool {
+    /// Joins the sets of `a` and `b` unless a constraint forbids it; returns the reason if so.
+    fn union(&mut self, a: usize, b: usize, p: f64, why: Vec<String>) -> Result<(), &'static str> {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
-            return true;
+            return Ok(());
         }
-        let la = self.lists.get(ra).cloned().unwrap_or_default();
-        let lb = self.lists.get(rb).cloned().unwrap_or_default();
-        if la.iter().any(|l| lb.binary_search(l).is_ok()) {
-            return false;
+        let (Some(ga), Some(gb)) = (self.guards.get(ra), self.guards.get(rb)) else {
+            return Err("internal: no such record");
+        };
+        if let Some(reason) = ga.conflict(gb) {
+            return Err(reason);
         }
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        if let Some(p) = self.parent.get_mut(child) {
-            *p = root;
+        if let Some(slot) = self.parent.get_mut(child) {
+            *slot = root;
         }
-        let mut merged = la;
-        merged.extend(lb);
-        merged.sort_unstable();
-        merged.dedup();
-        if let Some(l) = self.lists.get_mut(root) {
-            *l = merged;
+        let child_guard = self
+            .guards
+            .get_mut(child)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(g) = self.guards.get_mut(root) {
+            g.absorb(child_guard);
         }
-        let mut ev = std::mem::take(self.evidence.get_mut(child).unwrap_or(&mut Vec::new()));
+        let child_score = self.score.get(child).copied().unwrap_or(1.0);
+        if let Some(s) = self.score.get_mut(root) {
+            *s = s.min(child_score).min(p);
+        }
+        let mut ev = self
+            .evidence
+            .get_mut(child)
+            .map(std::mem::take)
+            .unwrap_or_default();
         if let Some(e) = self.evidence.get_mut(root) {
             e.append(&mut ev);
-            if !e.iter().any(|x| x == why) {
-                e.push(why.to_string());
+            for w in why {
+                if !e.contains(&w) {
+                    e.push(w);
+                }
             }
         }
-        true
+        Ok(())
     }
 }
 
-/// True when two names could be one person's: either is unknown, or they share a token.
-/// Keeps a shared family inbox from merging two people on the email alone.
-fn names_compatible(a: &Contact, b: &Contact) -> bool {
-    let ta = keys::tokens(&a.name.full);
-    let tb = keys::tokens(&b.name.full);
-    ta.is_empty() || tb.is_empty() || ta.iter().any(|t| tb.contains(t))
+/// A scored candidate pair.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub a: usize,
+    pub b: usize,
+    pub comparison: Comparison,
+    /// Joined, or why not.
+    pub outcome: Outcome,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Merged,
+    BelowThreshold,
+    Refused(&'static str),
+}
+
+/// Per-record features, cannot-link list ids and frequency stats.
+struct Prepared {
+    feats: Vec<Features>,
+    lists: Vec<Option<u32>>,
+    stats: Stats,
+}
+
+fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
+    let feats: Vec<Features> = records
+        .iter()
+        .map(|r| features::extract(r, opts.fold_gmail))
+        .collect();
+    let mut list_ids: HashMap<(&str, &str, Kind), u32> = HashMap::new();
+    let mut file_ids: HashMap<(&str, &str), u32> = HashMap::new();
+    let mut lists = Vec::with_capacity(records.len());
+    let mut files = Vec::with_capacity(records.len());
+    for r in records {
+        let s = r.source();
+        let file = s
+            .map(|s| (s.input.as_str(), s.file.as_str()))
+            .unwrap_or(("", ""));
+        let n = file_ids.len() as u32;
+        files.push(*file_ids.entry(file).or_insert(n));
+        lists.push(match s {
+            Some(s) if s.kind.is_distinct_list() => {
+                let n = list_ids.len() as u32;
+                Some(*list_ids.entry((file.0, file.1, s.kind)).or_insert(n))
+            }
+            _ => None,
+        });
+    }
+    let stats = Stats::new(&feats, &files);
+    Prepared {
+        feats,
+        lists,
+        stats,
+    }
+}
+
+/// Scores every candidate pair and decides, strongest first, under the constraints. With
+/// `explain`, comparisons keep their evidence (for `review` and the merge report).
+fn decide(
+    records: &[Contact],
+    p: &Prepared,
+    opts: &DedupeOptions,
+    explain: bool,
+) -> (Clusters, Vec<Decision>) {
+    let guards = p
+        .feats
+        .iter()
+        .zip(&p.lists)
+        .map(|(f, l)| Guard::of(f, *l))
+        .collect();
+    let mut clusters = Clusters::new(guards);
+    let mut decisions: Vec<Decision> = Vec::new();
+
+    // The export's owner: all owner records of one input are one person.
+    let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
+            let key = (s.platform.to_string(), s.input.clone());
+            match owners.get(&key) {
+                Some(&first) => {
+                    let _ = clusters.union(first, i, 1.0, vec!["export owner".into()]);
+                }
+                None => {
+                    owners.insert(key, i);
+                }
+            }
+        }
+    }
+    if !opts.enabled {
+        return (clusters, decisions);
+    }
+
+    let pairs = blocking::candidate_pairs(&p.feats);
+    for (a, b) in pairs {
+        let (a, b) = (a as usize, b as usize);
+        let (Some(fa), Some(fb)) = (p.feats.get(a), p.feats.get(b)) else {
+            continue;
+        };
+        // Two rows of one list are different people: not even worth scoring.
+        if p.lists.get(a).copied().flatten().is_some() && p.lists.get(a) == p.lists.get(b) {
+            continue;
+        }
+        let comparison = score::compare(fa, fb, &p.stats, explain);
+        if explain || comparison.probability() >= opts.threshold {
+            decisions.push(Decision {
+                a,
+                b,
+                comparison,
+                outcome: Outcome::BelowThreshold,
+            });
+        }
+    }
+    // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
+    decisions.sort_by(|x, y| {
+        y.comparison
+            .weight
+            .total_cmp(&x.comparison.weight)
+            .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    for d in &mut decisions {
+        let prob = d.comparison.probability();
+        if prob < opts.threshold {
+            continue;
+        }
+        // Evidence is only spelled out for links that are taken (or when explaining).
+        let why = if d.comparison.evidence.is_empty() {
+            match (p.feats.get(d.a), p.feats.get(d.b)) {
+                (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, &p.stats, true)),
+                _ => Vec::new(),
+            }
+        } else {
+            evidence_lines(&d.comparison)
+        };
+        d.outcome = match clusters.union(d.a, d.b, prob, why) {
+            Ok(()) => Outcome::Merged,
+            Err(reason) => Outcome::Refused(reason),
+        };
+    }
+    (clusters, decisions)
+}
+
+fn evidence_lines(c: &Comparison) -> Vec<String> {
+    c.evidence
+        .iter()
+        .filter(|e| e.weight > 0.0)
+        .map(|e| e.detail.clone())
+        .collect()
+}
+
+/// Scores and decides every candidate pair, keeping the evidence: what `rolo review` shows.
+pub fn review(records: &[Contact], opts: &DedupeOptions) -> Vec<Decision> {
+    let p = prepare(records, opts);
+    decide(records, &p, opts, true).1
+}
+
+/// A merged contact with its sorted member keys (for its id) and its merge score and evidence.
+type Keyed = (Vec<String>, Contact, Option<(f64, Vec<String>)>);
 
 /// Clusters `records` (in canonical order) and merges each cluster.
 pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
-    // Cannot-link groups: one id per (input, file) of a distinct-list kind.
-    let mut list_ids: HashMap<(String, String, Kind), u32> = HashMap::new();
-    let lists: Vec<Vec<u32>> = records
-        .iter()
-        .map(|r| match r.source() {
-            Some(s) if s.kind.is_distinct_list() => {
-                let n = list_ids.len() as u32;
-                vec![*list_ids
-                    .entry((s.input.clone(), s.file.clone(), s.kind))
-                    .or_insert(n)]
-            }
-            _ => Vec::new(),
-        })
-        .collect();
-    let mut clusters = Clusters::new(lists);
-
-    if opts.enabled {
-        // Hard keys, in a fixed order of strength: profile, then owner, then email.
-        let mut by_key: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
-        for (i, r) in records.iter().enumerate() {
-            for p in &r.profiles {
-                if !p.url.is_empty() {
-                    by_key
-                        .entry((0, format!("{} {}", p.service, p.url)))
-                        .or_default()
-                        .push(i);
-                } else if !p.id.is_empty() {
-                    by_key
-                        .entry((0, format!("{} {}", p.service, p.id)))
-                        .or_default()
-                        .push(i);
-                }
-            }
-            if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
-                by_key
-                    .entry((1, format!("owner {} {}", s.platform, s.input)))
-                    .or_default()
-                    .push(i);
-            }
-            for e in &r.emails {
-                by_key
-                    .entry((2, email::match_key(&e.value, opts.fold_gmail)))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        for ((strength, key), members) in &by_key {
-            let why = match strength {
-                0 => format!("profile {key}"),
-                1 => "export owner".to_string(),
-                _ => format!("email {key}"),
-            };
-            for (j, &b) in members.iter().enumerate() {
-                // Join b to the first earlier member it may join.
-                for &a in members.iter().take(j) {
-                    let ok = match (records.get(a), records.get(b)) {
-                        (Some(ra), Some(rb)) => *strength < 2 || names_compatible(ra, rb),
-                        _ => false,
-                    };
-                    if ok && clusters.union(a, b, &why) {
-                        break;
-                    }
-                }
-            }
-        }
-    }
+    let prepared = prepare(&records, opts);
+    let (mut clusters, _) = decide(&records, &prepared, opts, false);
+    drop(prepared);
 
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..records.len() {
@@ -183,7 +362,7 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
     }
     let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
     let mut contacts = Vec::with_capacity(groups.len());
-    let mut keyed: Vec<(Vec<String>, Contact, Option<Vec<String>>)> = Vec::new();
+    let mut keyed: Vec<Keyed> = Vec::new();
     for (root, members) in groups {
         let members: Vec<Contact> = members
             .iter()
@@ -192,10 +371,10 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
         let mut member_keys: Vec<String> = members.iter().map(merge::record_key).collect();
         member_keys.sort();
         let info = (members.len() > 1).then(|| MergeInfo {
-            score: 1.0,
+            score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
             evidence: clusters.evidence.get(root).cloned().unwrap_or_default(),
         });
-        let ev = info.as_ref().map(|i| i.evidence.clone());
+        let ev = info.as_ref().map(|i| (i.score, i.evidence.clone()));
         keyed.push((member_keys, merge::merge(members, info), ev));
     }
     // Ids: from the smallest member key; a collision takes the next key, deterministically.
@@ -212,11 +391,11 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
         }
         used.insert(id.clone());
         c.id = id;
-        if let Some(evidence) = ev {
+        if let Some((score, evidence)) = ev {
             merges.push(MergeReport {
                 id: c.id.clone(),
                 records: c.sources.len(),
-                score: 1.0,
+                score,
                 evidence,
             });
         }
@@ -227,4 +406,9 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions) -> Deduped {
         (n.is_empty(), n, c.id.clone())
     });
     Deduped { contacts, merges }
+}
+
+/// Scores are shown with three decimals; more is noise and would make output churn.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }

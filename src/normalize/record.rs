@@ -124,7 +124,16 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
                 id: p.id,
                 sources: p.sources,
             }),
-            None if !p.id.is_empty() => profiles.push(p),
+            None if !p.id.is_empty()
+                || (p.url.trim().is_empty() && !p.handle.trim().is_empty()) =>
+            {
+                // An id or a handle rolo cannot make canonical is still kept as given.
+                profiles.push(crate::model::Profile {
+                    url: text::clean(&p.url),
+                    handle: text::clean(&p.handle),
+                    ..p
+                })
+            }
             None if p.url.trim().is_empty() || p.url.trim_end_matches('/').ends_with(".com") => {
                 // A bare "https://www.linkedin.com/" identifies nobody: nothing to keep.
             }
@@ -201,6 +210,61 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
         g.value = text::clean(&g.value);
     }
     c.groups.retain(|g| !g.value.is_empty());
+    dedupe_values(c);
+}
+
+/// One record can list a value twice (LinkedIn writes a number in several spellings): keep the
+/// first, with the labels of all.
+fn dedupe_values(c: &mut Contact) {
+    fn by_key<T>(
+        list: &mut Vec<T>,
+        key: impl Fn(&T) -> String,
+        labels: impl Fn(&mut T) -> &mut Vec<String>,
+    ) {
+        let mut out: Vec<T> = Vec::with_capacity(list.len());
+        let mut keys: Vec<String> = Vec::with_capacity(list.len());
+        for mut v in list.drain(..) {
+            let k = key(&v);
+            match keys.iter().position(|x| *x == k) {
+                Some(i) => {
+                    if let Some(first) = out.get_mut(i) {
+                        let extra = std::mem::take(labels(&mut v));
+                        let have = labels(first);
+                        for l in extra {
+                            if !have.contains(&l) {
+                                have.push(l);
+                            }
+                        }
+                    }
+                }
+                None => {
+                    keys.push(k);
+                    out.push(v);
+                }
+            }
+        }
+        *list = out;
+    }
+    by_key(&mut c.emails, |e| e.value.to_lowercase(), |e| &mut e.labels);
+    by_key(
+        &mut c.phones,
+        |p| {
+            if p.value.is_empty() {
+                p.raw.clone()
+            } else {
+                p.value.clone()
+            }
+        },
+        |p| &mut p.labels,
+    );
+    by_key(&mut c.urls, |u| u.value.clone(), |u| &mut u.labels);
+    let mut seen = Vec::new();
+    c.profiles.retain(|p| {
+        let k = (p.service.clone(), p.url.clone(), p.id.clone());
+        let fresh = !seen.contains(&k);
+        seen.push(k);
+        fresh
+    });
 }
 
 fn labels(raw: &[String]) -> Vec<String> {
@@ -225,9 +289,13 @@ fn normalize_name(n: &mut Name) {
                 *slot = v;
             }
         }
-        if !n.middle.trim().is_empty() || !n.prefix.trim().is_empty() || !n.suffix.trim().is_empty()
-        {
-            p.full = name::display_full(&p);
+        if !p.middle.is_empty() {
+            // `full` is given, middle and family: prefix and suffix have their own fields.
+            p.full = name::display_full(&name::NameParts {
+                prefix: String::new(),
+                suffix: String::new(),
+                ..p.clone()
+            });
         }
         p
     } else if !n.full.trim().is_empty() {

@@ -3,6 +3,7 @@
 //! A sink gets finished contacts and writes bytes; it never parses or decides anything about
 //! people. [`output`] owns the safe file writing every sink shares.
 
+pub mod csv;
 pub mod json;
 pub mod output;
 pub mod vcard;
@@ -23,6 +24,8 @@ pub enum OutputFormat {
     Vcard,
     /// vCard 4.0 (RFC 6350).
     Vcard4,
+    /// Google Contacts CSV, the columns Google Contacts imports.
+    Csv,
     /// xCard (RFC 6351), vCard 4.0 as XML.
     Xcard,
 }
@@ -62,6 +65,12 @@ pub static SINKS: &[SinkInfo] = &[
         description: "vCard 4.0 (RFC 6350)",
     },
     SinkInfo {
+        format: OutputFormat::Csv,
+        name: "csv",
+        extensions: &["csv"],
+        description: "Google Contacts CSV (the header Google Contacts imports)",
+    },
+    SinkInfo {
         format: OutputFormat::Xcard,
         name: "xcard",
         extensions: &["xml"],
@@ -90,6 +99,7 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
         OutputFormat::Jsonl => json::write_lines(contacts, w),
         OutputFormat::Vcard => vcard::write(contacts, vcard::Version::V3, w),
         OutputFormat::Vcard4 => vcard::write(contacts, vcard::Version::V4, w),
+        OutputFormat::Csv => csv::write(contacts, w),
         OutputFormat::Xcard => xcard::write(contacts, w),
     }
 }

@@ -8,6 +8,30 @@
 use crate::error::OutputError;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files being written, so an interrupt can remove them (see [`remove_pending`]).
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every temporary output file still being written. The binary calls this from its
+/// Ctrl-C handler: an interrupted run leaves neither a partial output nor a stray temp file.
+pub fn remove_pending() {
+    if let Ok(mut list) = PENDING.lock() {
+        for p in list.drain(..) {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+fn track(path: &Path, add: bool) {
+    if let Ok(mut list) = PENDING.lock() {
+        if add {
+            list.push(path.to_path_buf());
+        } else {
+            list.retain(|p| p != path);
+        }
+    }
+}
 
 /// Where output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,13 +95,19 @@ pub fn write_to(
                 .suffix(".tmp")
                 .tempfile_in(&dir)
                 .map_err(io)?;
-            set_private(tmp.path()).map_err(io)?;
-            let mut w = BufWriter::new(tmp.as_file());
-            body(&mut w).and_then(|_| w.flush()).map_err(io)?;
-            drop(w);
-            tmp.as_file().sync_all().map_err(io)?;
-            tmp.persist(path).map_err(|e| io(e.error))?;
-            Ok(())
+            let tmp_path = tmp.path().to_path_buf();
+            track(&tmp_path, true);
+            let result = (|| {
+                set_private(tmp.path()).map_err(io)?;
+                let mut w = BufWriter::new(tmp.as_file());
+                body(&mut w).and_then(|_| w.flush()).map_err(io)?;
+                drop(w);
+                tmp.as_file().sync_all().map_err(io)?;
+                tmp.persist(path).map_err(|e| io(e.error))?;
+                Ok(())
+            })();
+            track(&tmp_path, false);
+            result
         }
     }
 }

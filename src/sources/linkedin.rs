@@ -216,6 +216,7 @@ fn imported_contacts(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Resu
     let last = table.col_any(&["LastName", "Last Name"]);
     let full = table.col_any(&["FullName", "Full Name"]);
     let nick = table.col("NickName");
+    let maiden = table.col("MaidenName");
     let prefix = table.col("NamePrefix");
     let suffix = table.col("NameSuffix");
     let companies = table.col("Companies");
@@ -237,6 +238,13 @@ fn imported_contacts(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Resu
         c.name.nickname = row.get(nick).to_string();
         c.name.prefix = row.get(prefix).to_string();
         c.name.suffix = row.get(suffix).to_string();
+        let maiden = row.get(maiden);
+        if !maiden.is_empty() {
+            c.aliases.push(crate::model::Text {
+                value: maiden.to_string(),
+                sources: vec![0],
+            });
+        }
         for e in email::split_multi(row.get(emails)) {
             c.add_email(&e, &[]);
         }

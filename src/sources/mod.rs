@@ -4,10 +4,17 @@
 //! file into person records ([`Source::read`]). Adding a platform is one module and one line in
 //! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
 
+pub mod facebook;
+pub mod google;
 pub mod input;
+pub mod instagram;
 pub mod json;
 pub mod linkedin;
+pub mod mastodon;
+pub mod outlook;
 pub mod table;
+pub mod telegram;
+pub mod twitter;
 pub mod vcard;
 pub mod xcard;
 
@@ -18,7 +25,18 @@ use input::{FileEntry, Limits, Visitor};
 use std::collections::BTreeMap;
 
 /// Every reader rolo has. Order matters only when two could claim a file: the first wins.
-pub static REGISTRY: &[&dyn Source] = &[&linkedin::LinkedIn, &vcard::VCard, &xcard::XCard];
+pub static REGISTRY: &[&dyn Source] = &[
+    &linkedin::LinkedIn,
+    &facebook::Facebook,
+    &instagram::Instagram,
+    &twitter::Twitter,
+    &telegram::Telegram,
+    &mastodon::Mastodon,
+    &google::Google,
+    &outlook::Outlook,
+    &vcard::VCard,
+    &xcard::XCard,
+];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -177,41 +177,95 @@ impl<'a> Table<'a> {
     /// returned as an error with its line, and reading goes on.
     pub fn rows(&self) -> impl Iterator<Item = Result<Row, (u64, ErrorKind)>> + '_ {
         let body = self.text.get(self.offset..).unwrap_or_default();
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .delimiter(self.delimiter)
-            .from_reader(body.as_bytes());
-        let base = self.header_line.saturating_sub(1);
-        let mut records = Vec::new();
-        let mut rec = csv::StringRecord::new();
-        loop {
-            match rdr.read_record(&mut rec) {
-                Ok(false) => break,
-                Ok(true) => {
-                    let line = base + rec.position().map(|p| p.line()).unwrap_or(0);
-                    if rec.iter().all(|f| f.trim().is_empty()) && rec.len() <= 1 {
-                        continue;
-                    }
-                    records.push(Ok(Row {
-                        line,
-                        fields: rec.clone(),
-                    }));
+        read_rows(
+            body,
+            self.delimiter,
+            true,
+            self.header_line.saturating_sub(1),
+        )
+    }
+}
+
+/// Rows of a CSV file that has no header row (Mastodon's `blocked_accounts.csv`, `lists.csv`),
+/// each with its 1-based line, under the same rules as [`Table::rows`].
+pub fn headerless_rows(
+    text: &str,
+    delimiter: u8,
+) -> impl Iterator<Item = Result<Row, (u64, ErrorKind)>> {
+    read_rows(text, delimiter, false, 0)
+}
+
+/// Turns the byte positions csv reports into 1-based lines. csv's own line count leaves out the
+/// blank lines it skips, and its position of a record lies before them: count line breaks
+/// instead, from where the record's first field really starts. Positions only grow, so the
+/// count goes on from the last one.
+struct LineCounter<'a> {
+    body: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    fn line_of(&mut self, pos: Option<&csv::Position>) -> u64 {
+        let Some(pos) = pos else { return self.line };
+        let mut start = (pos.byte() as usize).min(self.body.len());
+        while matches!(self.body.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start > self.at {
+            let skipped = self.body.get(self.at..start).unwrap_or_default();
+            self.line += skipped.iter().filter(|&&b| b == b'\n').count() as u64;
+            self.at = start;
+        }
+        self.line
+    }
+}
+
+/// The rows of `body`; `base` is the number of lines before it in the file.
+fn read_rows(
+    body: &str,
+    delimiter: u8,
+    has_headers: bool,
+    base: u64,
+) -> std::vec::IntoIter<Result<Row, (u64, ErrorKind)>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(has_headers)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(body.as_bytes());
+    let mut records = Vec::new();
+    let mut rec = csv::StringRecord::new();
+    let mut lines = LineCounter {
+        body: body.as_bytes(),
+        at: 0,
+        line: base + 1,
+    };
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = lines.line_of(rec.position());
+                if rec.iter().all(|f| f.trim().is_empty()) && rec.len() <= 1 {
+                    continue;
                 }
-                Err(e) => {
-                    let line = base + e.position().map(|p| p.line()).unwrap_or(0);
-                    records.push(Err((line, ErrorKind::Csv(csv_reason(&e)))));
-                    if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
-                        // Other CSV errors (I/O, UTF-8) do not recover.
-                        if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                            break;
-                        }
+                records.push(Ok(Row {
+                    line,
+                    fields: rec.clone(),
+                }));
+            }
+            Err(e) => {
+                let line = lines.line_of(e.position());
+                records.push(Err((line, ErrorKind::Csv(csv_reason(&e)))));
+                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                    // Other CSV errors (I/O, UTF-8) do not recover.
+                    if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                        break;
                     }
                 }
             }
         }
-        records.into_iter()
     }
+    records.into_iter()
 }
 
 fn csv_reason(e: &csv::Error) -> String {
@@ -283,6 +337,19 @@ mod tests {
     }
 
     #[test]
+    fn crlf_and_lf_files_give_the_same_lines() {
+        for text in [
+            "A,B\r\n1,2\r\n\r\n3,4\r\n",
+            "A,B\n1,2\n\n3,4\n",
+            "A\tB\r\n1\t2\r\n\r\n3\t4",
+        ] {
+            let t = Table::find(text, |h| h.iter().any(|k| k == "a")).unwrap();
+            let lines: Vec<u64> = t.rows().map(|r| r.ok().unwrap().line).collect();
+            assert_eq!(lines, [2, 4], "{text:?}");
+        }
+    }
+
+    #[test]
     fn windows_1252_falls_back() {
         let d = decode(b"Name\nM\xfcller\n");
         assert_eq!(d.text, "Name\nMüller\n");
@@ -295,5 +362,33 @@ mod tests {
         let r = t.rows().next().unwrap().ok().unwrap();
         assert_eq!(r.get(t.col("a")), "");
         assert_eq!(r.get(t.col("b")), "x");
+    }
+
+    #[test]
+    fn headerless_rows_start_at_line_one_and_skip_blank_lines() {
+        let text = "Friends,a@example.social\n\n\"Work, old\",b@example.social\r\nc@example.social";
+        let rows: Vec<_> = headerless_rows(text, b',')
+            .map(|r| r.ok().unwrap())
+            .collect();
+        let got: Vec<(u64, usize, &str)> = rows
+            .iter()
+            .map(|r| (r.line, r.fields.len(), r.get(Some(0))))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, 2, "Friends"),
+                (3, 2, "Work, old"),
+                (4, 1, "c@example.social")
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_lines_between_rows_count() {
+        let text = "A,B\nx,1\n\n\ny,2\r\n\r\nz,3\n";
+        let t = Table::find(text, |h| h.iter().any(|k| k == "a")).unwrap();
+        let lines: Vec<u64> = t.rows().map(|r| r.ok().unwrap().line).collect();
+        assert_eq!(lines, [2, 5, 7]);
     }
 }

@@ -1,0 +1,235 @@
+//! What dedupe compares, computed once per record.
+//!
+//! Matching runs over folded (transliterated, lower-case) forms so that "José Müller" on one
+//! platform meets "Jose Muller" on another; nicknames are mapped to a canonical given name
+//! ("Bob" → "robert"). None of this is shown to users.
+
+use crate::model::{Contact, Kind, Platform};
+use crate::normalize::{email, keys};
+
+/// Organisation suffixes that say nothing about which organisation it is.
+const ORG_NOISE: &[&str] = &[
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "srl",
+    "bv",
+    "nv",
+    "plc",
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "limited",
+    "the",
+    "group",
+    "ab",
+    "as",
+    "oy",
+    "spa",
+    "pvt",
+];
+
+/// Services where one person has one account: two different profiles there are two people.
+pub const SINGLE_ACCOUNT_SERVICES: &[&str] = &["linkedin", "facebook"];
+
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    /// Folded first given-name token and its nickname-canonical form.
+    pub given: String,
+    pub given_canon: String,
+    /// Folded family name without spaces ("van der berg" → "vanderberg").
+    pub family: String,
+    /// All folded name tokens, sorted (for swapped order and single-token names).
+    pub tokens: Vec<String>,
+    /// Sorted-token key of the whole name.
+    pub name_key: String,
+    pub emails: Vec<String>,
+    /// Email local parts folded to letters only ("jane.doe92" → "janedoe").
+    pub email_locals: Vec<String>,
+    /// E.164 values.
+    pub phones: Vec<String>,
+    /// Last 8 digits of every number, parsed or raw: national and international spellings meet.
+    pub phone_tails: Vec<String>,
+    /// `service url-or-id` keys.
+    pub profiles: Vec<(String, String)>,
+    /// Handles folded to letters only (Instagram, X, Mastodon, GitHub, Telegram).
+    pub handles: Vec<String>,
+    pub orgs: Vec<String>,
+    pub titles: Vec<String>,
+    pub cities: Vec<String>,
+    /// `MM-DD` and the full date when it has a year.
+    pub birthday_md: String,
+    pub birthday_full: String,
+    pub platform: Platform,
+    pub kind: Kind,
+    /// The input the record came from (records of one export share it).
+    pub input: String,
+}
+
+impl Features {
+    pub fn has_name(&self) -> bool {
+        !self.tokens.is_empty()
+    }
+}
+
+fn letters(s: &str) -> String {
+    keys::fold(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect()
+}
+
+fn org_key(s: &str) -> String {
+    keys::tokens(s)
+        .into_iter()
+        .filter(|t| !ORG_NOISE.contains(&t.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
+    let n = &c.name;
+    let mut f = Features::default();
+    if let Some(s) = c.source() {
+        f.platform = s.platform;
+        f.kind = s.kind;
+        f.input = s.input.clone();
+    }
+    let full = if n.full.is_empty() {
+        format!("{} {} {}", n.given, n.middle, n.family)
+    } else {
+        n.full.clone()
+    };
+    let mut tokens = keys::tokens(&full);
+    // Credentials and prefixes are not the person: leave them out of the tokens when known.
+    let noise: Vec<String> = keys::tokens(&format!("{} {}", n.prefix, n.suffix));
+    tokens.retain(|t| !noise.contains(t));
+    f.given = keys::tokens(&n.given)
+        .into_iter()
+        .next()
+        .or_else(|| tokens.first().cloned())
+        .unwrap_or_default();
+    f.family = keys::tokens(&n.family).join("");
+    if f.family.is_empty() && tokens.len() > 1 {
+        f.family = tokens.last().cloned().unwrap_or_default();
+    }
+    f.given_canon = keys::nickname_canonical(&f.given).to_string();
+    tokens.sort();
+    tokens.dedup();
+    f.name_key = tokens.join(" ");
+    f.tokens = tokens;
+
+    for e in &c.emails {
+        let key = email::match_key(&e.value, fold_gmail);
+        if let Some((local, _)) = key.rsplit_once('@') {
+            let l = letters(local);
+            if l.len() >= 4 {
+                f.email_locals.push(l);
+            }
+        }
+        f.emails.push(key);
+    }
+    for p in &c.phones {
+        if !p.value.is_empty() {
+            let v = p.value.split(';').next().unwrap_or("").to_string();
+            f.phones.push(v);
+        }
+        let src = if p.value.is_empty() { &p.raw } else { &p.value };
+        let digits: String = src
+            .split([';', 'x'])
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect();
+        if digits.len() >= 8 {
+            let tail = digits.get(digits.len() - 8..).unwrap_or("").to_string();
+            f.phone_tails.push(tail);
+        }
+    }
+    for p in &c.profiles {
+        let key = if p.url.is_empty() { &p.id } else { &p.url };
+        if !key.is_empty() {
+            f.profiles.push((p.service.clone(), key.to_lowercase()));
+        }
+        if !p.handle.is_empty() && p.service != "linkedin" {
+            let h = letters(p.handle.split('@').find(|s| !s.is_empty()).unwrap_or(""));
+            if h.len() >= 3 {
+                f.handles.push(h);
+            }
+        }
+    }
+    for o in &c.organizations {
+        let k = org_key(&o.name);
+        if !k.is_empty() {
+            f.orgs.push(k);
+        }
+        let t = keys::fold(&o.title);
+        if !t.is_empty() {
+            f.titles.push(t);
+        }
+    }
+    for a in &c.addresses {
+        let city = keys::fold(&a.locality);
+        if !city.is_empty() {
+            f.cities.push(city);
+        }
+    }
+    if let Some(b) = &c.birthday {
+        let v = b.value.as_str();
+        if let Some(md) = v.strip_prefix("--") {
+            f.birthday_md = md.get(..5).unwrap_or(md).to_string();
+        } else if v.len() >= 10 {
+            f.birthday_md = v.get(5..10).unwrap_or("").to_string();
+            f.birthday_full = v.get(..10).unwrap_or("").to_string();
+        }
+    }
+    for list in [
+        &mut f.emails,
+        &mut f.email_locals,
+        &mut f.phones,
+        &mut f.phone_tails,
+        &mut f.handles,
+        &mut f.orgs,
+        &mut f.titles,
+        &mut f.cities,
+    ] {
+        list.sort();
+        list.dedup();
+    }
+    f.profiles.sort();
+    f.profiles.dedup();
+    f
+}
+
+/// Handle-like keys a named record offers, for meeting handle-only records ("jane.doe92" ↔
+/// Jane Doe): given+family, family+given, initial+family, given+initial.
+pub fn name_handles(f: &Features) -> Vec<String> {
+    let mut out = Vec::new();
+    let g: String = f
+        .given
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    let fam: String = f
+        .family
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    if g.len() >= 2 && fam.len() >= 2 {
+        out.push(format!("{g}{fam}"));
+        out.push(format!("{fam}{g}"));
+        if let Some(i) = g.chars().next() {
+            out.push(format!("{i}{fam}"));
+        }
+        if let Some(i) = fam.chars().next() {
+            out.push(format!("{g}{i}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,434 @@
+//! Pair scoring: a Fellegi–Sunter style sum of log₂ likelihood ratios.
+//!
+//! Each field comparison adds its weight: log₂(P(agreement | same person) / P(agreement |
+//! different people)). Agreement on a rare name counts for more than on a common one (term
+//! frequencies from the data itself); disagreement on a strong field counts against. The total
+//! maps to a probability with [`probability`]. The weights are documented in docs/dedupe.md.
+
+use super::features::{name_handles, Features, SINGLE_ACCOUNT_SERVICES};
+use std::collections::HashMap;
+
+/// Weight at which a pair is even odds (probability 0.5).
+pub const EVEN_ODDS: f64 = 12.0;
+
+pub const W_EMAIL: f64 = 13.0;
+pub const W_EMAIL_DIFFERENT: f64 = -1.0;
+pub const W_PHONE: f64 = 12.0;
+pub const W_PHONE_TAIL: f64 = 10.0;
+pub const W_PHONE_DIFFERENT: f64 = -1.0;
+pub const W_PROFILE: f64 = 18.0;
+pub const W_PROFILE_CONFLICT: f64 = -14.0;
+pub const W_PROFILE_OTHER: f64 = -4.0;
+pub const W_HANDLE_HANDLE: f64 = 6.0;
+pub const W_ORG: f64 = 4.0;
+pub const W_ORG_SIMILAR: f64 = 3.0;
+pub const W_ORG_DIFFERENT: f64 = -0.5;
+pub const W_TITLE: f64 = 1.5;
+pub const W_CITY: f64 = 2.0;
+pub const W_BIRTHDAY: f64 = 8.0;
+pub const W_BIRTHDAY_MD: f64 = 5.0;
+pub const W_BIRTHDAY_DIFFERENT: f64 = -8.0;
+pub const W_GIVEN_DIFFERENT: f64 = -12.0;
+pub const W_FAMILY_DIFFERENT: f64 = -8.0;
+pub const W_INITIAL: f64 = 1.0;
+pub const W_SAME_EXPORT: f64 = 3.0;
+
+/// Maps a total weight to a match probability (logistic in base 2 around [`EVEN_ODDS`]).
+pub fn probability(weight: f64) -> f64 {
+    1.0 / (1.0 + (2f64).powf(EVEN_ODDS - weight))
+}
+
+/// Name frequencies in the data, for term-frequency adjusted weights.
+#[derive(Debug, Default)]
+pub struct Stats {
+    given: HashMap<String, u32>,
+    family: HashMap<String, u32>,
+    /// Most records sharing one name key within a single file: ≥ 2 proves several people.
+    ambiguity: HashMap<String, u32>,
+    named: u32,
+}
+
+impl Stats {
+    pub fn new(feats: &[Features], files: &[u32]) -> Stats {
+        let mut s = Stats::default();
+        let mut per_file: HashMap<(&str, u32), u32> = HashMap::new();
+        for (f, file) in feats.iter().zip(files) {
+            if !f.has_name() {
+                continue;
+            }
+            s.named += 1;
+            if !f.given_canon.is_empty() {
+                *s.given.entry(f.given_canon.clone()).or_insert(0) += 1;
+            }
+            if !f.family.is_empty() {
+                *s.family.entry(f.family.clone()).or_insert(0) += 1;
+            }
+            *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
+        }
+        for ((key, _), n) in per_file {
+            let e = s.ambiguity.entry(key.to_string()).or_insert(0);
+            *e = (*e).max(n);
+        }
+        s
+    }
+
+    /// log₂(m/u) where u, the chance that two different people share this value, is its
+    /// frequency in the data smoothed towards a typical population frequency `1/prior`: with
+    /// little data, names count as much as they do in a population; with much, the data decides.
+    fn weight(&self, map: &HashMap<String, u32>, key: &str, prior: f64, lo: f64, hi: f64) -> f64 {
+        let n = f64::from(map.get(key).copied().unwrap_or(0));
+        let u = (n + 1.0) / (f64::from(self.named) + prior);
+        (0.95 / u).log2().clamp(lo, hi)
+    }
+
+    pub fn given_weight(&self, canon: &str) -> f64 {
+        self.weight(&self.given, canon, 500.0, 1.5, 9.0)
+    }
+
+    pub fn family_weight(&self, family: &str) -> f64 {
+        self.weight(&self.family, family, 2000.0, 2.0, 11.0)
+    }
+
+    pub fn ambiguity(&self, name_key: &str) -> u32 {
+        self.ambiguity.get(name_key).copied().unwrap_or(1)
+    }
+}
+
+/// One field's contribution, for explanations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub field: &'static str,
+    pub weight: f64,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    pub weight: f64,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Comparison {
+    fn add(
+        &mut self,
+        explain: bool,
+        field: &'static str,
+        weight: f64,
+        detail: impl FnOnce() -> String,
+    ) {
+        self.weight += weight;
+        if explain {
+            self.evidence.push(Evidence {
+                field,
+                weight,
+                detail: detail(),
+            });
+        }
+    }
+
+    pub fn probability(&self) -> f64 {
+        probability(self.weight)
+    }
+}
+
+fn shared<'a>(a: &'a [String], b: &[String]) -> Option<&'a String> {
+    a.iter().find(|x| b.binary_search(x).is_ok())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Agree {
+    Exact,
+    Nickname,
+    Similar(f64),
+    Initial,
+    Missing,
+    Different,
+}
+
+/// Two given names: exact, nickname forms of one name, a typo, an initial, or different.
+pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree {
+    if a.is_empty() || b.is_empty() {
+        return Agree::Missing;
+    }
+    if a == b {
+        return Agree::Exact;
+    }
+    if a_canon == b_canon {
+        return Agree::Nickname;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() == 1 {
+        return if long.starts_with(short) {
+            Agree::Initial
+        } else {
+            Agree::Different
+        };
+    }
+    if short.len() >= 3 && long.starts_with(short) {
+        return Agree::Nickname;
+    }
+    let jw = strsim::jaro_winkler(a, b);
+    if jw >= 0.9 && short.len() >= 4 {
+        Agree::Similar(jw)
+    } else {
+        Agree::Different
+    }
+}
+
+pub fn family_agreement(a: &str, b: &str) -> Agree {
+    if a.is_empty() || b.is_empty() {
+        return Agree::Missing;
+    }
+    if a == b {
+        return Agree::Exact;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() >= 4 && long.contains(short) {
+        return Agree::Similar(0.9);
+    }
+    let jw = strsim::jaro_winkler(a, b);
+    if jw >= 0.92 && short.len() >= 4 {
+        Agree::Similar(jw)
+    } else {
+        Agree::Different
+    }
+}
+
+/// Whether two given names could belong to one person (cluster-level check).
+pub fn givens_compatible(a: &str, b: &str) -> bool {
+    let ca = crate::normalize::keys::nickname_canonical(a);
+    let cb = crate::normalize::keys::nickname_canonical(b);
+    given_agreement(a, ca, b, cb) != Agree::Different
+}
+
+fn name_weight(a: &Features, b: &Features, stats: &Stats, c: &mut Comparison, explain: bool) {
+    if !a.has_name() || !b.has_name() {
+        return;
+    }
+    // Straight and swapped ("Doe John"), keep the better reading.
+    let straight = (
+        given_agreement(&a.given, &a.given_canon, &b.given, &b.given_canon),
+        family_agreement(&a.family, &b.family),
+    );
+    let swapped = (
+        given_agreement(&a.given, &a.given_canon, &b.family, &b.family),
+        family_agreement(&a.family, &b.given),
+    );
+    let (g, f, swap) = if straight.0 == Agree::Exact && straight.1 == Agree::Exact {
+        (straight.0, straight.1, false)
+    } else if swapped.0 == Agree::Exact && swapped.1 == Agree::Exact {
+        (swapped.0, swapped.1, true)
+    } else {
+        (straight.0, straight.1, false)
+    };
+    let gw = stats.given_weight(&a.given_canon);
+    let fw = stats.family_weight(&a.family);
+    let mut w = 0.0;
+    let mut parts = Vec::new();
+    match g {
+        Agree::Exact => {
+            w += gw;
+            parts.push("given exact".to_string());
+        }
+        Agree::Nickname => {
+            w += gw - 1.0;
+            parts.push("given nickname".to_string());
+        }
+        Agree::Similar(jw) => {
+            w += gw * 0.6;
+            parts.push(format!("given {jw:.2} (jaro-winkler)"));
+        }
+        Agree::Initial => {
+            w += W_INITIAL;
+            parts.push("given initial".to_string());
+        }
+        Agree::Missing => {}
+        Agree::Different => {
+            w += W_GIVEN_DIFFERENT;
+            parts.push("given different".to_string());
+        }
+    }
+    match f {
+        Agree::Exact => {
+            w += fw;
+            parts.push("family exact".to_string());
+        }
+        Agree::Similar(jw) => {
+            w += fw * 0.6;
+            parts.push(format!("family {jw:.2} (jaro-winkler)"));
+        }
+        Agree::Missing => {}
+        Agree::Different => {
+            w += W_FAMILY_DIFFERENT;
+            parts.push("family different".to_string());
+        }
+        Agree::Nickname | Agree::Initial => {}
+    }
+    // Both exact but the same name is held by several records of one file: several people.
+    if g == Agree::Exact && matches!(f, Agree::Exact | Agree::Missing) {
+        let amb = stats
+            .ambiguity(&a.name_key)
+            .max(stats.ambiguity(&b.name_key));
+        if amb >= 2 {
+            // A name-only match to one of several same-name people is a guess: take back the
+            // given name's weight, and more the more people share the name.
+            let p = gw + 2.0 * f64::from(amb).log2();
+            w -= p;
+            parts.push(format!("name shared by {amb} records of one list"));
+        }
+    }
+    if swap {
+        parts.push("swapped order".to_string());
+    }
+    // One platform shows a member's name the same way in every file of one export.
+    if g == Agree::Exact
+        && f == Agree::Exact
+        && a.platform == b.platform
+        && !a.input.is_empty()
+        && a.input == b.input
+    {
+        w += W_SAME_EXPORT;
+        parts.push("same export".to_string());
+    }
+    c.add(explain, "name", w, || {
+        format!("name {} ~ {}: {}", a.name_key, b.name_key, parts.join(", "))
+    });
+}
+
+/// Two profile keys are comparable only in the same form: a LinkedIn member URN says nothing
+/// against a vanity URL, nor an X account id against a handle.
+pub fn same_form(a: &str, b: &str) -> bool {
+    let form = |k: &str| (k.starts_with("urn:"), k.contains("/i/user/"));
+    form(a) == form(b)
+}
+
+/// Scores one candidate pair. With `explain`, every contribution is recorded.
+pub fn compare(a: &Features, b: &Features, stats: &Stats, explain: bool) -> Comparison {
+    let mut c = Comparison::default();
+
+    if let Some(e) = shared(&a.emails, &b.emails) {
+        c.add(explain, "email", W_EMAIL, || format!("email {e}"));
+    } else if !a.emails.is_empty() && !b.emails.is_empty() {
+        c.add(explain, "email", W_EMAIL_DIFFERENT, || {
+            "emails differ".into()
+        });
+    }
+
+    if let Some(p) = shared(&a.phones, &b.phones) {
+        c.add(explain, "phone", W_PHONE, || format!("phone {p}"));
+    } else if let Some(t) = shared(&a.phone_tails, &b.phone_tails) {
+        c.add(explain, "phone", W_PHONE_TAIL, || {
+            format!("phone ending {t}")
+        });
+    } else if !a.phone_tails.is_empty() && !b.phone_tails.is_empty() {
+        c.add(explain, "phone", W_PHONE_DIFFERENT, || {
+            "phones differ".into()
+        });
+    }
+
+    let mut profile_agree = false;
+    for (svc, key) in &a.profiles {
+        if b.profiles.iter().any(|(s, k)| s == svc && k == key) {
+            profile_agree = true;
+            c.add(explain, "profile", W_PROFILE, || format!("profile {key}"));
+            break;
+        }
+    }
+    if !profile_agree {
+        for (svc, key) in &a.profiles {
+            if b.profiles
+                .iter()
+                .any(|(s, k)| s == svc && same_form(k, key))
+            {
+                let (w, what) = if SINGLE_ACCOUNT_SERVICES.contains(&svc.as_str()) {
+                    (W_PROFILE_CONFLICT, "different")
+                } else {
+                    (W_PROFILE_OTHER, "different")
+                };
+                c.add(explain, "profile", w, || format!("{svc} profiles {what}"));
+                break;
+            }
+        }
+    }
+
+    name_weight(a, b, stats, &mut c, explain);
+
+    // Handles: against each other, against the other side's name and email local part.
+    if let Some(h) = shared(&a.handles, &b.handles) {
+        c.add(explain, "handle", W_HANDLE_HANDLE, || format!("handle {h}"));
+    }
+    for (x, y) in [(a, b), (b, a)] {
+        if x.has_name() && !y.has_name() {
+            let keys = name_handles(x);
+            let hit = y
+                .handles
+                .iter()
+                .chain(y.email_locals.iter())
+                .find(|h| keys.iter().any(|k| k == *h));
+            if let Some(h) = hit {
+                let full =
+                    keys.first().is_some_and(|k| k == h) || keys.get(1).is_some_and(|k| k == h);
+                let w = if full {
+                    stats.given_weight(&x.given_canon) + stats.family_weight(&x.family) - 2.0
+                } else {
+                    stats.family_weight(&x.family) + 1.0
+                };
+                c.add(explain, "handle", w, || {
+                    format!("handle {h} ~ name {}", x.name_key)
+                });
+            }
+        } else if x.has_name() && y.has_name() {
+            // Supporting only: an email local part that spells the other's name.
+            let keys = name_handles(x);
+            if let Some(h) = y.email_locals.iter().find(|h| keys.iter().any(|k| k == *h)) {
+                c.add(explain, "email-name", 2.0, || {
+                    format!("email local part {h} ~ name")
+                });
+                break;
+            }
+        }
+    }
+
+    if let Some(o) = shared(&a.orgs, &b.orgs) {
+        c.add(explain, "organization", W_ORG, || {
+            format!("organization {o}")
+        });
+    } else if !a.orgs.is_empty() && !b.orgs.is_empty() {
+        let best = a
+            .orgs
+            .iter()
+            .flat_map(|x| b.orgs.iter().map(move |y| strsim::jaro_winkler(x, y)))
+            .fold(0.0, f64::max);
+        if best >= 0.9 {
+            c.add(explain, "organization", W_ORG_SIMILAR, || {
+                format!("organization {best:.2} (jaro-winkler)")
+            });
+        } else {
+            c.add(explain, "organization", W_ORG_DIFFERENT, || {
+                "organizations differ".into()
+            });
+        }
+    }
+    if let Some(t) = shared(&a.titles, &b.titles) {
+        c.add(explain, "title", W_TITLE, || format!("title {t}"));
+    }
+    if let Some(city) = shared(&a.cities, &b.cities) {
+        c.add(explain, "city", W_CITY, || format!("city {city}"));
+    }
+    if !a.birthday_md.is_empty() && !b.birthday_md.is_empty() {
+        if !a.birthday_full.is_empty() && a.birthday_full == b.birthday_full {
+            c.add(explain, "birthday", W_BIRTHDAY, || {
+                format!("birthday {}", a.birthday_full)
+            });
+        } else if a.birthday_md == b.birthday_md {
+            c.add(explain, "birthday", W_BIRTHDAY_MD, || {
+                format!("birthday --{}", a.birthday_md)
+            });
+        } else {
+            c.add(explain, "birthday", W_BIRTHDAY_DIFFERENT, || {
+                "birthdays differ".into()
+            });
+        }
+    }
+    c
+}

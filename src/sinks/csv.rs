@@ -1,0 +1,370 @@
+//! Google Contacts CSV output: the header Google Contacts exports and imports today, one row per
+//! contact, as many numbered column groups as the data needs.
+//!
+//! Written so that rolo reads it back into the same values (the Google CSV reader is its inverse):
+//! one value per numbered group (no ` ::: ` joins), the primary value's label starting with `* `,
+//! labels written in words the reader splits back apart ("Work Fax"). Like Google's own export it
+//! ends lines with LF and has no BOM; the csv crate quotes only where needed. Google Contacts has a
+//! single organization in its current header, so further ones go to `Organization 2 - …` groups
+//! (the old header's columns, which the reader takes too). Events, aliases and profiles without a
+//! link go to Notes, one line each, as the vCard NOTE does; `Labels` lists the platforms a contact
+//! came from and its groups.
+
+use crate::model::{Address, Contact, Platform};
+use crate::sources::google::{is_label_word, MULTI};
+use std::collections::BTreeSet;
+use std::io::Write;
+
+/// The fixed columns, in Google's order.
+const SINGLES: [&str; 17] = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Phonetic First Name",
+    "Phonetic Middle Name",
+    "Phonetic Last Name",
+    "Name Prefix",
+    "Name Suffix",
+    "Nickname",
+    "File As",
+    "Organization Name",
+    "Organization Title",
+    "Organization Department",
+    "Birthday",
+    "Notes",
+    "Photo",
+    "Labels",
+];
+
+const ADDRESS_FIELDS: [&str; 9] = [
+    "Label",
+    "Formatted",
+    "Street",
+    "City",
+    "PO Box",
+    "Region",
+    "Postal Code",
+    "Country",
+    "Extended Address",
+];
+
+const ORG_FIELDS: [&str; 3] = ["Name", "Title", "Department"];
+
+/// Google's system group besides "myContacts": written with its `* ` marker so Google stars the
+/// contact. (The old Friends / Family / Coworkers system groups are plain labels today.)
+const SYSTEM_GROUPS: &[&str] = &["starred"];
+
+/// One contact laid out in columns.
+struct Row {
+    singles: Vec<String>,
+    emails: Vec<[String; 2]>,
+    phones: Vec<[String; 2]>,
+    addresses: Vec<[String; 9]>,
+    /// Organizations after the first.
+    orgs: Vec<[String; 3]>,
+    websites: Vec<[String; 2]>,
+}
+
+pub fn write(contacts: &[Contact], w: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<Row> = contacts.iter().map(row).collect();
+    // At least one e-mail and one phone group, as Google's own export has: the header is then
+    // recognisable even when no contact has either.
+    let n_emails = rows
+        .iter()
+        .map(|r| r.emails.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let n_phones = rows
+        .iter()
+        .map(|r| r.phones.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let n_addresses = rows.iter().map(|r| r.addresses.len()).max().unwrap_or(0);
+    let n_orgs = rows.iter().map(|r| r.orgs.len()).max().unwrap_or(0);
+    let n_websites = rows.iter().map(|r| r.websites.len()).max().unwrap_or(0);
+
+    let mut header: Vec<String> = SINGLES.iter().map(|s| s.to_string()).collect();
+    let mut groups = |name: &str, fields: &[&str], n: usize, first: usize| {
+        for i in first..first + n {
+            for f in fields {
+                header.push(format!("{name} {i} - {f}"));
+            }
+        }
+    };
+    groups("E-mail", &["Label", "Value"], n_emails, 1);
+    groups("Phone", &["Label", "Value"], n_phones, 1);
+    groups("Address", &ADDRESS_FIELDS, n_addresses, 1);
+    groups("Organization", &ORG_FIELDS, n_orgs, 2);
+    groups("Website", &["Label", "Value"], n_websites, 1);
+
+    let mut out = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(w);
+    out.write_record(&header).map_err(io)?;
+    let mut record: Vec<&str> = Vec::with_capacity(header.len());
+    for r in &rows {
+        record.clear();
+        record.extend(r.singles.iter().map(String::as_str));
+        push_groups(&mut record, &r.emails, n_emails);
+        push_groups(&mut record, &r.phones, n_phones);
+        push_groups(&mut record, &r.addresses, n_addresses);
+        push_groups(&mut record, &r.orgs, n_orgs);
+        push_groups(&mut record, &r.websites, n_websites);
+        out.write_record(&record).map_err(io)?;
+    }
+    out.flush()
+}
+
+fn push_groups<'a, const N: usize>(record: &mut Vec<&'a str>, groups: &'a [[String; N]], n: usize) {
+    for i in 0..n {
+        match groups.get(i) {
+            Some(g) => record.extend(g.iter().map(String::as_str)),
+            None => record.extend(std::iter::repeat_n("", N)),
+        }
+    }
+}
+
+/// A csv error as an I/O error, keeping a real I/O error (a closed pipe) as it was.
+fn io(e: ::csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+fn row(c: &Contact) -> Row {
+    let n = &c.name;
+    let first_org = c.organizations.first();
+    let org = |f: fn(&crate::model::Organization) -> &String| {
+        first_org.map(f).cloned().unwrap_or_default()
+    };
+    let photo = c
+        .photos
+        .iter()
+        .find(|p| p.value.starts_with("http://") || p.value.starts_with("https://"))
+        .map(|p| p.value.clone())
+        .unwrap_or_default();
+    let singles = vec![
+        n.given.clone(),
+        n.middle.clone(),
+        n.family.clone(),
+        String::new(),
+        String::new(),
+        String::new(),
+        n.prefix.clone(),
+        n.suffix.clone(),
+        n.nickname.clone(),
+        // File As: a name when rolo knows only a full one it could not split.
+        if n.given.is_empty() && n.family.is_empty() {
+            n.full.clone()
+        } else {
+            String::new()
+        },
+        org(|o| &o.name),
+        org(|o| &o.title),
+        org(|o| &o.department),
+        c.birthday
+            .as_ref()
+            .map(|b| b.value.clone())
+            .unwrap_or_default(),
+        notes(c),
+        photo,
+        labels(c),
+    ];
+    let emails = c
+        .emails
+        .iter()
+        .map(|e| [label_text(&e.labels), e.value.clone()])
+        .collect();
+    let phones = c
+        .phones
+        .iter()
+        .map(|p| {
+            let value = if p.value.is_empty() {
+                p.raw.clone()
+            } else {
+                p.value.replace(";ext=", " ext. ")
+            };
+            [label_text(&p.labels), value]
+        })
+        .collect();
+    let addresses = c.addresses.iter().map(address).collect();
+    let orgs = c
+        .organizations
+        .iter()
+        .skip(1)
+        .map(|o| [o.name.clone(), o.title.clone(), o.department.clone()])
+        .collect();
+    let mut websites: Vec<[String; 2]> = c
+        .profiles
+        .iter()
+        .filter(|p| !p.url.is_empty())
+        .map(|p| ["Profile".to_string(), p.url.clone()])
+        .collect();
+    websites.extend(
+        c.urls
+            .iter()
+            .map(|u| [label_text(&u.labels), u.value.clone()]),
+    );
+    Row {
+        singles,
+        emails,
+        phones,
+        addresses,
+        orgs,
+        websites,
+    }
+}
+
+/// `Formatted` is the one-line form the source gave (rolo keeps it in `raw`); Google builds its
+/// own from the parts otherwise.
+fn address(a: &Address) -> [String; 9] {
+    [
+        label_text(&a.labels),
+        a.raw.clone(),
+        a.street.clone(),
+        a.locality.clone(),
+        String::new(),
+        a.region.clone(),
+        a.postal_code.clone(),
+        a.country.clone(),
+        String::new(),
+    ]
+}
+
+/// A value's labels as one Google label: `* ` for the primary value, then the labels in words.
+/// Labels the reader splits back into words are written side by side ("Work Fax"); any other set
+/// of several is written comma-separated, which the reader splits too.
+pub fn label_text(labels: &[String]) -> String {
+    let primary = labels.iter().any(|l| l == "pref");
+    let rest: Vec<&str> = labels
+        .iter()
+        .map(String::as_str)
+        .filter(|l| *l != "pref" && !l.is_empty())
+        .collect();
+    let words: Vec<String> = rest.iter().map(|l| title_case(l)).collect();
+    let text = if rest.iter().all(|l| is_label_word(l)) {
+        words.join(" ")
+    } else {
+        words.join(", ")
+    };
+    match (primary, text.is_empty()) {
+        (true, true) => "*".to_string(),
+        (true, false) => format!("* {text}"),
+        (false, _) => text,
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Notes, then aliases, profiles without a link, and one line per event.
+fn notes(c: &Contact) -> String {
+    let mut lines: Vec<String> = c.notes.iter().map(|n| n.value.clone()).collect();
+    for a in &c.aliases {
+        lines.push(format!("Also known as: {}", a.value));
+    }
+    for p in c.profiles.iter().filter(|p| p.url.is_empty()) {
+        let who = if p.handle.is_empty() {
+            &p.id
+        } else {
+            &p.handle
+        };
+        if !who.is_empty() {
+            lines.push(format!("{}: {who}", platform_label(&p.service)));
+        }
+    }
+    for e in &c.events {
+        let svc = platform_label(&e.service);
+        let kind = e.kind.replace('_', " ");
+        let l = match (svc.is_empty(), e.date.is_empty()) {
+            (false, false) => format!("{svc}: {kind} {}", e.date),
+            (false, true) => format!("{svc}: {kind}"),
+            (true, false) => format!("{kind} {}", e.date),
+            (true, true) => kind,
+        };
+        lines.push(l);
+    }
+    lines.join("\n")
+}
+
+fn platform_label(service: &str) -> String {
+    serde_json::from_value::<Platform>(serde_json::Value::String(service.to_string()))
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| service.to_string())
+}
+
+/// `* myContacts`, the platforms the contact came from, then its groups. Google itself is left
+/// out: in Google's own address book it says nothing, and leaving it out makes a Google CSV read
+/// and written again come out the same.
+fn labels(c: &Contact) -> String {
+    let mut out = vec!["* myContacts".to_string()];
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    seen.insert("mycontacts".into());
+    let platforms: BTreeSet<&str> = c
+        .sources
+        .iter()
+        .filter(|s| s.platform != Platform::Google)
+        .map(|s| s.platform.display())
+        .collect();
+    let groups = c.groups.iter().map(|g| g.value.as_str());
+    for g in platforms.into_iter().chain(groups) {
+        // A label holding the separator would come back as two.
+        let g = g.replace(MULTI.trim(), " ");
+        let g = g.trim();
+        if g.is_empty() || !seen.insert(g.to_lowercase()) {
+            continue;
+        }
+        if SYSTEM_GROUPS.contains(&g.to_lowercase().as_str()) {
+            out.push(format!("* {g}"));
+        } else {
+            out.push(g.to_string());
+        }
+    }
+    out.join(MULTI)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn labels_are_written_in_words_the_reader_splits_back() {
+        assert_eq!(label_text(&s(&["work", "fax"])), "Work Fax");
+        assert_eq!(label_text(&s(&["mobile", "pref"])), "* Mobile");
+        assert_eq!(label_text(&s(&["pref"])), "*");
+        assert_eq!(label_text(&s(&["grandma's"])), "Grandma's");
+        assert_eq!(label_text(&s(&["work", "home page"])), "Work, Home Page");
+        assert_eq!(label_text(&[]), "");
+        for labels in [
+            s(&["work", "fax"]),
+            s(&["work", "home page"]),
+            s(&["pref", "home"]),
+        ] {
+            let (primary, back) = crate::sources::google::parse_label(&label_text(&labels));
+            let mut expected: Vec<String> =
+                labels.iter().filter(|l| *l != "pref").cloned().collect();
+            expected.sort();
+            let mut back = back;
+            back.sort();
+            assert_eq!(back, expected);
+            assert_eq!(primary, labels.iter().any(|l| l == "pref"));
+        }
+    }
+}

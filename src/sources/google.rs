@@ -1,0 +1,589 @@
+//! Google Contacts CSV, both headers Google has exported: the current one (`First Name,…,Labels,
+//! E-mail 1 - Label,E-mail 1 - Value,…`, 2020 on) and the old "Google CSV" one (`Name,Given Name,
+//! …,Group Membership,E-mail 1 - Type,E-mail 1 - Value,…`, often UTF-16).
+//!
+//! Google writes a contact's repeated values in numbered column groups (`Phone 3 - Value`) as many
+//! as the exported data needs, and joins several values that share a label inside one cell with
+//! ` ::: `. The groups are therefore discovered from the header by their `<Group> <N> - <Field>`
+//! pattern, never from a fixed list, and every cell is split on ` ::: `. A label starting with `* `
+//! marks the group holding the primary value. Columns rolo has no field for (relations, events,
+//! custom fields, IM, phonetic names, the old format's Occupation or Mileage…) become notes
+//! (`Relation (Spouse): …`) so nothing the file holds is dropped.
+//!
+//! The label vocabulary here ([`label_words`]) is shared with the Outlook reader and with the Google
+//! CSV sink, which writes labels this reader turns back into the same model labels.
+
+use super::input::FileEntry;
+use super::table::{decode, header_key, Row, Table};
+use super::{FileOut, Format, Sniff, Source};
+use crate::error::ErrorKind;
+use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
+use crate::normalize::phone;
+use crate::report::Issue;
+
+pub struct Google;
+
+/// The separator Google puts between several values in one cell.
+pub const MULTI: &str = " ::: ";
+
+static FORMATS: &[Format] = &[
+    Format {
+        id: "google-csv",
+        files: "contacts.csv (Google Contacts export, current header)",
+        kinds: &[Kind::Contact],
+    },
+    Format {
+        id: "google-csv-legacy",
+        files: "google.csv (Google Contacts \"Google CSV\" export, old header, UTF-8 or UTF-16)",
+        kinds: &[Kind::Contact],
+    },
+];
+
+fn has(h: &[String], k: &str) -> bool {
+    h.iter().any(|x| x == k)
+}
+
+/// `E-mail 1 - Value` → (`E-mail`, 1, `Value`), keeping the header's spelling.
+pub fn numbered(header: &str) -> Option<(&str, u32, &str)> {
+    let (left, field) = header.split_once(" - ")?;
+    let (group, n) = left.trim().rsplit_once(' ')?;
+    let n = n.parse().ok()?;
+    let (group, field) = (group.trim(), field.trim());
+    (!group.is_empty() && !field.is_empty()).then_some((group, n, field))
+}
+
+fn has_numbered(h: &[String], fields: &[&str]) -> bool {
+    h.iter()
+        .filter_map(|k| numbered(k))
+        .any(|(_, _, f)| fields.contains(&f))
+}
+
+/// Header tests. Outlook and Thunderbird CSVs also start with `First Name`, but neither has
+/// numbered `<Group> <N> - <Field>` columns nor Google's `Labels`/`File As`/`Group Membership`.
+fn matches(id: &str, h: &[String]) -> bool {
+    match id {
+        "google-csv" => {
+            (has(h, "first name") || has(h, "last name"))
+                && (has_numbered(h, &["label", "value"])
+                    || (has(h, "labels") && (has(h, "file as") || has(h, "organization name"))))
+        }
+        "google-csv-legacy" => {
+            (has(h, "name") || has(h, "given name") || has(h, "family name"))
+                && (has(h, "group membership") || has_numbered(h, &["type", "value"]))
+        }
+        _ => false,
+    }
+}
+
+impl Source for Google {
+    fn platform(&self) -> Platform {
+        Platform::Google
+    }
+
+    fn formats(&self) -> &'static [Format] {
+        FORMATS
+    }
+
+    fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
+        FORMATS
+            .iter()
+            .find(|f| Table::find(sniff.head, |h| matches(f.id, h)).is_some())
+    }
+
+    fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
+        let decoded = decode(&file.data);
+        if let Some(enc) = decoded.fallback {
+            out.warnings.push(Issue::new(
+                file.location(),
+                format!("not UTF-8: read as {enc}"),
+            ));
+        }
+        let table = Table::find(&decoded.text, |h| matches(format.id, h))
+            .ok_or_else(|| ErrorKind::Other(format!("no {} header row found", format.id)))?;
+        let layout = Layout::of(&table);
+        for row in table.rows() {
+            match row {
+                Ok(r) => {
+                    let c = layout.record(&r, out);
+                    if is_empty(&c) {
+                        out.reject(r.line, "empty contact: no name or value");
+                    } else {
+                        out.push(c);
+                    }
+                }
+                Err((line, e)) => out.reject(line, e.to_string()),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// True when a record holds nothing at all (groups alone say nothing about anyone).
+pub fn is_empty(c: &Contact) -> bool {
+    c.name.is_empty()
+        && c.name.prefix.is_empty()
+        && c.name.suffix.is_empty()
+        && c.emails.is_empty()
+        && c.phones.is_empty()
+        && c.organizations.is_empty()
+        && c.profiles.is_empty()
+        && c.urls.is_empty()
+        && c.addresses.is_empty()
+        && c.birthday.is_none()
+        && c.notes.is_empty()
+        && c.photos.is_empty()
+        && c.aliases.is_empty()
+}
+
+/// What a single (unnumbered) column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Single {
+    Full,
+    Given,
+    Middle,
+    Family,
+    Prefix,
+    Suffix,
+    Nickname,
+    FileAs,
+    Maiden,
+    OrgName,
+    OrgTitle,
+    OrgDepartment,
+    Birthday,
+    Notes,
+    Photo,
+    Groups,
+    /// Anything else: kept as a note `Header: value`.
+    Other,
+}
+
+fn single(key: &str) -> Single {
+    match key {
+        "name" => Single::Full,
+        "first name" | "given name" => Single::Given,
+        "middle name" | "additional name" => Single::Middle,
+        "last name" | "family name" => Single::Family,
+        "name prefix" => Single::Prefix,
+        "name suffix" => Single::Suffix,
+        "nickname" => Single::Nickname,
+        "file as" => Single::FileAs,
+        "maiden name" => Single::Maiden,
+        "organization name" => Single::OrgName,
+        "organization title" => Single::OrgTitle,
+        "organization department" => Single::OrgDepartment,
+        "birthday" => Single::Birthday,
+        "notes" => Single::Notes,
+        "photo" => Single::Photo,
+        "labels" | "group membership" => Single::Groups,
+        _ => Single::Other,
+    }
+}
+
+/// One numbered column group (`Address 2 - …`), its fields by lower-cased name.
+struct Group {
+    /// As the header spells it (`Custom Field`), for notes.
+    name: String,
+    key: String,
+    fields: Vec<(String, usize)>,
+}
+
+impl Group {
+    fn col(&self, names: &[&str]) -> Option<usize> {
+        self.fields
+            .iter()
+            .find(|(f, _)| names.contains(&f.as_str()))
+            .map(|(_, c)| *c)
+    }
+}
+
+/// The columns of one file, classified once.
+struct Layout {
+    headers: Vec<String>,
+    singles: Vec<(Single, usize)>,
+    groups: Vec<Group>,
+}
+
+impl Layout {
+    fn of(table: &Table<'_>) -> Layout {
+        let mut singles = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
+        for (i, h) in table.headers.iter().enumerate() {
+            let key = header_key(h);
+            match numbered(&key) {
+                Some((g, n, field)) => {
+                    let (gkey, field) = (format!("{g} {n}"), field.to_string());
+                    let name = numbered(h.trim()).map(|(g, _, _)| g).unwrap_or(g);
+                    match groups.iter_mut().find(|x| x.key == gkey) {
+                        Some(x) => x.fields.push((field, i)),
+                        None => groups.push(Group {
+                            name: name.to_string(),
+                            key: gkey,
+                            fields: vec![(field, i)],
+                        }),
+                    }
+                }
+                None => singles.push((single(&key), i)),
+            }
+        }
+        Layout {
+            headers: table.headers.clone(),
+            singles,
+            groups,
+        }
+    }
+
+    fn header(&self, col: usize) -> &str {
+        self.headers.get(col).map(|h| h.trim()).unwrap_or("")
+    }
+
+    fn record(&self, row: &Row, out: &FileOut) -> Contact {
+        let mut c = out.start(row.line, Kind::Contact);
+        let mut file_as = "";
+        let (mut org_names, mut org_titles, mut org_depts) = ("", "", "");
+        for &(what, col) in &self.singles {
+            let v = row.get(Some(col));
+            if v.is_empty() {
+                continue;
+            }
+            match what {
+                Single::Full => c.name.full = v.to_string(),
+                Single::Given => c.name.given = v.to_string(),
+                Single::Middle => c.name.middle = v.to_string(),
+                Single::Family => c.name.family = v.to_string(),
+                Single::Prefix => c.name.prefix = v.to_string(),
+                Single::Suffix => c.name.suffix = v.to_string(),
+                Single::Nickname => c.name.nickname = v.to_string(),
+                Single::FileAs => file_as = v,
+                Single::Maiden => c.aliases.push(Text {
+                    value: v.to_string(),
+                    sources: vec![0],
+                }),
+                Single::OrgName => org_names = v,
+                Single::OrgTitle => org_titles = v,
+                Single::OrgDepartment => org_depts = v,
+                Single::Birthday => {
+                    c.birthday = Some(Text {
+                        value: v.to_string(),
+                        sources: vec![0],
+                    })
+                }
+                Single::Notes => c.add_note(v),
+                Single::Photo => {
+                    for p in split_multi(v).into_iter().filter(|p| !p.is_empty()) {
+                        c.photos.push(Text {
+                            value: p.to_string(),
+                            sources: vec![0],
+                        });
+                    }
+                }
+                Single::Groups => {
+                    for g in split_multi(v) {
+                        if let Some(g) = group_name(g) {
+                            c.add_group(g);
+                        }
+                    }
+                }
+                Single::Other => c.add_note(&format!("{}: {v}", self.header(col))),
+            }
+        }
+        add_orgs(&mut c, &[org_names, org_titles, org_depts]);
+        // "File As" is Google's sort name ("Doe, Jane", or the company's name for a company): a
+        // name only when the row has neither a name nor an organization it could come from.
+        if c.name.is_empty() && c.organizations.is_empty() && !file_as.is_empty() {
+            c.name.full = file_as.to_string();
+        }
+        for g in &self.groups {
+            self.group(g, row, &mut c);
+        }
+        c
+    }
+
+    /// One numbered group of one row: every ` ::: ` value with the group's labels.
+    fn group(&self, g: &Group, row: &Row, c: &mut Contact) {
+        let label_col = g.col(&["label", "type"]);
+        let (primary, labels) = parse_label(row.get(label_col));
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let with_pref = |i: usize| -> Vec<&str> {
+            let mut l = labels.clone();
+            if primary && i == 0 {
+                l.push("pref");
+            }
+            l
+        };
+        let values = |names: &[&str]| split_multi(row.get(g.col(names)));
+        let base = g.key.rsplit_once(' ').map(|(b, _)| b).unwrap_or(&g.key);
+        let mut used: Vec<usize> = label_col.into_iter().collect();
+        match base {
+            "e-mail" | "email" => {
+                used.extend(g.col(&["value"]));
+                for (i, v) in values(&["value"]).into_iter().enumerate() {
+                    c.add_email(v, &with_pref(i));
+                }
+            }
+            "phone" => {
+                used.extend(g.col(&["value"]));
+                for (i, v) in values(&["value"]).into_iter().enumerate() {
+                    c.add_phone(v, &with_pref(i));
+                }
+            }
+            "website" => {
+                used.extend(g.col(&["value"]));
+                for (i, v) in values(&["value"]).into_iter().enumerate() {
+                    c.add_url(v, &with_pref(i));
+                }
+            }
+            "address" => {
+                const PARTS: [&str; 8] = [
+                    "formatted",
+                    "street",
+                    "po box",
+                    "extended address",
+                    "city",
+                    "region",
+                    "postal code",
+                    "country",
+                ];
+                let cols: Vec<Vec<&str>> = PARTS.iter().map(|p| values(&[p])).collect();
+                used.extend(PARTS.iter().filter_map(|p| g.col(&[p])));
+                let n = cols.iter().map(Vec::len).max().unwrap_or(0);
+                for i in 0..n {
+                    let part = |k: usize| cols.get(k).and_then(|v| v.get(i)).copied();
+                    let part = |k: usize| part(k).unwrap_or("").to_string();
+                    // PO box and extended address have no field of their own: kept with the street.
+                    let street: Vec<String> = [part(1), part(3), part(2)]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    let a = Address {
+                        raw: part(0),
+                        street: street.join(", "),
+                        locality: part(4),
+                        region: part(5),
+                        postal_code: part(6),
+                        country: part(7),
+                        labels: with_pref(i).iter().map(|s| s.to_string()).collect(),
+                        sources: vec![0],
+                    };
+                    let empty = [&a.raw, &a.street, &a.locality, &a.region]
+                        .iter()
+                        .chain([&a.postal_code, &a.country].iter())
+                        .all(|s| s.is_empty());
+                    if !empty {
+                        c.addresses.push(a);
+                    }
+                }
+            }
+            "organization" => {
+                let cols = [&["name"][..], &["title"], &["department"]];
+                used.extend(cols.iter().filter_map(|n| g.col(n)));
+                let cells: Vec<&str> = cols.iter().map(|n| row.get(g.col(n))).collect();
+                add_orgs(c, &cells);
+            }
+            _ => {
+                // Relations, events, custom fields, IM…: notes, the label and any other field
+                // (an IM's service) in parentheses.
+                if let Some(vcol) = g.col(&["value"]) {
+                    used.push(vcol);
+                    let mut extra: Vec<String> = Vec::new();
+                    let raw_label = row.get(label_col);
+                    let raw_label = raw_label.strip_prefix('*').unwrap_or(raw_label).trim();
+                    if !raw_label.is_empty() {
+                        extra.push(raw_label.to_string());
+                    }
+                    let others: Vec<usize> = g
+                        .fields
+                        .iter()
+                        .map(|(_, col)| *col)
+                        .filter(|col| !used.contains(col))
+                        .collect();
+                    for col in others {
+                        let v = row.get(Some(col));
+                        if !v.is_empty() {
+                            extra.push(v.to_string());
+                        }
+                        used.push(col);
+                    }
+                    for v in values(&["value"]) {
+                        if extra.is_empty() {
+                            c.add_note(&format!("{}: {v}", g.name));
+                        } else {
+                            c.add_note(&format!("{} ({}): {v}", g.name, extra.join(", ")));
+                        }
+                    }
+                }
+            }
+        }
+        // Fields of a known group rolo has no place for (an organization's symbol or location).
+        for (_, col) in g.fields.iter().filter(|(_, col)| !used.contains(col)) {
+            let v = row.get(Some(*col));
+            if !v.is_empty() {
+                c.add_note(&format!("{}: {v}", self.header(*col)));
+            }
+        }
+    }
+}
+
+/// Organizations from name, title and department cells, zipped on ` ::: `.
+fn add_orgs(c: &mut Contact, cells: &[&str]) {
+    let parts: Vec<Vec<&str>> = cells.iter().map(|v| split_multi(v)).collect();
+    let n = parts.iter().map(Vec::len).max().unwrap_or(0);
+    for i in 0..n {
+        let get = |k: usize| parts.get(k).and_then(|p| p.get(i)).copied().unwrap_or("");
+        let o = Organization {
+            name: get(0).to_string(),
+            title: get(1).to_string(),
+            department: get(2).to_string(),
+            sources: vec![0],
+        };
+        if !(o.name.is_empty() && o.title.is_empty() && o.department.is_empty()) {
+            c.organizations.push(o);
+        }
+    }
+}
+
+/// Splits a cell on ` ::: `, keeping empty positions so parallel cells stay aligned. An empty
+/// cell gives no value at all.
+pub fn split_multi(cell: &str) -> Vec<&str> {
+    if cell.trim().is_empty() {
+        return Vec::new();
+    }
+    // On ":::" alone: the cell was trimmed, so a trailing empty value lost its space.
+    cell.split(MULTI.trim()).map(str::trim).collect()
+}
+
+/// Google's system group every contact is in: it says nothing about anyone.
+const ALL_CONTACTS: &[&str] = &["mycontacts", "my contacts"];
+
+/// A group as rolo keeps it: without the `* ` system marker; `None` for "My Contacts".
+pub fn group_name(raw: &str) -> Option<&str> {
+    let g = raw.trim();
+    let g = g.strip_prefix('*').unwrap_or(g).trim();
+    (!g.is_empty() && !ALL_CONTACTS.contains(&g.to_lowercase().as_str())).then_some(g)
+}
+
+/// A label cell: whether it marks the primary value (`* `), and its model labels.
+pub fn parse_label(raw: &str) -> (bool, Vec<String>) {
+    let t = raw.trim();
+    match t.strip_prefix('*') {
+        Some(rest) => (true, label_words(rest)),
+        None => (false, label_words(t)),
+    }
+}
+
+/// Words every reader maps the same way; a label made only of these is split into them
+/// ("Work Fax", "Business Fax" → work + fax), any other label is kept whole, lower-cased.
+fn word(w: &str) -> Option<Option<&'static str>> {
+    if let Some(l) = phone::label(w) {
+        return Some(Some(l));
+    }
+    let w = w.to_lowercase();
+    let mapped = match w.as_str() {
+        "work" | "business" | "office" | "company" => "work",
+        "home" | "personal" | "private" => "home",
+        "mobile" | "cell" | "cellular" => "mobile",
+        "fax" => "fax",
+        "pager" | "beeper" => "pager",
+        "main" => "main",
+        "other" => "other",
+        "pref" | "primary" | "preferred" => "pref",
+        "car" => "car",
+        "isdn" => "isdn",
+        "callback" => "callback",
+        "radio" => "radio",
+        "telex" => "telex",
+        "tty" | "tdd" => "tty",
+        "assistant" | "assistant's" => "assistant",
+        "voice" => "voice",
+        "text" => "text",
+        "video" => "video",
+        // Words that only say what the column is.
+        "phone" | "number" | "e-mail" | "email" | "address" => return Some(None),
+        _ if w.chars().all(|c| c.is_ascii_digit()) => return Some(None),
+        _ => return None,
+    };
+    Some(Some(mapped))
+}
+
+/// True when `label` is one of the words [`label_words`] maps to itself: such labels can be written
+/// side by side ("Work Fax") and read back apart.
+pub fn is_label_word(label: &str) -> bool {
+    !label.contains(char::is_whitespace) && matches!(word(label), Some(Some(m)) if m == label)
+}
+
+/// Model labels from a label text or a column name: comma-separated parts, each split into known
+/// words, or kept whole when it holds any other word ("Grandma's" → "grandma's").
+pub fn label_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let words: Vec<Option<Option<&str>>> = part
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .filter(|w| !w.is_empty())
+            .map(word)
+            .collect();
+        let labels: Vec<String> = if words.iter().all(Option::is_some) {
+            words
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(String::from)
+                .collect()
+        } else {
+            vec![part.to_lowercase()]
+        };
+        for l in labels {
+            if !out.contains(&l) {
+                out.push(l);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_headers_are_parsed_whatever_the_group() {
+        assert_eq!(numbered("E-mail 12 - Value"), Some(("E-mail", 12, "Value")));
+        assert_eq!(
+            numbered("Custom Field 1 - Label"),
+            Some(("Custom Field", 1, "Label"))
+        );
+        assert_eq!(numbered("First Name"), None);
+        assert_eq!(numbered("E-mail 2 Address"), None);
+    }
+
+    #[test]
+    fn labels_split_into_known_words_or_stay_whole() {
+        assert_eq!(label_words("Work Fax"), ["work", "fax"]);
+        assert_eq!(label_words("Business Fax"), ["work", "fax"]);
+        assert_eq!(label_words("Mobile Phone"), ["mobile"]);
+        assert_eq!(label_words("Home Phone 2"), ["home"]);
+        assert_eq!(label_words("TTY/TDD Phone"), ["other"]);
+        assert_eq!(label_words("Grandma's"), ["grandma's"]);
+        assert_eq!(label_words("Home Page"), ["home page"]);
+        assert_eq!(label_words("Work, School"), ["work", "school"]);
+        assert_eq!(parse_label("* Work"), (true, vec!["work".to_string()]));
+        assert_eq!(parse_label(""), (false, vec![]));
+    }
+
+    #[test]
+    fn label_words_are_their_own_labels() {
+        for w in ["work", "home", "mobile", "fax", "pager", "other", "main"] {
+            assert!(is_label_word(w), "{w}");
+        }
+        assert!(!is_label_word("grandma's"));
+        assert!(!is_label_word("home page"));
+        assert!(!is_label_word("business"));
+    }
+
+    #[test]
+    fn system_group_my_contacts_is_dropped() {
+        assert_eq!(group_name("* myContacts"), None);
+        assert_eq!(group_name("* My Contacts"), None);
+        assert_eq!(group_name("* starred"), Some("starred"));
+        assert_eq!(group_name("Suppliers"), Some("Suppliers"));
+    }
+}

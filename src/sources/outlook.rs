@@ -1,0 +1,504 @@
+//! Outlook contact CSVs: outlook.com's export (61 columns, `First Name,…,Business Country/Region,…`)
+//! and desktop Outlook's (every field quoted, `"Title","First Name",…`, `Business Country` in older
+//! versions, written in the Windows code page). Thunderbird's CSV address book, a sibling of these
+//! fixed-column files, is read here too.
+//!
+//! Every column is classified by its name once per file: e-mail and phone columns carry their
+//! label in the name ("Business Fax" → work + fax, "Primary Phone" → pref), addresses come in
+//! Business / Home / Other column families, and every column rolo has no field for (Spouse,
+//! Manager's Name, Office Location, User 1…) becomes a `Header: value` note. Outlook's defaults that
+//! say nothing (`Gender` "Unspecified", `Priority` "Normal", a `0/0/00` date) are skipped. A file
+//! that is not UTF-8 is read as Windows-1252 and the file gets a warning saying so.
+
+use super::google::label_words;
+use super::input::FileEntry;
+use super::table::{decode, header_key, Row, Table};
+use super::{FileOut, Format, Sniff, Source};
+use crate::error::ErrorKind;
+use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
+use crate::report::Issue;
+
+pub struct Outlook;
+
+static FORMATS: &[Format] = &[
+    Format {
+        id: "outlook-csv",
+        files:
+            "contacts.csv from outlook.com (61 columns) or desktop Outlook (quoted, Windows-1252)",
+        kinds: &[Kind::Contact],
+    },
+    Format {
+        id: "thunderbird-csv",
+        files: "Thunderbird address book exported as CSV (English column names)",
+        kinds: &[Kind::Contact],
+    },
+];
+
+fn has(h: &[String], k: &str) -> bool {
+    h.iter().any(|x| x == k)
+}
+
+fn has_any(h: &[String], ks: &[&str]) -> bool {
+    ks.iter().any(|k| has(h, k))
+}
+
+/// Header tests. Google's header has numbered `E-mail 1 - Value` columns instead of `E-mail
+/// Address`; LinkedIn's files have neither; Thunderbird says `Primary Email`.
+fn matches(id: &str, h: &[String]) -> bool {
+    match id {
+        "outlook-csv" => {
+            has(h, "first name")
+                && has(h, "last name")
+                && has_any(h, &["e-mail address", "e-mail 2 address"])
+                && has_any(h, &["mobile phone", "business phone", "home phone"])
+        }
+        "thunderbird-csv" => {
+            has(h, "first name")
+                && has(h, "last name")
+                && has(h, "display name")
+                && has(h, "primary email")
+        }
+        _ => false,
+    }
+}
+
+impl Source for Outlook {
+    fn platform(&self) -> Platform {
+        Platform::Outlook
+    }
+
+    fn formats(&self) -> &'static [Format] {
+        FORMATS
+    }
+
+    fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
+        FORMATS
+            .iter()
+            .find(|f| Table::find(sniff.head, |h| matches(f.id, h)).is_some())
+    }
+
+    fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
+        let decoded = decode(&file.data);
+        if let Some(enc) = decoded.fallback {
+            out.warnings.push(Issue::new(
+                file.location(),
+                format!("not UTF-8: read as {enc}"),
+            ));
+        }
+        let table = Table::find(&decoded.text, |h| matches(format.id, h))
+            .ok_or_else(|| ErrorKind::Other(format!("no {} header row found", format.id)))?;
+        let thunderbird = format.id == "thunderbird-csv";
+        let cols: Vec<(Col, usize)> = table
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let key = header_key(h);
+                let col = if thunderbird {
+                    thunderbird_col(&key)
+                } else {
+                    outlook_col(&key)
+                };
+                (col, i)
+            })
+            .collect();
+        for row in table.rows() {
+            match row {
+                Ok(r) => {
+                    let c = record(&table, &cols, &r, out);
+                    if super::google::is_empty(&c) {
+                        out.reject(r.line, "empty contact: no name or value");
+                    } else {
+                        out.push(c);
+                    }
+                }
+                Err((line, e)) => out.reject(line, e.to_string()),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The part of an address a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Raw,
+    Street,
+    PoBox,
+    City,
+    Region,
+    PostalCode,
+    Country,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Col {
+    Given,
+    Middle,
+    Family,
+    Full,
+    Prefix,
+    Suffix,
+    Nickname,
+    Email,
+    Phone(Vec<String>),
+    Company,
+    JobTitle,
+    Department,
+    Birthday,
+    BirthYear,
+    BirthMonth,
+    BirthDay,
+    Notes,
+    Categories,
+    Url(&'static str),
+    Im,
+    Address(&'static str, Part),
+    /// Derived from other columns (Initials, an e-mail's display name or SMTP type): nothing to keep.
+    Derived,
+    /// Any other column: a `Header: value` note.
+    Other,
+}
+
+fn address_label(prefix: &str) -> Option<&'static str> {
+    match prefix {
+        "business" | "work" => Some("work"),
+        "home" => Some("home"),
+        "other" => Some("other"),
+        _ => None,
+    }
+}
+
+fn outlook_col(key: &str) -> Col {
+    match key {
+        "first name" => return Col::Given,
+        "middle name" => return Col::Middle,
+        "last name" => return Col::Family,
+        // Outlook's Title is the honorific (Mr., Dr.); the job title is "Job Title".
+        "title" => return Col::Prefix,
+        "suffix" => return Col::Suffix,
+        "nickname" => return Col::Nickname,
+        "company" => return Col::Company,
+        "job title" => return Col::JobTitle,
+        "department" => return Col::Department,
+        "birthday" => return Col::Birthday,
+        "notes" => return Col::Notes,
+        "categories" => return Col::Categories,
+        "web page" => return Col::Url(""),
+        "personal web page" => return Col::Url("home"),
+        "business web page" => return Col::Url("work"),
+        "imaddress" | "im address" => return Col::Im,
+        "initials" => return Col::Derived,
+        _ => {}
+    }
+    if let Some(rest) = key.strip_prefix("e-mail") {
+        let rest = rest.trim_start_matches(|c: char| c == ' ' || c.is_ascii_digit());
+        return match rest {
+            "address" => Col::Email,
+            "type" | "display name" => Col::Derived,
+            _ => Col::Other,
+        };
+    }
+    if let Some((prefix, rest)) = key.split_once(' ') {
+        if let Some(label) = address_label(prefix) {
+            let part = match rest {
+                "street" | "street 2" | "street 3" => Some(Part::Street),
+                "city" => Some(Part::City),
+                "state" => Some(Part::Region),
+                "postal code" => Some(Part::PostalCode),
+                "country/region" | "country" => Some(Part::Country),
+                "address po box" | "po box" => Some(Part::PoBox),
+                "address" => Some(Part::Raw),
+                _ => None,
+            };
+            if let Some(part) = part {
+                return Col::Address(label, part);
+            }
+        }
+    }
+    let is_phone = key.ends_with(" phone")
+        || key.contains(" phone ")
+        || key.ends_with(" fax")
+        || matches!(key, "pager" | "callback" | "telex" | "isdn");
+    if is_phone {
+        return Col::Phone(label_words(key));
+    }
+    Col::Other
+}
+
+fn thunderbird_col(key: &str) -> Col {
+    match key {
+        "first name" => Col::Given,
+        "last name" => Col::Family,
+        "display name" => Col::Full,
+        "nickname" => Col::Nickname,
+        "primary email" | "secondary email" => Col::Email,
+        "work phone" => Col::Phone(vec!["work".into()]),
+        "home phone" => Col::Phone(vec!["home".into()]),
+        "fax number" => Col::Phone(vec!["fax".into()]),
+        "pager number" => Col::Phone(vec!["pager".into()]),
+        "mobile number" => Col::Phone(vec!["mobile".into()]),
+        "home address" | "home address 2" => Col::Address("home", Part::Street),
+        "work address" | "work address 2" => Col::Address("work", Part::Street),
+        "home city" => Col::Address("home", Part::City),
+        "work city" => Col::Address("work", Part::City),
+        "home state" => Col::Address("home", Part::Region),
+        "work state" => Col::Address("work", Part::Region),
+        "home zipcode" => Col::Address("home", Part::PostalCode),
+        "work zipcode" => Col::Address("work", Part::PostalCode),
+        "home country" => Col::Address("home", Part::Country),
+        "work country" => Col::Address("work", Part::Country),
+        "job title" => Col::JobTitle,
+        "department" => Col::Department,
+        "organization" => Col::Company,
+        // Thunderbird's first web page is the work one, the second the home one.
+        "web page 1" => Col::Url("work"),
+        "web page 2" => Col::Url("home"),
+        "birth year" => Col::BirthYear,
+        "birth month" => Col::BirthMonth,
+        "birth day" => Col::BirthDay,
+        "notes" => Col::Notes,
+        _ => Col::Other,
+    }
+}
+
+/// Values Outlook writes for "not set", which say nothing about the person.
+fn is_default(key: &str, v: &str) -> bool {
+    let v = v.to_lowercase();
+    match key {
+        "gender" => v == "unspecified",
+        "priority" | "sensitivity" => v == "normal",
+        "private" => v == "false",
+        _ => is_placeholder_date(&v),
+    }
+}
+
+/// Outlook's empty date, `0/0/00` (also seen as `1/0/00`, `0/0/0000`): a month or day of zero.
+pub fn is_placeholder_date(v: &str) -> bool {
+    let parts: Vec<&str> = v.trim().split('/').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .take(2)
+            .any(|p| p.parse::<u32>().ok() == Some(0))
+}
+
+/// Address parts gathered over one row, per label.
+#[derive(Default)]
+struct AddressParts {
+    raw: String,
+    street: Vec<String>,
+    city: String,
+    region: String,
+    postal: String,
+    country: String,
+}
+
+fn record(table: &Table<'_>, cols: &[(Col, usize)], row: &Row, out: &FileOut) -> Contact {
+    let mut c = out.start(row.line, Kind::Contact);
+    let (mut company, mut job, mut dept) = ("", "", "");
+    let (mut year, mut month, mut day) = ("", "", "");
+    let mut addresses: Vec<(&'static str, AddressParts)> = Vec::new();
+    for (col, i) in cols {
+        let v = row.get(Some(*i));
+        if v.is_empty() {
+            continue;
+        }
+        let header = table.headers.get(*i).map(|h| h.trim()).unwrap_or("");
+        match col {
+            Col::Given => c.name.given = v.to_string(),
+            Col::Middle => c.name.middle = v.to_string(),
+            Col::Family => c.name.family = v.to_string(),
+            Col::Full => c.name.full = v.to_string(),
+            Col::Prefix => c.name.prefix = v.to_string(),
+            Col::Suffix => c.name.suffix = v.to_string(),
+            Col::Nickname => c.name.nickname = v.to_string(),
+            Col::Email => add_email(&mut c, v),
+            Col::Phone(labels) => add_phone(&mut c, v, labels),
+            Col::Company => company = v,
+            Col::JobTitle => job = v,
+            Col::Department => dept = v,
+            Col::Birthday if is_placeholder_date(v) => {}
+            Col::Birthday => {
+                c.birthday = Some(Text {
+                    value: v.to_string(),
+                    sources: vec![0],
+                })
+            }
+            Col::BirthYear => year = v,
+            Col::BirthMonth => month = v,
+            Col::BirthDay => day = v,
+            Col::Notes => c.add_note(v),
+            Col::Categories => {
+                for g in v.split(';').map(str::trim) {
+                    c.add_group(g);
+                }
+            }
+            Col::Url(label) => {
+                let labels: Vec<&str> = [*label].into_iter().filter(|l| !l.is_empty()).collect();
+                c.add_url(v, &labels);
+            }
+            Col::Im => c.add_note(&format!("IM: {v}")),
+            Col::Address(label, part) => {
+                let i = match addresses.iter().position(|(l, _)| l == label) {
+                    Some(i) => i,
+                    None => {
+                        addresses.push((label, AddressParts::default()));
+                        addresses.len() - 1
+                    }
+                };
+                if let Some((_, a)) = addresses.get_mut(i) {
+                    match part {
+                        Part::Raw => a.raw = v.to_string(),
+                        Part::Street | Part::PoBox => a.street.push(v.to_string()),
+                        Part::City => a.city = v.to_string(),
+                        Part::Region => a.region = v.to_string(),
+                        Part::PostalCode => a.postal = v.to_string(),
+                        Part::Country => a.country = v.to_string(),
+                    }
+                }
+            }
+            Col::Derived => {}
+            Col::Other if is_default(&header_key(header), v) => {}
+            Col::Other => c.add_note(&format!("{header}: {v}")),
+        }
+    }
+    if !(company.is_empty() && job.is_empty() && dept.is_empty()) {
+        c.organizations.push(Organization {
+            name: company.to_string(),
+            title: job.to_string(),
+            department: dept.to_string(),
+            sources: vec![0],
+        });
+    }
+    if let Some(b) = thunderbird_birthday(year, month, day) {
+        c.birthday = Some(Text {
+            value: b,
+            sources: vec![0],
+        });
+    }
+    for (label, a) in addresses {
+        c.addresses.push(Address {
+            street: a.street.join(", "),
+            locality: a.city,
+            region: a.region,
+            postal_code: a.postal,
+            country: a.country,
+            raw: a.raw,
+            labels: vec![label.to_string()],
+            sources: vec![0],
+        });
+    }
+    c
+}
+
+/// Thunderbird splits the birthday in three columns; a missing year gives `--MM-DD`.
+fn thunderbird_birthday(year: &str, month: &str, day: &str) -> Option<String> {
+    let m: u32 = month.parse().ok()?;
+    let d: u32 = day.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(match year.parse::<u32>() {
+        Ok(y) if y > 0 => format!("{y:04}-{m:02}-{d:02}"),
+        _ => format!("--{m:02}-{d:02}"),
+    })
+}
+
+fn add_email(c: &mut Contact, v: &str) {
+    if !c.emails.iter().any(|e| e.value.eq_ignore_ascii_case(v)) {
+        c.add_email(v, &[]);
+    }
+}
+
+/// Outlook repeats a number under "Primary Phone": one phone with both columns' labels.
+fn add_phone(c: &mut Contact, v: &str, labels: &[String]) {
+    let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+    let key = digits(v);
+    if let Some(p) = c
+        .phones
+        .iter_mut()
+        .find(|p| !key.is_empty() && digits(&p.raw) == key)
+    {
+        for l in labels {
+            if !p.labels.contains(l) {
+                p.labels.push(l.clone());
+            }
+        }
+        return;
+    }
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    c.add_phone(v, &labels);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_columns_carry_their_labels() {
+        assert_eq!(
+            outlook_col("mobile phone"),
+            Col::Phone(vec!["mobile".into()])
+        );
+        assert_eq!(
+            outlook_col("business fax"),
+            Col::Phone(vec!["work".into(), "fax".into()])
+        );
+        assert_eq!(
+            outlook_col("primary phone"),
+            Col::Phone(vec!["main".into()])
+        );
+        assert_eq!(outlook_col("home phone 2"), Col::Phone(vec!["home".into()]));
+        assert_eq!(outlook_col("pager"), Col::Phone(vec!["pager".into()]));
+        assert_eq!(
+            outlook_col("company main phone"),
+            Col::Phone(vec!["work".into(), "main".into()])
+        );
+    }
+
+    #[test]
+    fn title_is_the_honorific_and_addresses_are_families() {
+        assert_eq!(outlook_col("title"), Col::Prefix);
+        assert_eq!(outlook_col("job title"), Col::JobTitle);
+        assert_eq!(
+            outlook_col("business country/region"),
+            Col::Address("work", Part::Country)
+        );
+        assert_eq!(
+            outlook_col("business country"),
+            Col::Address("work", Part::Country)
+        );
+        assert_eq!(
+            outlook_col("home address po box"),
+            Col::Address("home", Part::PoBox)
+        );
+        assert_eq!(outlook_col("e-mail 2 address"), Col::Email);
+        assert_eq!(outlook_col("e-mail 2 display name"), Col::Derived);
+        assert_eq!(outlook_col("spouse"), Col::Other);
+    }
+
+    #[test]
+    fn placeholder_dates_are_none() {
+        assert!(is_placeholder_date("0/0/00"));
+        assert!(is_placeholder_date("1/0/00"));
+        assert!(is_placeholder_date("0/0/0000"));
+        assert!(!is_placeholder_date("6/15/1988"));
+        assert!(!is_placeholder_date("1988-06-15"));
+    }
+
+    #[test]
+    fn thunderbird_birthday_without_year_has_no_year() {
+        assert_eq!(
+            thunderbird_birthday("", "3", "7").as_deref(),
+            Some("--03-07")
+        );
+        assert_eq!(
+            thunderbird_birthday("1990", "12", "1").as_deref(),
+            Some("1990-12-01")
+        );
+        assert_eq!(thunderbird_birthday("", "", ""), None);
+    }
+}

@@ -1,0 +1,556 @@
+//! Address-book CSVs: Google Contacts (current and old headers), Outlook (outlook.com and
+//! desktop), Thunderbird, and the Google Contacts CSV rolo writes, read back.
+
+mod common;
+
+use assert_cmd::Command;
+use rolo::model::{Contact, Platform};
+use rolo::sinks::OutputFormat;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn load(input: &str) -> rolo::sources::Loaded {
+    std::env::set_current_dir(common::root()).unwrap();
+    rolo::sources::load(&[input.to_string()], Default::default())
+}
+
+/// Writes `text` as a file in a fresh folder and loads it.
+fn load_text(name: &str, bytes: &[u8]) -> (tempfile::TempDir, rolo::sources::Loaded) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let loaded = rolo::sources::load(&[path.to_string_lossy().into_owned()], Default::default());
+    (dir, loaded)
+}
+
+fn run(inputs: &[&str], dedupe: bool) -> rolo::Outcome {
+    std::env::set_current_dir(common::root()).unwrap();
+    let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
+    let mut opts = rolo::Options::default();
+    opts.dedupe.enabled = dedupe;
+    rolo::run(&inputs, &opts, &rolo::progress::Silent)
+}
+
+fn to_csv(contacts: &[Contact]) -> String {
+    let mut buf = Vec::new();
+    rolo::sinks::write(OutputFormat::Csv, contacts, &mut buf).unwrap();
+    String::from_utf8(buf).unwrap()
+}
+
+fn emails(c: &Contact) -> Vec<(&str, Vec<&str>)> {
+    c.emails
+        .iter()
+        .map(|e| {
+            (
+                e.value.as_str(),
+                e.labels.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+fn by_given<'a>(records: &'a [Contact], given: &str) -> &'a Contact {
+    records
+        .iter()
+        .find(|c| c.name.given == given)
+        .unwrap_or_else(|| panic!("no record named {given}"))
+}
+
+#[test]
+fn detection_tells_google_outlook_thunderbird_and_linkedin_apart() {
+    let cases = [
+        (
+            "fixtures/google/current/contacts.csv",
+            Platform::Google,
+            "google-csv",
+        ),
+        (
+            "fixtures/google/legacy/google.csv",
+            Platform::Google,
+            "google-csv-legacy",
+        ),
+        (
+            "fixtures/google/samples/helix-crm-contacts.csv",
+            Platform::Google,
+            "google-csv",
+        ),
+        (
+            "fixtures/outlook/live/contacts.csv",
+            Platform::Outlook,
+            "outlook-csv",
+        ),
+        (
+            "fixtures/outlook/desktop/contacts.csv",
+            Platform::Outlook,
+            "outlook-csv",
+        ),
+        (
+            "fixtures/outlook/thunderbird/abook.csv",
+            Platform::Outlook,
+            "thunderbird-csv",
+        ),
+        (
+            "fixtures/demo/linkedin/Connections.csv",
+            Platform::Linkedin,
+            "connections",
+        ),
+        (
+            "fixtures/demo/linkedin/Contacts.csv",
+            Platform::Linkedin,
+            "imported-contacts",
+        ),
+    ];
+    for (path, platform, format) in cases {
+        let loaded = load(path);
+        assert!(
+            loaded.report.errors.is_empty(),
+            "{path}: {:?}",
+            loaded.report.errors
+        );
+        let f = &loaded.report.files[0];
+        assert_eq!(
+            (f.platform, f.format.as_str()),
+            (platform, format),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn every_google_and_outlook_sample_reads_every_row() {
+    // (folder, data rows, rejected empty rows)
+    for (dir, rows, rejected) in [
+        ("fixtures/google/samples", 7, 0),
+        ("fixtures/google/current", 5, 1),
+        ("fixtures/google/legacy", 2, 0),
+        ("fixtures/outlook/live", 4, 1),
+        ("fixtures/outlook/desktop", 3, 1),
+        ("fixtures/outlook/thunderbird", 3, 0),
+    ] {
+        let loaded = load(dir);
+        assert!(loaded.report.errors.is_empty(), "{dir}");
+        assert_eq!(
+            loaded.records.len() + loaded.report.rejected.len(),
+            rows,
+            "{dir}"
+        );
+        assert_eq!(loaded.report.rejected.len(), rejected, "{dir}");
+        assert!(loaded
+            .report
+            .rejected
+            .iter()
+            .all(|r| r.reason.contains("empty contact") && r.location.line.is_some()));
+    }
+}
+
+#[test]
+fn google_numbered_groups_of_any_count_are_found_from_the_header() {
+    let csv = "First Name,Last Name,Labels,E-mail 7 - Label,E-mail 7 - Value,Phone 12 - Label,Phone 12 - Value,Website 3 - Label,Website 3 - Value\n\
+               Ada,Quill,* myContacts,Work,ada@example.com,Mobile,+1 415 555 0100,Blog,https://ada.example.org\n";
+    let (_d, loaded) = load_text("contacts.csv", csv.as_bytes());
+    let c = &loaded.records[0];
+    assert_eq!(emails(c), [("ada@example.com", vec!["work"])]);
+    assert_eq!(c.phones[0].raw, "+1 415 555 0100");
+    assert_eq!(c.phones[0].labels, ["mobile"]);
+    assert_eq!(c.urls[0].value, "https://ada.example.org");
+    assert_eq!(c.urls[0].labels, ["blog"]);
+}
+
+#[test]
+fn google_multi_values_are_split_and_the_primary_one_marked() {
+    let loaded = load("fixtures/google/current/contacts.csv");
+    let ines = by_given(&loaded.records, "Ines");
+    assert_eq!(
+        emails(ines),
+        [
+            ("ines@northwind.example.com", vec!["work", "pref"]),
+            ("i.okafor@northwind.example.com", vec!["work"]),
+            ("ines.ol@example.org", vec!["home"]),
+            ("nessa@example.net", vec!["grandma's"]),
+        ]
+    );
+    let phones: Vec<(&str, Vec<&str>)> = ines
+        .phones
+        .iter()
+        .map(|p| {
+            (
+                p.raw.as_str(),
+                p.labels.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            ("+1 415 555 0142", vec!["mobile", "pref"]),
+            ("+1 415 555 0143", vec!["mobile"]),
+            ("+1 415 555 0190", vec!["work", "fax"]),
+            ("+1 628 555 0111", vec!["google voice"]),
+        ]
+    );
+    // Two work addresses in one group, parts zipped by position.
+    let cities: Vec<&str> = ines.addresses.iter().map(|a| a.locality.as_str()).collect();
+    assert_eq!(cities, ["Portland", "Portland", "Seattle"]);
+    assert_eq!(ines.addresses[1].street, "1 Harbor Rd, PO Box 12");
+    assert_eq!(ines.birthday.as_ref().unwrap().value, "--04-23");
+    assert_eq!(
+        ines.photos[0].value,
+        "https://lh3.googleusercontent.com/contacts/EXAMPLE-photo-1"
+    );
+}
+
+#[test]
+fn google_labels_become_groups_without_my_contacts() {
+    let loaded = load("fixtures/google/current/contacts.csv");
+    let groups: Vec<&str> = by_given(&loaded.records, "Ines")
+        .groups
+        .iter()
+        .map(|g| g.value.as_str())
+        .collect();
+    assert_eq!(groups, ["starred", "Friends", "Book Club"]);
+    let legacy = load("fixtures/google/legacy/google.csv");
+    let groups: Vec<&str> = by_given(&legacy.records, "Greta")
+        .groups
+        .iter()
+        .map(|g| g.value.as_str())
+        .collect();
+    assert_eq!(groups, ["Friends", "Climbing"]);
+}
+
+#[test]
+fn google_relations_events_custom_fields_and_other_columns_become_notes() {
+    let loaded = load("fixtures/google/current/contacts.csv");
+    let notes: Vec<&str> = by_given(&loaded.records, "Ines")
+        .notes
+        .iter()
+        .map(|n| n.value.as_str())
+        .collect();
+    for expected in [
+        "Relation (Spouse): Sam Lindqvist",
+        "Event (Anniversary): 2015-06-20",
+        "Custom Field (Badge): A-113",
+        "IM (Work, Skype): ines.ol",
+        "Phonetic First Name: EE-nes",
+        "Met at the optics meetup.\nPrefers e-mail.",
+    ] {
+        assert!(notes.contains(&expected), "{expected:?} not in {notes:?}");
+    }
+}
+
+#[test]
+fn google_old_header_in_utf16_reads_with_its_organizations() {
+    let loaded = load("fixtures/google/legacy/google.csv");
+    assert!(
+        loaded.report.warnings.is_empty(),
+        "{:?}",
+        loaded.report.warnings
+    );
+    let greta = by_given(&loaded.records, "Greta");
+    let orgs: Vec<(&str, &str)> = greta
+        .organizations
+        .iter()
+        .map(|o| (o.name.as_str(), o.title.as_str()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("Holm Arkitekter", "Partner"),
+            ("Climbing Club Nord", "Treasurer"),
+            ("City Museum", "Volunteer")
+        ]
+    );
+    assert_eq!(greta.aliases[0].value, "Berg");
+    let jun = loaded
+        .records
+        .iter()
+        .find(|c| c.name.full == "Jun Park")
+        .unwrap();
+    assert_eq!(jun.birthday.as_ref().unwrap().value, "--07-14");
+}
+
+#[test]
+fn google_file_as_names_only_a_row_without_name_or_organization() {
+    let loaded = load("fixtures/google/current/contacts.csv");
+    let bakery = loaded
+        .records
+        .iter()
+        .find(|c| c.organizations.iter().any(|o| o.name == "Harbor Bakery"))
+        .unwrap();
+    assert!(bakery.name.is_empty(), "{:?}", bakery.name);
+    let csv = "First Name,Last Name,File As,Labels,E-mail 1 - Label,E-mail 1 - Value\n,,\"Doe, Jane\",* myContacts,,\n";
+    let (_d, loaded) = load_text("contacts.csv", csv.as_bytes());
+    assert_eq!(loaded.records[0].name.full, "Doe, Jane");
+}
+
+#[test]
+fn outlook_windows_1252_is_decoded_and_reported_on_the_file() {
+    let loaded = load("fixtures/outlook/desktop/contacts.csv");
+    let renee = by_given(&loaded.records, "Renée");
+    assert_eq!(renee.name.family, "Müller");
+    assert_eq!(renee.organizations[0].name, "Café Zürich GmbH");
+    let w: Vec<_> = loaded
+        .report
+        .warnings
+        .iter()
+        .filter(|w| w.reason.contains("windows-1252"))
+        .collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].location.file, "contacts.csv");
+    assert_eq!(w[0].location.line, None);
+    // A UTF-8 Outlook file gets no such warning.
+    assert!(load("fixtures/outlook/live").report.warnings.is_empty());
+}
+
+#[test]
+fn outlook_title_is_the_honorific_and_job_title_the_position() {
+    let loaded = load("fixtures/outlook/desktop/contacts.csv");
+    let renee = by_given(&loaded.records, "Renée");
+    assert_eq!(renee.name.prefix, "Dr.");
+    assert_eq!(renee.organizations[0].title, "Geschäftsführerin");
+    assert_eq!(renee.organizations[0].department, "Verwaltung");
+}
+
+#[test]
+fn outlook_phone_columns_keep_their_labels_and_primary_merges_into_its_number() {
+    let loaded = load("fixtures/outlook/live/contacts.csv");
+    let arvid = by_given(&loaded.records, "Arvid");
+    let phones: Vec<(&str, Vec<&str>)> = arvid
+        .phones
+        .iter()
+        .map(|p| {
+            (
+                p.raw.as_str(),
+                p.labels.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            ("+47 22 55 50 10", vec!["home"]),
+            ("+47 23 55 50 20", vec!["work"]),
+            ("+47 466 55 501", vec!["mobile", "main"]),
+            ("+47 23 55 50 30", vec!["pager"]),
+            ("+47 23 55 50 29", vec!["work", "fax"]),
+        ]
+    );
+    assert_eq!(
+        emails(arvid),
+        [
+            ("arvid.solberg@example.com", vec![]),
+            ("arvid@example.org", vec![])
+        ]
+    );
+}
+
+#[test]
+fn outlook_placeholder_dates_and_defaults_say_nothing() {
+    let loaded = load("fixtures/outlook/desktop/contacts.csv");
+    let juergen = by_given(&loaded.records, "Jürgen");
+    assert!(juergen.birthday.is_none());
+    // Gender "Unspecified", Priority "Normal", Anniversary 0/0/00, Initials: no notes at all.
+    assert!(juergen.notes.is_empty(), "{:?}", juergen.notes);
+    let arvid = load("fixtures/outlook/live/contacts.csv");
+    let arvid = by_given(&arvid.records, "Arvid");
+    assert_eq!(arvid.birthday.as_ref().unwrap().value, "6/15/1988");
+    assert!(!arvid.notes.iter().any(|n| n.value.contains("0/0/00")));
+}
+
+#[test]
+fn outlook_addresses_groups_and_extra_columns_are_kept() {
+    let loaded = load("fixtures/outlook/desktop/contacts.csv");
+    let renee = by_given(&loaded.records, "Renée");
+    let a = &renee.addresses[0];
+    assert_eq!(a.labels, ["work"]);
+    assert_eq!(a.street, "Bahnhofstraße 12, 3. Stock, Postfach 45");
+    assert_eq!(
+        (a.locality.as_str(), a.country.as_str()),
+        ("Zürich", "Switzerland")
+    );
+    let groups: Vec<&str> = renee.groups.iter().map(|g| g.value.as_str()).collect();
+    assert_eq!(groups, ["Kunden", "VIP"]);
+    assert!(renee.notes.iter().any(|n| n.value == "User 1: Stammkundin"));
+}
+
+#[test]
+fn thunderbird_address_book_reads_with_a_year_less_birthday() {
+    let loaded = load("fixtures/outlook/thunderbird/abook.csv");
+    assert_eq!(loaded.records.len(), 3);
+    let mara = by_given(&loaded.records, "Mara");
+    assert_eq!(mara.birthday.as_ref().unwrap().value, "--09-03");
+    assert_eq!(mara.urls[0].labels, ["work"]);
+    assert_eq!(mara.addresses[0].street, "Ilica 10, Stan 3");
+}
+
+/// The values a round trip must keep, in a form that compares across the two runs.
+fn fingerprint(c: &Contact, with_platforms: bool) -> String {
+    let n = &c.name;
+    let sorted = |l: &[String]| {
+        let mut l: Vec<String> = l.to_vec();
+        l.sort();
+        l
+    };
+    let mut groups: BTreeSet<String> = c.groups.iter().map(|g| g.value.to_lowercase()).collect();
+    if with_platforms {
+        groups.extend(
+            c.sources
+                .iter()
+                .filter(|s| s.platform != Platform::Google)
+                .map(|s| s.platform.display().to_lowercase()),
+        );
+    }
+    let v = serde_json::json!({
+        "name": [&n.given, &n.middle, &n.family, &n.prefix, &n.suffix, &n.nickname],
+        "emails": c.emails.iter().map(|e| (&e.value, sorted(&e.labels))).collect::<Vec<_>>(),
+        "phones": c.phones.iter().map(|p| {
+            (if p.value.is_empty() { &p.raw } else { &p.value }, sorted(&p.labels))
+        }).collect::<Vec<_>>(),
+        "orgs": c.organizations.iter().map(|o| (&o.name, &o.title, &o.department)).collect::<Vec<_>>(),
+        "profiles": c.profiles.iter().filter(|p| !p.url.is_empty()).map(|p| &p.url).collect::<Vec<_>>(),
+        "urls": c.urls.iter().map(|u| (&u.value, sorted(&u.labels))).collect::<Vec<_>>(),
+        "birthday": c.birthday.as_ref().map(|b| &b.value),
+        "groups": groups,
+    });
+    v.to_string()
+}
+
+#[test]
+fn google_csv_output_reads_back_with_every_value_and_label() {
+    let inputs = ["fixtures/demo", "fixtures/google", "fixtures/outlook"];
+    let first = run(&inputs, true);
+    assert!(first.contacts.len() > 20);
+    let csv = to_csv(&first.contacts);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rolo.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let again = run(&[path.to_str().unwrap()], false);
+    assert!(again.report.errors.is_empty(), "{:?}", again.report.errors);
+    assert!(
+        again.report.rejected.is_empty(),
+        "{:?}",
+        again.report.rejected
+    );
+    let mut expected: Vec<String> = first
+        .contacts
+        .iter()
+        .map(|c| fingerprint(c, true))
+        .collect();
+    let mut actual: Vec<String> = again
+        .contacts
+        .iter()
+        .map(|c| fingerprint(c, false))
+        .collect();
+    expected.sort();
+    actual.sort();
+    assert_eq!(expected.len(), actual.len());
+    for (e, a) in expected.iter().zip(&actual) {
+        assert_eq!(e, a);
+    }
+}
+
+#[test]
+fn google_csv_written_read_and_written_again_is_the_same() {
+    let first = run(
+        &["fixtures/demo", "fixtures/google", "fixtures/outlook"],
+        true,
+    );
+    let csv1 = to_csv(&first.contacts);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rolo.csv");
+    std::fs::write(&path, &csv1).unwrap();
+    let again = run(&[path.to_str().unwrap()], false);
+    let csv2 = to_csv(&again.contacts);
+    // Contacts come out in rolo's order (names, then ids that depend on the sources): compare
+    // the header and the set of rows.
+    let rows = |s: &str| -> Vec<Vec<String>> {
+        let mut r: Vec<Vec<String>> = csv::Reader::from_reader(s.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        r.sort();
+        r
+    };
+    assert_eq!(csv1.lines().next(), csv2.lines().next());
+    assert_eq!(rows(&csv1), rows(&csv2));
+}
+
+#[test]
+fn google_csv_output_has_google_s_header_and_one_row_per_contact() {
+    let out = run(&["fixtures/google/current", "fixtures/outlook/live"], true);
+    let csv = to_csv(&out.contacts);
+    assert!(csv.starts_with(
+        "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,\
+         Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,\
+         Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,"
+    ));
+    assert!(!csv.contains('\r'), "LF line ends, as Google's export");
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), out.contacts.len());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // Ines has four e-mails: four numbered groups, the primary one starred.
+    assert!(header.iter().any(|h| h == "E-mail 4 - Value"));
+    assert!(!header.iter().any(|h| h == "E-mail 5 - Value"));
+    let ines = rows
+        .iter()
+        .find(|r| &r[col("First Name")] == "Ines")
+        .unwrap();
+    assert_eq!(&ines[col("E-mail 1 - Label")], "* Work");
+    assert_eq!(&ines[col("Phone 3 - Label")], "Work Fax");
+    assert_eq!(&ines[col("Birthday")], "--04-23");
+    assert_eq!(
+        &ines[col("Labels")],
+        "* myContacts ::: * starred ::: Friends ::: Book Club"
+    );
+    let arvid = rows
+        .iter()
+        .find(|r| &r[col("First Name")] == "Arvid")
+        .unwrap();
+    assert_eq!(&arvid[col("Labels")], "* myContacts ::: Outlook");
+    assert_eq!(&arvid[col("Name Prefix")], "Mr.");
+    assert!(arvid[col("Notes")].contains("Spouse: Ingrid Solberg"));
+}
+
+#[test]
+fn events_go_to_notes_and_platforms_to_labels() {
+    let out = run(&["fixtures/demo"], true);
+    let csv = to_csv(&out.contacts);
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let li = rdr
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[col("First Name")] == "Li" && &r[col("Last Name")] == "Wei")
+        .unwrap();
+    assert!(li[col("Notes")].contains("LinkedIn: connected"));
+    assert_eq!(&li[col("Labels")], "* myContacts ::: LinkedIn");
+    assert_eq!(&li[col("Website 1 - Label")], "Profile");
+}
+
+#[test]
+fn to_csv_and_the_csv_extension_write_google_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("contacts.csv");
+    Command::cargo_bin("rolo")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["merge", "fixtures/google/current", "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("First Name,Middle Name,Last Name,"));
+    let stdout = Command::cargo_bin("rolo")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["merge", "fixtures/google/current", "-q", "--to", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(stdout).unwrap(), text);
+    assert!(Path::new(&out).exists());
+}

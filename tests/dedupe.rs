@@ -1,0 +1,250 @@
+//! Dedupe behaviour: constraints and the cases SPEC §5 names.
+
+use rolo::dedupe::{dedupe, DedupeOptions};
+use rolo::model::{Contact, Kind, Platform, SourceRef};
+use rolo::normalize::record::{normalize, NormOptions};
+
+fn rec(
+    file: &str,
+    index: u64,
+    platform: Platform,
+    kind: Kind,
+    given: &str,
+    family: &str,
+) -> Contact {
+    let mut c = Contact::from_source(SourceRef {
+        input: "in".into(),
+        file: file.into(),
+        line: index + 2,
+        index,
+        platform,
+        kind,
+    });
+    c.name.given = given.into();
+    c.name.family = family.into();
+    c
+}
+
+fn run(mut records: Vec<Contact>) -> Vec<Contact> {
+    let mut warnings = Vec::new();
+    for r in &mut records {
+        normalize(r, &NormOptions::default(), &mut warnings);
+    }
+    records.sort_by(|a, b| a.sources.cmp(&b.sources));
+    dedupe(records, &DedupeOptions::default()).contacts
+}
+
+fn together(contacts: &[Contact], a: (&str, u64), b: (&str, u64)) -> bool {
+    contacts.iter().any(|c| {
+        c.sources.iter().any(|s| s.file == a.0 && s.index == a.1)
+            && c.sources.iter().any(|s| s.file == b.0 && s.index == b.1)
+    })
+}
+
+#[test]
+fn two_same_name_connections_stay_apart_even_through_a_chain() {
+    let mut a = rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Jane",
+        "Doe",
+    );
+    a.add_email("jane@example.com", &[]);
+    let mut b = rec(
+        "Connections.csv",
+        1,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Jane",
+        "Doe",
+    );
+    b.add_email("jane.doe@example.org", &[]);
+    // A Gmail contact carrying both emails would chain the two connections together.
+    let mut g = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Jane",
+        "Doe",
+    );
+    g.add_email("jane@example.com", &[]);
+    g.add_email("jane.doe@example.org", &[]);
+    let out = run(vec![a, b, g]);
+    assert!(!together(
+        &out,
+        ("Connections.csv", 0),
+        ("Connections.csv", 1)
+    ));
+    assert_eq!(out.iter().map(|c| c.sources.len()).sum::<usize>(), 3);
+}
+
+#[test]
+fn a_family_inbox_does_not_merge_two_people() {
+    let mut a = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Jane",
+        "Doe",
+    );
+    a.add_email("doe.family@example.com", &[]);
+    let mut b = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "John",
+        "Doe",
+    );
+    b.add_email("doe.family@example.com", &[]);
+    let out = run(vec![a, b]);
+    assert_eq!(out.len(), 2);
+}
+
+#[test]
+fn an_emailless_connection_merges_with_the_gmail_contact_of_same_name_and_company() {
+    let mut a = rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Priya",
+        "Natarajan",
+    );
+    a.add_organization("Tailspin Labs", "Research Scientist");
+    let mut g = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Priya",
+        "Natarajan",
+    );
+    g.add_email("priya@example.net", &[]);
+    g.add_organization("Tailspin Labs Inc.", "");
+    let out = run(vec![a, g]);
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let m = out[0].merge.as_ref().unwrap();
+    assert!(
+        m.evidence.iter().any(|e| e.contains("organization")),
+        "{m:?}"
+    );
+    assert_eq!(out[0].emails[0].value, "priya@example.net");
+}
+
+#[test]
+fn a_common_name_alone_is_not_enough() {
+    // Many John Smiths in the data: the name counts for little.
+    let mut records = Vec::new();
+    for i in 0..40 {
+        let mut r = rec(
+            "Connections.csv",
+            i,
+            Platform::Linkedin,
+            Kind::Connection,
+            "John",
+            "Smith",
+        );
+        r.add_organization(&format!("Company {i}"), "");
+        records.push(r);
+    }
+    records.push(rec(
+        "friends.json",
+        0,
+        Platform::Facebook,
+        Kind::Friend,
+        "John",
+        "Smith",
+    ));
+    let out = run(records);
+    assert_eq!(out.len(), 41);
+}
+
+#[test]
+fn nicknames_and_diacritics_meet_with_a_shared_phone() {
+    let mut a = rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Robert",
+        "Müller",
+    );
+    a.add_organization("Fabrikam", "");
+    let mut b = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Bob",
+        "Muller",
+    );
+    b.add_phone("+49 30 1234567", &["mobile"]);
+    b.add_organization("Fabrikam GmbH", "");
+    let mut c = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Robert",
+        "Muller",
+    );
+    c.add_phone("+49 30 1234567", &[]);
+    let out = run(vec![a, b, c]);
+    assert_eq!(out.len(), 1, "{out:#?}");
+}
+
+#[test]
+fn different_linkedin_profiles_are_different_people() {
+    let mut a = rec(
+        "Invitations.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Invitation,
+        "Ana",
+        "Lima",
+    );
+    a.add_profile("linkedin", "https://www.linkedin.com/in/ana-lima-1", "");
+    let mut b = rec(
+        "messages.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Message,
+        "Ana",
+        "Lima",
+    );
+    b.add_profile("linkedin", "https://www.linkedin.com/in/ana-lima-2", "");
+    let out = run(vec![a, b]);
+    assert_eq!(out.len(), 2);
+}
+
+#[test]
+fn ids_do_not_depend_on_input_order() {
+    let make = || {
+        let mut a = rec("a.csv", 0, Platform::Google, Kind::Contact, "Ada", "King");
+        a.add_email("ada@example.com", &[]);
+        let mut b = rec("b.vcf", 0, Platform::Vcard, Kind::Contact, "Ada", "King");
+        b.add_email("ada@example.com", &[]);
+        let c = rec(
+            "c.csv",
+            0,
+            Platform::Google,
+            Kind::Contact,
+            "Grace",
+            "Hopper",
+        );
+        vec![a, b, c]
+    };
+    let one = run(make());
+    let mut reversed = make();
+    reversed.reverse();
+    let two = run(reversed);
+    assert_eq!(
+        serde_json::to_string(&one).unwrap(),
+        serde_json::to_string(&two).unwrap()
+    );
+}

@@ -1,0 +1,92 @@
+//! rolo in the user's shell and tools: schema, completions, man page, formats.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn rolo() -> Command {
+    let mut c = Command::cargo_bin("rolo").unwrap();
+    c.current_dir(common::root());
+    c
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = rolo()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_demo_output_validates_against_the_schema() {
+    let schema: serde_json::Value = serde_json::from_str(&stdout_of(&["schema"])).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let output: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "merge",
+        "fixtures/demo",
+        "-q",
+        "--to",
+        "json",
+    ]))
+    .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&output)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And the schema is strict enough to reject a broken contact.
+    let broken = serde_json::json!([{"id": 5}]);
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn completions_exist_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let text = stdout_of(&["completions", shell]);
+        assert!(text.contains("merge"), "{shell}");
+    }
+}
+
+#[test]
+fn the_man_page_names_every_subcommand() {
+    let text = stdout_of(&["man"]);
+    assert!(text.starts_with(".ie") || text.contains(".TH rolo"));
+    for sub in ["merge", "inspect", "review", "formats", "schema"] {
+        assert!(text.contains(sub), "{sub}");
+    }
+}
+
+#[test]
+fn formats_lists_every_registered_reader_and_sink() {
+    let text = stdout_of(&["formats"]);
+    for source in rolo::sources::REGISTRY {
+        assert!(text.contains(source.platform().display()));
+        for f in source.formats() {
+            assert!(text.contains(f.id), "{}", f.id);
+        }
+    }
+    for sink in rolo::sinks::SINKS {
+        assert!(text.contains(sink.name));
+    }
+}
+
+#[test]
+fn review_shows_decisions_with_evidence() {
+    rolo()
+        .args(["review", "fixtures/demo", "--limit", "3"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("merged"))
+        .stdout(predicate::str::contains(
+            "profile https://www.linkedin.com/in/",
+        ));
+}
