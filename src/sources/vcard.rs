@@ -811,7 +811,12 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                     Some(s) if s.eq_ignore_ascii_case("tel:") => v.get(4..).unwrap_or_default(),
                     _ => v.as_str(),
                 };
-                add_phone(&mut c, v.trim(), labels(p, &ab));
+                // VOICE is the default type: it says something only when it is the only one.
+                let mut l = labels(p, &ab);
+                if l.len() > 1 {
+                    l.retain(|t| t != "voice");
+                }
+                add_phone(&mut c, v.trim(), l);
             }
             "ORG" => orgs.push(OrgSlot {
                 group: p.group.clone(),
