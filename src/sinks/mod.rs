@@ -7,6 +7,7 @@ pub mod csv;
 pub mod json;
 pub mod output;
 pub mod vcard;
+pub mod xcard;
 
 use crate::model::Contact;
 use std::io::Write;
@@ -25,6 +26,8 @@ pub enum OutputFormat {
     Vcard4,
     /// Google Contacts CSV, the columns Google Contacts imports.
     Csv,
+    /// xCard (RFC 6351), vCard 4.0 as XML.
+    Xcard,
 }
 
 /// A sink: its name, what it is, and how it writes.
@@ -67,6 +70,12 @@ pub static SINKS: &[SinkInfo] = &[
         extensions: &["csv"],
         description: "Google Contacts CSV (the header Google Contacts imports)",
     },
+    SinkInfo {
+        format: OutputFormat::Xcard,
+        name: "xcard",
+        extensions: &["xml"],
+        description: "xCard (RFC 6351), vCard 4.0 as XML",
+    },
 ];
 
 impl OutputFormat {
@@ -91,5 +100,6 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
         OutputFormat::Vcard => vcard::write(contacts, vcard::Version::V3, w),
         OutputFormat::Vcard4 => vcard::write(contacts, vcard::Version::V4, w),
         OutputFormat::Csv => csv::write(contacts, w),
+        OutputFormat::Xcard => xcard::write(contacts, w),
     }
 }

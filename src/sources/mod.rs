@@ -15,6 +15,8 @@ pub mod outlook;
 pub mod table;
 pub mod telegram;
 pub mod twitter;
+pub mod vcard;
+pub mod xcard;
 
 use crate::error::{ErrorKind, Location};
 use crate::model::{Contact, Kind, Platform, SourceRef};
@@ -32,6 +34,8 @@ pub static REGISTRY: &[&dyn Source] = &[
     &mastodon::Mastodon,
     &google::Google,
     &outlook::Outlook,
+    &vcard::VCard,
+    &xcard::XCard,
 ];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.

@@ -1,0 +1,547 @@
+//! vCard, jCard and xCard: every flavour read, broken input reported, and rolo's own output read
+//! back to the same contacts (the round trip).
+
+mod common;
+
+use rolo::dedupe::DedupeOptions;
+use rolo::model::Contact;
+use rolo::sinks::{self, vcard, OutputFormat};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn by_name<'a>(contacts: &'a [Contact], full: &str) -> &'a Contact {
+    contacts
+        .iter()
+        .find(|c| c.name.full == full)
+        .unwrap_or_else(|| panic!("no contact named {full}"))
+}
+
+fn labels(l: &[String]) -> Vec<&str> {
+    l.iter().map(|s| s.as_str()).collect()
+}
+
+fn no_dedupe() -> rolo::Options {
+    rolo::Options {
+        dedupe: DedupeOptions {
+            enabled: false,
+            ..DedupeOptions::default()
+        },
+        ..rolo::Options::default()
+    }
+}
+
+/// Warnings from reading, leaving out normalisation's (phones without a country code, invalid
+/// emails), which the samples are entitled to.
+fn read_warnings(r: &rolo::report::Report) -> Vec<&rolo::report::Issue> {
+    r.warnings
+        .iter()
+        .filter(|w| !w.reason.contains("phone number") && !w.reason.contains("invalid email"))
+        .collect()
+}
+
+fn run_with(inputs: &[&str], opts: &rolo::Options) -> rolo::Outcome {
+    std::env::set_current_dir(common::root()).unwrap();
+    let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
+    rolo::run(&inputs, opts, &rolo::progress::Silent)
+}
+
+#[test]
+fn every_public_sample_is_read_without_a_warning() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/samples")]);
+    let r = &out.report;
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert!(read_warnings(r).is_empty(), "{:?}", read_warnings(r));
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    let per_file: Vec<(String, u64)> = r
+        .files
+        .iter()
+        .map(|f| (f.file.clone(), f.records))
+        .collect();
+    let expect = [
+        ("mangstadt__ez-vcard__John_Doe_ANDROID.vcf", 6),
+        ("mangstadt__ez-vcard__John_Doe_GMAIL.vcf", 1),
+        ("mangstadt__ez-vcard__John_Doe_IPHONE.vcf", 1),
+        ("mangstadt__ez-vcard__John_Doe_MAC_ADDRESS_BOOK.vcf", 1),
+        ("mangstadt__ez-vcard__gmail-list.vcf", 3),
+        ("mangstadt__ez-vcard__jcard-example.json", 1),
+        ("mangstadt__ez-vcard__rfc2426-example.vcf", 2),
+        ("mangstadt__ez-vcard__rfc6350-example.vcf", 1),
+        ("py-vobject__vobject__radicale-1587.vcf", 1),
+    ];
+    let expect: Vec<(String, u64)> = expect.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+    assert_eq!(per_file, expect);
+    // The jCard and vCard versions of RFC 6350's example are the same person, merged.
+    let simon = by_name(&out.contacts, "Simon Perreault");
+    assert_eq!(simon.sources.len(), 2);
+    assert_eq!(simon.birthday.as_ref().unwrap().value, "--02-03");
+}
+
+#[test]
+fn apple_groups_labels_profiles_and_no_year_birthdays() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/apple")]);
+    let maja = by_name(&out.contacts, "Maja Elin Lindqvist");
+    let mails: Vec<(&str, Vec<&str>)> = maja
+        .emails
+        .iter()
+        .map(|e| (e.value.as_str(), labels(&e.labels)))
+        .collect();
+    assert_eq!(
+        mails,
+        [
+            ("maja@nordlys.example", vec!["pref", "work"]),
+            ("maja.lindqvist@mail.example", vec!["home"]),
+            ("majsan@club.example", vec!["book club"]),
+        ]
+    );
+    assert_eq!(labels(&maja.phones[2].labels), ["home", "fax"]);
+    assert_eq!(maja.birthday.as_ref().unwrap().value, "--03-14");
+    assert_eq!(maja.organizations[0].department, "Research");
+    assert_eq!(maja.profiles[0].handle, "maja-lindqvist");
+    assert_eq!(
+        labels(&maja.urls[0].labels),
+        ["pref", "homepage"],
+        "{:?}",
+        maja.urls
+    );
+    assert!(maja.photos[0]
+        .value
+        .starts_with("data:image/png;base64,iVBOR"));
+    let notes: Vec<&str> = maja.notes.iter().map(|n| n.value.as_str()).collect();
+    assert!(notes.contains(&"Skype: maja.lindqvist"), "{notes:?}");
+    assert!(notes.contains(&"Spouse: Erik Lindqvist"), "{notes:?}");
+    assert!(notes.contains(&"Anniversary: 2015-06-20"), "{notes:?}");
+    // The company card has no person's name; the group card is no person at all.
+    let bakery = out
+        .contacts
+        .iter()
+        .find(|c| c.organizations.iter().any(|o| o.name == "Fjord Bakery"))
+        .unwrap();
+    assert!(bakery.name.is_empty());
+    assert_eq!(out.report.rejected.len(), 1);
+    assert!(out.report.rejected[0].reason.contains("contact group"));
+    assert_eq!(out.report.rejected[0].location.line, Some(52));
+}
+
+#[test]
+fn android_2_1_quoted_printable_charsets_and_bare_types() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/android-21")]);
+    assert!(
+        read_warnings(&out.report).is_empty(),
+        "{:?}",
+        out.report.warnings
+    );
+    let j = by_name(&out.contacts, "Jürgen Müller");
+    assert_eq!(j.organizations[0].name, "Bäckerei Müller");
+    assert_eq!(j.addresses[0].street, "Schönhauser Allee 80");
+    assert_eq!(
+        j.notes[0].value,
+        "Nachbarin von oben. Gießt die Blumen, wenn wir verreist sind; Schlüssel liegt bei ihr."
+    );
+    assert_eq!(labels(&j.phones[0].labels), ["mobile", "pref"]);
+    assert_eq!(labels(&j.phones[2].labels), ["work", "fax"]);
+    assert_eq!(j.birthday.as_ref().unwrap().value, "1975-03-04");
+    assert!(j.photos[0].value.starts_with("data:image/png;base64,"));
+    // ISO-8859-1 quoted-printable, and raw Windows-1252 bytes with a declared charset.
+    by_name(&out.contacts, "Åse Sørensen");
+    by_name(&out.contacts, "Renée Dvorák");
+    // A card with only an email is still a contact, at the line of its BEGIN.
+    let only = out
+        .contacts
+        .iter()
+        .find(|c| {
+            c.emails
+                .iter()
+                .any(|e| e.value == "only.email@post.example")
+        })
+        .unwrap();
+    assert!(only.name.is_empty());
+    assert_eq!(only.sources[0].line, 27);
+}
+
+#[test]
+fn rfc_6350_uri_phones_pref_and_caret_escapes() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/rfc6350")]);
+    let a = by_name(&out.contacts, "Amélie Laurent");
+    assert_eq!(a.phones[0].value, "+33612345678");
+    assert_eq!(labels(&a.phones[0].labels), ["mobile", "pref"]);
+    assert_eq!(labels(&a.emails[0].labels), ["work", "pref"]);
+    assert_eq!(a.addresses[0].raw, "12 rue des Lilas 75011 Paris France");
+    assert_eq!(a.name.nickname, "Ami, Lolo");
+    assert_eq!(a.birthday.as_ref().unwrap().value, "--04-12");
+    assert_eq!(out.report.rejected.len(), 1, "the KIND:group card");
+}
+
+#[test]
+fn outlook_labels_become_raw_addresses() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/outlook")]);
+    let c = by_name(&out.contacts, "Claire Dubois");
+    assert_eq!(c.addresses.len(), 1);
+    assert_eq!(c.addresses[0].locality, "Bruxelles");
+    assert_eq!(
+        c.addresses[0].raw,
+        "Rue de la Loi 16 Bruxelles 1000 Belgique"
+    );
+    assert_eq!(c.organizations[0].department, "Affaires européennes");
+}
+
+#[test]
+fn broken_cards_are_warnings_with_their_lines_not_failures() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/broken")]);
+    let r = &out.report;
+    assert!(r.errors.is_empty());
+    let warned: Vec<(u64, &str)> = r
+        .warnings
+        .iter()
+        .map(|w| (w.location.line.unwrap_or(0), w.reason.as_str()))
+        .collect();
+    let lines: Vec<u64> = warned.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [1, 7, 10, 11, 24], "{warned:?}");
+    assert!(warned[4].1.contains("not closed"));
+    assert_eq!(r.rejected.len(), 1, "the empty card");
+    let names: BTreeSet<&str> = out.contacts.iter().map(|c| c.name.full.as_str()).collect();
+    let expect: BTreeSet<&str> = ["Grace Mensah", "Lars Berg", "Nadia Haddad", "Samuel Osei"]
+        .into_iter()
+        .collect();
+    assert_eq!(names, expect);
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = b"BEGIN:VCARD\r\nVERSION:2.1\r\n".to_vec();
+    data.extend_from_slice(b"N;ENCODING=QUOTED-PRINTABLE;CHARSET=no-such:=ZZ=\r\n=\r\n");
+    data.extend_from_slice(b"PHOTO;ENCODING=BASE64:");
+    data.extend(std::iter::repeat_n(b'A', 1 << 20));
+    data.extend_from_slice(b"\r\nTEL;;;;;=;=\"\":\r\nADR:;;;;;;;;;;;;;;;\r\n");
+    data.extend_from_slice(b"BDAY:--99-99\r\nEMAIL;TYPE=\"unterminated:x@y\r\n");
+    data.extend_from_slice(&[0xff, 0xfe, 0x00, b':', b'\r', b'\n']);
+    for _ in 0..200 {
+        data.extend_from_slice(b"AGENT:\r\nBEGIN:VCARD\r\n");
+    }
+    let path = dir.path().join("hostile.vcf");
+    std::fs::write(&path, &data).unwrap();
+    let out = common::run(&[path.to_str().unwrap()]);
+    assert!(out.report.errors.is_empty(), "{:?}", out.report.errors);
+    assert_eq!(out.report.files.len(), 1);
+}
+
+#[test]
+fn google_takeout_is_found_in_folders_and_zips() {
+    let folder = common::run(&[&common::fixture("fixtures/vcard/google-takeout")]);
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("takeout-20250101T000000Z-001.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    for label in ["Friends", "My Contacts"] {
+        let rel = format!("Takeout/Contacts/{label}/{label}.vcf");
+        z.start_file(rel.as_str(), opts).unwrap();
+        let data = std::fs::read(
+            common::root()
+                .join("fixtures/vcard/google-takeout")
+                .join(&rel),
+        )
+        .unwrap();
+        std::io::Write::write_all(&mut z, &data).unwrap();
+    }
+    z.finish().unwrap();
+    let zipped = common::run(&[zip_path.to_str().unwrap()]);
+    let files: Vec<&str> = zipped
+        .report
+        .files
+        .iter()
+        .map(|f| f.file.as_str())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "Takeout/Contacts/Friends/Friends.vcf",
+            "Takeout/Contacts/My Contacts/My Contacts.vcf"
+        ]
+    );
+    let strip = |o: &rolo::Outcome| -> Vec<(String, Vec<String>, usize)> {
+        o.contacts
+            .iter()
+            .map(|c| {
+                let mails = c.emails.iter().map(|e| e.value.clone()).collect();
+                (c.name.full.clone(), mails, c.sources.len())
+            })
+            .collect()
+    };
+    assert_eq!(strip(&folder), strip(&zipped));
+    // The person in two label files is one contact with both sources.
+    let priya = by_name(&zipped.contacts, "Priya Raman");
+    assert_eq!(priya.sources.len(), 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trip
+// ---------------------------------------------------------------------------------------------
+
+type Labelled = (String, Vec<String>);
+
+/// Everything of a contact that vCard carries, as sorted sets.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Values {
+    name: [String; 7],
+    emails: Vec<Labelled>,
+    phones: Vec<Labelled>,
+    organizations: Vec<[String; 3]>,
+    profiles: Vec<[String; 3]>,
+    urls: Vec<Labelled>,
+    addresses: Vec<([String; 6], Vec<String>)>,
+    birthday: String,
+    /// Notes and events, as the single NOTE they are written to.
+    note: String,
+    /// Groups; for the original, the platforms too (they go out as categories).
+    groups: Vec<String>,
+    photos: Vec<String>,
+}
+
+fn sorted(mut l: Vec<String>) -> Vec<String> {
+    l.sort();
+    l.dedup();
+    l
+}
+
+fn values(c: &Contact, original: bool) -> Values {
+    let n = &c.name;
+    let mut v = Values {
+        name: [
+            n.full.clone(),
+            n.given.clone(),
+            n.middle.clone(),
+            n.family.clone(),
+            n.prefix.clone(),
+            n.suffix.clone(),
+            n.nickname.clone(),
+        ],
+        emails: c
+            .emails
+            .iter()
+            .map(|e| (e.value.clone(), sorted(e.labels.clone())))
+            .collect(),
+        phones: c
+            .phones
+            .iter()
+            .map(|p| {
+                let v = if p.value.is_empty() { &p.raw } else { &p.value };
+                (v.clone(), sorted(p.labels.clone()))
+            })
+            .collect(),
+        organizations: c
+            .organizations
+            .iter()
+            .map(|o| [o.name.clone(), o.title.clone(), o.department.clone()])
+            .collect(),
+        profiles: c
+            .profiles
+            .iter()
+            .map(|p| [p.service.clone(), p.url.clone(), p.handle.clone()])
+            .collect(),
+        urls: c
+            .urls
+            .iter()
+            .map(|u| (u.value.clone(), sorted(u.labels.clone())))
+            .collect(),
+        addresses: c
+            .addresses
+            .iter()
+            .map(|a| {
+                (
+                    [
+                        a.street.clone(),
+                        a.locality.clone(),
+                        a.region.clone(),
+                        a.postal_code.clone(),
+                        a.country.clone(),
+                        a.raw.clone(),
+                    ],
+                    sorted(a.labels.clone()),
+                )
+            })
+            .collect(),
+        birthday: c
+            .birthday
+            .as_ref()
+            .map(|b| b.value.clone())
+            .unwrap_or_default(),
+        note: if original {
+            vcard::note_text(c)
+        } else {
+            c.notes
+                .iter()
+                .map(|n| n.value.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
+        groups: if original {
+            vcard::categories(c)
+        } else {
+            sorted(c.groups.iter().map(|g| g.value.clone()).collect())
+        },
+        photos: c.photos.iter().map(|p| p.value.clone()).collect(),
+    };
+    v.emails.sort();
+    v.phones.sort();
+    v.organizations.sort();
+    v.profiles.sort();
+    v.urls.sort();
+    v.addresses.sort();
+    v.photos.sort();
+    v
+}
+
+/// Contacts made by hand with every kind of value vCard carries, normalised once (the round trip
+/// normalises what it reads again, so the originals must be normal already).
+fn hand_made() -> Vec<Contact> {
+    use rolo::model::*;
+    let src = |platform| SourceRef {
+        input: "hand".into(),
+        file: "hand".into(),
+        line: 1,
+        index: 0,
+        platform,
+        kind: Kind::Contact,
+    };
+    let mut a = Contact::from_source(src(Platform::Vcard));
+    a.id = "r-000000000001".into();
+    a.name = Name {
+        given: "Zoë".into(),
+        middle: "Q.".into(),
+        family: "d'Arc; Smith".into(),
+        prefix: "Dr.".into(),
+        suffix: "Jr.".into(),
+        nickname: "Zo, Z".into(),
+        ..Name::default()
+    };
+    a.add_email("zoe@example.com", &["work", "pref", "Book club, north"]);
+    a.add_email("zoe.home@example.com", &["other"]);
+    a.add_phone("+1 415 555 0100", &["mobile", "pref"]);
+    a.add_phone("+1 415 555 0101", &["main", "Cottage"]);
+    a.add_phone("555-0199", &["fax", "home"]);
+    a.add_organization("Acme, Inc.", "CTO");
+    a.organizations[0].department = "R&D; Labs".into();
+    a.add_organization("", "Volunteer");
+    a.add_organization("Night School", "");
+    a.add_profile("linkedin", "https://www.linkedin.com/in/zoe-darc", "");
+    a.add_url("https://zoe.example.com/blog?a=1,b=2", &["homepage"]);
+    a.add_url("https://work.example.com", &["work", "Team page"]);
+    a.addresses.push(Address {
+        street: "1 Main St, Apt 2".into(),
+        locality: "Springfield".into(),
+        region: "IL".into(),
+        postal_code: "62701".into(),
+        country: "USA".into(),
+        raw: "1 Main St, Apt 2, Springfield, IL 62701".into(),
+        labels: vec!["home".into(), "pref".into()],
+        sources: vec![0],
+    });
+    a.addresses.push(Address {
+        raw: "c/o Ada; PO Box 7, Springfield".into(),
+        labels: vec!["summer house".into()],
+        sources: vec![0],
+        ..Address::default()
+    });
+    a.birthday = Some(Text {
+        value: "--02-29".into(),
+        sources: vec![0],
+    });
+    a.add_note("Line one; with, specials \\ and \"quotes\"\nLine two ^ caret");
+    a.add_event("connected", "2023-03-15", "linkedin");
+    a.add_group("Friends, close");
+    a.add_group("Chess");
+    a.photos.push(Text {
+        value: "data:image/png;base64,iVBORw0KGgo=".into(),
+        sources: vec![0],
+    });
+    a.photos.push(Text {
+        value: "https://example.com/p/zoe.jpg".into(),
+        sources: vec![0],
+    });
+    let mut b = Contact::from_source(src(Platform::Linkedin));
+    b.id = "r-000000000002".into();
+    b.name.nickname = "Shadow".into();
+    b.add_email("shadow@example.com", &[]);
+    b.birthday = Some(Text {
+        value: "1980-07".into(),
+        sources: vec![0],
+    });
+    let mut c = Contact::from_source(src(Platform::Google));
+    c.id = "r-000000000003".into();
+    c.add_organization("Fjord Bakery", "");
+    c.add_phone("+47 22 55 01 00", &["work"]);
+    c.birthday = Some(Text {
+        value: "sometime in spring".into(),
+        sources: vec![0],
+    });
+    let mut d = Contact::from_source(src(Platform::Vcard));
+    d.id = "r-000000000004".into();
+    d.add_email("only@example.com", &[]);
+    d.name.given = "Ünïcødé 名前".into();
+    let mut all = vec![a, b, c, d];
+    let mut warnings = Vec::new();
+    for c in &mut all {
+        rolo::normalize::record::normalize(c, &Default::default(), &mut warnings);
+    }
+    all
+}
+
+fn round_trip(format: OutputFormat, file: &str) {
+    let mut original = common::run(&["fixtures/demo", "fixtures/vcard", "fixtures/xcard"]);
+    assert!(original.contacts.len() > 40);
+    original.contacts.extend(hand_made());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(file);
+    let mut bytes = Vec::new();
+    sinks::write(format, &original.contacts, &mut bytes).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let back = run_with(&[path.to_str().unwrap()], &no_dedupe());
+    let r = &back.report;
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert!(read_warnings(r).is_empty(), "{:?}", read_warnings(r));
+    let mut want: Vec<Values> = original.contacts.iter().map(|c| values(c, true)).collect();
+    let mut got: Vec<Values> = back.contacts.iter().map(|c| values(c, false)).collect();
+    want.sort();
+    got.sort();
+    assert_eq!(want.len(), got.len());
+    for (w, g) in want.iter().zip(&got) {
+        assert_eq!(w, g, "{format:?}: a contact changed in the round trip");
+    }
+}
+
+#[test]
+fn vcard3_round_trip_keeps_every_value() {
+    round_trip(OutputFormat::Vcard, "out.vcf");
+}
+
+#[test]
+fn vcard4_round_trip_keeps_every_value() {
+    round_trip(OutputFormat::Vcard4, "out.vcf");
+}
+
+#[test]
+fn xcard_round_trip_keeps_every_value() {
+    round_trip(OutputFormat::Xcard, "out.xml");
+}
+
+#[test]
+fn xml_output_is_xcard() {
+    assert_eq!(
+        OutputFormat::from_path("out.xml"),
+        Some(OutputFormat::Xcard)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("contacts.xml");
+    assert_cmd::Command::cargo_bin("rolo")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["merge", "fixtures/vcard/apple", "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vcards xmlns=\"urn:ietf:params:xml:ns:vcard-4.0\">"));
+    assert_eq!(text.matches("<vcard>").count(), 3);
+    assert!(Path::new(&out).exists());
+}
