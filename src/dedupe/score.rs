@@ -73,7 +73,10 @@ impl Stats {
             if !f.family.is_empty() {
                 *s.family.entry(f.family.clone()).or_insert(0) += 1;
             }
-            *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
+            // Address books may hold one person twice; only lists prove two people.
+            if f.kind.is_distinct_list() {
+                *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
+            }
         }
         for ((key, _), n) in per_file {
             let e = s.ambiguity.entry(key.to_string()).or_insert(0);
