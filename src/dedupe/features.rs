@@ -34,6 +34,11 @@ const ORG_NOISE: &[&str] = &[
     "pvt",
 ];
 
+/// Words people put around their name in a handle.
+const HANDLE_AFFIXES: &[&str] = &[
+    "the", "real", "its", "iam", "im", "official", "hey", "mr", "ms", "dr", "xo",
+];
+
 /// Services where one person has one account: two different profiles there are two people.
 pub const SINGLE_ACCOUNT_SERVICES: &[&str] = &["linkedin", "facebook"];
 
@@ -44,6 +49,8 @@ pub struct Features {
     pub given_canon: String,
     /// Folded family name without spaces ("van der berg" → "vanderberg").
     pub family: String,
+    /// The first word of a multi-word family name ("rodriguez" of "Rodríguez Blanco").
+    pub family_first: String,
     /// All folded name tokens, sorted (for swapped order and single-token names).
     pub tokens: Vec<String>,
     /// Sorted-token key of the whole name.
@@ -114,7 +121,9 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         .next()
         .or_else(|| tokens.first().cloned())
         .unwrap_or_default();
-    f.family = keys::tokens(&n.family).join("");
+    let family_tokens = keys::tokens(&n.family);
+    f.family_first = family_tokens.first().cloned().unwrap_or_default();
+    f.family = family_tokens.join("");
     if f.family.is_empty() && tokens.len() > 1 {
         f.family = tokens.last().cloned().unwrap_or_default();
     }
@@ -160,6 +169,14 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         if !p.handle.is_empty() && p.service != "linkedin" {
             let h = letters(p.handle.split('@').find(|s| !s.is_empty()).unwrap_or(""));
             if h.len() >= 3 {
+                // "theaishasabbagh", "janedoeofficial": the name inside a decorated handle.
+                for a in HANDLE_AFFIXES {
+                    for core in [h.strip_prefix(a), h.strip_suffix(a)].into_iter().flatten() {
+                        if core.len() >= 6 {
+                            f.handles.push(core.to_string());
+                        }
+                    }
+                }
                 f.handles.push(h);
             }
         }
@@ -210,25 +227,25 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
 /// Handle-like keys a named record offers, for meeting handle-only records ("jane.doe92" ↔
 /// Jane Doe): given+family, family+given, initial+family, given+initial.
 pub fn name_handles(f: &Features) -> Vec<String> {
+    let letters_of =
+        |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphabetic()).collect() };
+    let g = letters_of(&f.given);
     let mut out = Vec::new();
-    let g: String = f
-        .given
-        .chars()
-        .filter(|c| c.is_ascii_alphabetic())
-        .collect();
-    let fam: String = f
-        .family
-        .chars()
-        .filter(|c| c.is_ascii_alphabetic())
-        .collect();
-    if g.len() >= 2 && fam.len() >= 2 {
-        out.push(format!("{g}{fam}"));
-        out.push(format!("{fam}{g}"));
-        if let Some(i) = g.chars().next() {
-            out.push(format!("{i}{fam}"));
+    // Spanish and Portuguese double surnames: handles and emails often use the first alone.
+    for fam in [letters_of(&f.family), letters_of(&f.family_first)] {
+        if g.len() < 2 || fam.len() < 2 {
+            continue;
         }
-        if let Some(i) = fam.chars().next() {
-            out.push(format!("{g}{i}"));
+        let forms = [
+            format!("{g}{fam}"),
+            format!("{fam}{g}"),
+            g.get(..1).map(|i| format!("{i}{fam}")).unwrap_or_default(),
+            fam.get(..1).map(|i| format!("{g}{i}")).unwrap_or_default(),
+        ];
+        for k in forms {
+            if !k.is_empty() && !out.contains(&k) {
+                out.push(k);
+            }
         }
     }
     out

@@ -6,6 +6,7 @@
 //! maps to a probability with [`probability`]. The weights are documented in docs/dedupe.md.
 
 use super::features::{name_handles, Features, SINGLE_ACCOUNT_SERVICES};
+use crate::normalize::keys;
 use std::collections::HashMap;
 
 /// Weight at which a pair is even odds (probability 0.5).
@@ -182,6 +183,12 @@ pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree 
     }
     let jw = strsim::jaro_winkler(a, b);
     if jw >= 0.9 && short.len() >= 4 {
+        return Agree::Similar(jw);
+    }
+    // One typo ("Aicha"/"Aisha" is a spelling, "Antione"/"Antoine" a slip) unless both are
+    // names in their own right ("Mark"/"Mary").
+    let both_known = keys::is_known_name(a) && keys::is_known_name(b);
+    if short.len() >= 4 && !both_known && strsim::damerau_levenshtein(a, b) == 1 {
         Agree::Similar(jw)
     } else {
         Agree::Different
@@ -200,18 +207,25 @@ pub fn family_agreement(a: &str, b: &str) -> Agree {
         return Agree::Similar(0.9);
     }
     let jw = strsim::jaro_winkler(a, b);
-    if jw >= 0.92 && short.len() >= 4 {
+    if (jw >= 0.92 && short.len() >= 4)
+        || (short.len() >= 3 && strsim::damerau_levenshtein(a, b) == 1)
+    {
+        // Close spellings, and one-letter slips ("Nar"/"Nair"), are the same family name typed
+        // twice, not two families.
         Agree::Similar(jw)
     } else {
         Agree::Different
     }
 }
 
-/// Whether two given names could belong to one person (cluster-level check).
+/// Whether two given names could belong to one person (cluster-level check). Only two names
+/// that are both known and different ("John"/"Jane") rule it out: an unknown spelling ("Toyn")
+/// may be a typo, and the pair's own weight has already counted the difference.
 pub fn givens_compatible(a: &str, b: &str) -> bool {
-    let ca = crate::normalize::keys::nickname_canonical(a);
-    let cb = crate::normalize::keys::nickname_canonical(b);
+    let ca = keys::nickname_canonical(a);
+    let cb = keys::nickname_canonical(b);
     given_agreement(a, ca, b, cb) != Agree::Different
+        || !(keys::is_known_name(a) && keys::is_known_name(b))
 }
 
 fn name_weight(a: &Features, b: &Features, stats: &Stats, c: &mut Comparison, explain: bool) {
