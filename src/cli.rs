@@ -407,11 +407,20 @@ fn inspect(args: InspectArgs) -> anyhow::Result<Exit> {
     })
 }
 
+/// A stage's name, item count, start and duration.
+type Stage = (
+    String,
+    u64,
+    std::time::Instant,
+    Option<std::time::Duration>,
+    u64,
+);
+
 /// indicatif bars on stderr, only when it is a terminal and --quiet is not given; and the time
 /// of each stage, for --timings.
 struct Bars {
     bar: Option<indicatif::ProgressBar>,
-    stages: std::sync::Mutex<Vec<(String, std::time::Instant, Option<std::time::Duration>)>>,
+    stages: std::sync::Mutex<Vec<Stage>>,
 }
 
 impl Bars {
@@ -430,10 +439,19 @@ impl Bars {
         };
         let mut out = String::from("rolo: timings\n");
         let mut total = std::time::Duration::ZERO;
-        for (name, _, d) in stages.iter() {
+        for (name, items, _, d, rss) in stages.iter() {
             let d = d.unwrap_or_default();
             total += d;
-            out.push_str(&format!("  {name:<12} {:>9.3} s\n", d.as_secs_f64()));
+            let items = if *items > 0 {
+                format!("{items:>12} items")
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "  {name:<12} {:>9.3} s  rss {:>6} MiB{items}\n",
+                d.as_secs_f64(),
+                rss / 1024
+            ));
         }
         out.push_str(&format!(
             "  {:<12} {:>9.3} s\n",
@@ -447,7 +465,7 @@ impl Bars {
 impl Progress for Bars {
     fn stage(&self, name: &str, total: u64) {
         if let Ok(mut s) = self.stages.lock() {
-            s.push((name.to_string(), std::time::Instant::now(), None));
+            s.push((name.to_string(), total, std::time::Instant::now(), None, 0));
         }
         if let Some(b) = &self.bar {
             b.reset();
@@ -471,8 +489,9 @@ impl Progress for Bars {
 
     fn finish(&self) {
         if let Ok(mut s) = self.stages.lock() {
-            if let Some(last) = s.iter_mut().rev().find(|x| x.2.is_none()) {
-                last.2 = Some(last.1.elapsed());
+            if let Some(last) = s.iter_mut().rev().find(|x| x.3.is_none()) {
+                last.3 = Some(last.2.elapsed());
+                last.4 = resident_kib();
             }
         }
         if let Some(b) = &self.bar {
@@ -614,4 +633,17 @@ fn formats_text() -> String {
         ));
     }
     out
+}
+
+/// Resident memory now, in KiB (Linux; 0 elsewhere), for --timings.
+fn resident_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
 }

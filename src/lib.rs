@@ -22,6 +22,7 @@ use dedupe::DedupeOptions;
 use model::{Contact, Kind};
 use normalize::record::NormOptions;
 use progress::Progress;
+use rayon::prelude::*;
 use report::Report;
 use sources::input::Limits;
 
@@ -90,10 +91,17 @@ pub fn prepare(
     }
 
     progress.stage("normalising", records.len() as u64);
-    for r in &mut records {
-        normalize::record::normalize(r, &opts.normalize, &mut report.warnings);
-        progress.advance(1);
-    }
+    // In parallel; warnings are collected per record and appended in record order.
+    let warnings: Vec<Vec<report::Issue>> = records
+        .par_iter_mut()
+        .map(|r| {
+            let mut w = Vec::new();
+            normalize::record::normalize(r, &opts.normalize, &mut w);
+            progress.advance(1);
+            w
+        })
+        .collect();
+    report.warnings.extend(warnings.into_iter().flatten());
     progress.finish();
     (records, report)
 }

@@ -2,23 +2,25 @@
 //!
 //! Each record emits keys (email, phone tail, profile, several name keys, handle keys); records
 //! sharing a key are candidates. Keys are hashed and sorted rather than put in maps, which keeps
-//! memory flat at a million records. A block larger than [`MAX_BLOCK`] (a very common name) is
-//! compared only within a sliding window over its members sorted by full name, so cost stays
-//! linear in its size instead of quadratic.
+//! memory flat at a million records, and keys held by one record only are dropped at once.
+//! A block larger than [`MAX_BLOCK`] (a very common name) is compared only within a sliding
+//! window over its members sorted by full name, so its cost stays linear in its size.
+//!
+//! Candidates are produced per record ([`Index::candidates`]) instead of as one global list of
+//! pairs, so scoring can stream over records in parallel without holding every pair in memory.
 
-use super::features::{name_handles, Features};
+use super::features::Features;
 use crate::normalize::keys;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 /// Blocks up to this size are compared all-pairs.
-pub const MAX_BLOCK: usize = 48;
-/// Neighbours each member of an oversized block is compared with.
-pub const WINDOW: usize = 12;
+pub const MAX_BLOCK: usize = 32;
+/// Neighbours on each side each member of an oversized block is compared with.
+pub const WINDOW: usize = 8;
 
 fn key(tag: u8, parts: &[&str]) -> u64 {
-    // DefaultHasher with fixed keys (SipHash 1-3, keys 0): stable within a run, which is all
-    // blocking needs.
+    // DefaultHasher::new() has fixed keys: stable within a run, which is all blocking needs.
     let mut h = DefaultHasher::new();
     tag.hash(&mut h);
     for p in parts {
@@ -51,8 +53,8 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
             // Swapped order ("Doe John") meets the straight one here.
             out.push(key(6, &[keys::nickname_canonical(&f.family), &f.given]));
         }
-        for h in name_handles(f) {
-            out.push(key(8, &[&h]));
+        for h in &f.name_handles {
+            out.push(key(8, &[h]));
         }
     }
     for h in f.handles.iter().chain(f.email_locals.iter()) {
@@ -60,65 +62,120 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
     }
 }
 
-/// All candidate pairs `(i, j)` with `i < j`, sorted and without repeats.
-pub fn candidate_pairs(feats: &[Features]) -> Vec<(u32, u32)> {
-    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(feats.len() * 8);
-    let mut buf = Vec::new();
-    for (i, f) in feats.iter().enumerate() {
-        buf.clear();
-        keys_of(f, &mut buf);
-        buf.sort_unstable();
-        buf.dedup();
-        entries.extend(buf.iter().map(|&k| (k, i as u32)));
-    }
-    entries.sort_unstable();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut start = 0;
-    while start < entries.len() {
-        let k = entries.get(start).map(|e| e.0);
-        let mut end = start;
-        while end < entries.len() && entries.get(end).map(|e| e.0) == k {
-            end += 1;
-        }
-        let members: Vec<u32> = entries
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
-            .map(|e| e.1)
-            .collect();
-        block_pairs(&members, feats, &mut pairs);
-        start = end;
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+/// Blocks in compressed form: members of every block with two or more records, contiguous,
+/// and for every record the blocks it is in (with its position there).
+pub struct Index {
+    /// Record ids, block after block; an oversized block is in sorted-neighbourhood order.
+    members: Vec<u32>,
+    /// `(start, end)` of each block in `members`.
+    blocks: Vec<(u32, u32)>,
+    /// Per record, `(block, position in block)`: rows `offsets[i]..offsets[i + 1]`.
+    memberships: Vec<(u32, u32)>,
+    offsets: Vec<u32>,
 }
 
-fn block_pairs(members: &[u32], feats: &[Features], pairs: &mut Vec<(u32, u32)>) {
-    if members.len() < 2 {
-        return;
-    }
-    if members.len() <= MAX_BLOCK {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in members.iter().skip(x + 1) {
-                pairs.push((a.min(b), a.max(b)));
+impl Index {
+    pub fn build(feats: &[Features]) -> Index {
+        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(feats.len() * 6);
+        let mut buf = Vec::new();
+        for (i, f) in feats.iter().enumerate() {
+            buf.clear();
+            keys_of(f, &mut buf);
+            buf.sort_unstable();
+            buf.dedup();
+            entries.extend(buf.iter().map(|&k| (k, i as u32)));
+        }
+        entries.sort_unstable();
+
+        let mut members: Vec<u32> = Vec::new();
+        let mut blocks: Vec<(u32, u32)> = Vec::new();
+        let mut start = 0;
+        while start < entries.len() {
+            let k = entries.get(start).map(|e| e.0);
+            let mut end = start + 1;
+            while entries.get(end).map(|e| e.0) == k && end < entries.len() {
+                end += 1;
+            }
+            if end - start >= 2 {
+                let first = members.len() as u32;
+                let block = entries.get(start..end).unwrap_or_default();
+                let mut ids: Vec<u32> = block.iter().map(|e| e.1).collect();
+                if ids.len() > MAX_BLOCK {
+                    // Sorted neighbourhood: similar full names, then organisations, side by side.
+                    ids.sort_by_cached_key(|&i| {
+                        let f = feats.get(i as usize);
+                        (
+                            f.map(|f| f.name_key.clone()).unwrap_or_default(),
+                            f.and_then(|f| f.orgs.first().cloned()).unwrap_or_default(),
+                            i,
+                        )
+                    });
+                }
+                members.extend(ids);
+                blocks.push((first, members.len() as u32));
+            }
+            start = end;
+        }
+        drop(entries);
+
+        // Invert: for each record, the blocks it is in.
+        let mut counts = vec![0u32; feats.len() + 1];
+        for &m in &members {
+            if let Some(c) = counts.get_mut(m as usize + 1) {
+                *c += 1;
             }
         }
-        return;
-    }
-    // Sorted neighbourhood: similar full names (and then organisations) sit side by side.
-    let mut sorted: Vec<u32> = members.to_vec();
-    sorted.sort_by_cached_key(|&i| {
-        let f = feats.get(i as usize);
-        (
-            f.map(|f| f.name_key.clone()).unwrap_or_default(),
-            f.and_then(|f| f.orgs.first().cloned()).unwrap_or_default(),
-            i,
-        )
-    });
-    for (x, &a) in sorted.iter().enumerate() {
-        for &b in sorted.iter().skip(x + 1).take(WINDOW) {
-            pairs.push((a.min(b), a.max(b)));
+        for i in 1..counts.len() {
+            let prev = counts.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = counts.get_mut(i) {
+                *c += prev;
+            }
         }
+        let offsets = counts.clone();
+        let mut fill = counts;
+        let mut memberships = vec![(0u32, 0u32); members.len()];
+        for (b, &(s, e)) in blocks.iter().enumerate() {
+            for pos in s..e {
+                let Some(&m) = members.get(pos as usize) else {
+                    continue;
+                };
+                if let Some(slot) = fill.get_mut(m as usize) {
+                    if let Some(cell) = memberships.get_mut(*slot as usize) {
+                        *cell = (b as u32, pos - s);
+                    }
+                    *slot += 1;
+                }
+            }
+        }
+        Index {
+            members,
+            blocks,
+            memberships,
+            offsets,
+        }
+    }
+
+    /// Records sharing a block with `i` and greater than `i`, sorted, without repeats. Each
+    /// candidate pair is thus produced exactly once, by its smaller record.
+    pub fn candidates(&self, i: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let from = self.offsets.get(i as usize).copied().unwrap_or(0) as usize;
+        let to = self.offsets.get(i as usize + 1).copied().unwrap_or(0) as usize;
+        for &(b, pos) in self.memberships.get(from..to).unwrap_or_default() {
+            let Some(&(s, e)) = self.blocks.get(b as usize) else {
+                continue;
+            };
+            let block = self.members.get(s as usize..e as usize).unwrap_or_default();
+            let range = if block.len() <= MAX_BLOCK {
+                block
+            } else {
+                let lo = (pos as usize).saturating_sub(WINDOW);
+                let hi = (pos as usize + WINDOW + 1).min(block.len());
+                block.get(lo..hi).unwrap_or_default()
+            };
+            out.extend(range.iter().copied().filter(|&j| j > i));
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 }

@@ -76,6 +76,13 @@ pub struct Features {
     pub kind: Kind,
     /// The input the record came from (records of one export share it).
     pub input: String,
+    /// Handle-like spellings of the name (see [`name_handles`]), computed once.
+    pub name_handles: Vec<String>,
+    /// Term-frequency weights of this record's given and family name, and how many people of
+    /// one list bear its full name; filled from [`super::score::Stats`] once all records are in.
+    pub given_weight: f64,
+    pub family_weight: f64,
+    pub ambiguity: u32,
 }
 
 impl Features {
@@ -221,6 +228,7 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     }
     f.profiles.sort();
     f.profiles.dedup();
+    f.name_handles = name_handles(&f);
     f
 }
 

@@ -14,6 +14,7 @@ use crate::normalize::keys;
 use crate::progress::Progress;
 use crate::report::MergeReport;
 use features::{Features, SINGLE_ACCOUNT_SERVICES};
+use rayon::prelude::*;
 use score::{Comparison, Stats};
 use std::collections::{BTreeMap, HashMap};
 
@@ -260,12 +261,11 @@ pub enum Outcome {
 struct Prepared {
     feats: Vec<Features>,
     lists: Vec<Option<u32>>,
-    stats: Stats,
 }
 
 fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
-    let feats: Vec<Features> = records
-        .iter()
+    let mut feats: Vec<Features> = records
+        .par_iter()
         .map(|r| features::extract(r, opts.fold_gmail))
         .collect();
     let mut list_ids: HashMap<(&str, &str, Kind), u32> = HashMap::new();
@@ -291,11 +291,9 @@ fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
         });
     }
     let stats = Stats::new(&feats, &groups);
-    Prepared {
-        feats,
-        lists,
-        stats,
-    }
+    stats.fill(&mut feats);
+    drop(stats);
+    Prepared { feats, lists }
 }
 
 /// Scores every candidate pair and decides, strongest first, under the constraints. With
@@ -336,28 +334,37 @@ fn decide(
     }
 
     progress.stage("blocking", 0);
-    let pairs = blocking::candidate_pairs(&p.feats);
+    let index = blocking::Index::build(&p.feats);
     progress.finish();
-    progress.stage("scoring", pairs.len() as u64);
-    for (a, b) in pairs {
-        let (a, b) = (a as usize, b as usize);
-        let (Some(fa), Some(fb)) = (p.feats.get(a), p.feats.get(b)) else {
-            continue;
-        };
-        // Two rows of one list are different people: not even worth scoring.
-        if p.lists.get(a).copied().flatten().is_some() && p.lists.get(a) == p.lists.get(b) {
-            continue;
-        }
-        let comparison = score::compare(fa, fb, &p.stats, explain);
-        if explain || comparison.probability() >= opts.threshold {
-            decisions.push(Decision {
-                a,
-                b,
-                comparison,
-                outcome: Outcome::BelowThreshold,
-            });
-        }
-    }
+    progress.stage("scoring", p.feats.len() as u64);
+    let min_weight = score::weight_for(opts.threshold);
+    // Records are scored in parallel, each against its candidates; only pairs that could be
+    // taken are kept (all of them when explaining), so memory does not grow with the pairs.
+    decisions = (0..p.feats.len() as u32)
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let mut cands = Vec::new();
+            index.candidates(a, &mut cands);
+            progress.advance(1);
+            let a = a as usize;
+            let list_a = p.lists.get(a).copied().flatten();
+            let fa = p.feats.get(a);
+            cands.into_iter().filter_map(move |b| {
+                let b = b as usize;
+                // Two rows of one list are different people: not even worth scoring.
+                if list_a.is_some() && p.lists.get(b).copied().flatten() == list_a {
+                    return None;
+                }
+                let comparison = score::compare(fa?, p.feats.get(b)?, explain);
+                (explain || comparison.weight >= min_weight).then_some(Decision {
+                    a,
+                    b,
+                    comparison,
+                    outcome: Outcome::BelowThreshold,
+                })
+            })
+        })
+        .collect();
     // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
     progress.finish();
     progress.stage("clustering", decisions.len() as u64);
@@ -367,7 +374,6 @@ fn decide(
             .total_cmp(&x.comparison.weight)
             .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
     });
-    let min_weight = score::weight_for(opts.threshold);
     for d in &mut decisions {
         let prob = d.comparison.probability();
         if prob < opts.threshold {
@@ -376,7 +382,7 @@ fn decide(
         // Evidence is only spelled out for links that are taken (or when explaining).
         let why = if d.comparison.evidence.is_empty() {
             match (p.feats.get(d.a), p.feats.get(d.b)) {
-                (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, &p.stats, true)),
+                (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, true)),
                 _ => Vec::new(),
             }
         } else {

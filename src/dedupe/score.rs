@@ -5,7 +5,7 @@
 //! frequencies from the data itself); disagreement on a strong field counts against. The total
 //! maps to a probability with [`probability`]. The weights are documented in docs/dedupe.md.
 
-use super::features::{name_handles, Features, SINGLE_ACCOUNT_SERVICES};
+use super::features::{Features, SINGLE_ACCOUNT_SERVICES};
 use crate::normalize::keys;
 use std::collections::HashMap;
 
@@ -101,6 +101,15 @@ impl Stats {
 
     pub fn family_weight(&self, family: &str) -> f64 {
         self.weight(&self.family, family, 2000.0, 2.0, 11.0)
+    }
+
+    /// Writes each record's name weights and ambiguity into its features.
+    pub fn fill(&self, feats: &mut [Features]) {
+        for f in feats {
+            f.given_weight = self.given_weight(&f.given_canon);
+            f.family_weight = self.family_weight(&f.family);
+            f.ambiguity = self.ambiguity(&f.name_key);
+        }
     }
 
     pub fn ambiguity(&self, name_key: &str) -> u32 {
@@ -228,7 +237,7 @@ pub fn givens_compatible(a: &str, b: &str) -> bool {
         || !(keys::is_known_name(a) && keys::is_known_name(b))
 }
 
-fn name_weight(a: &Features, b: &Features, stats: &Stats, c: &mut Comparison, explain: bool) {
+fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     if !a.has_name() || !b.has_name() {
         return;
     }
@@ -248,8 +257,8 @@ fn name_weight(a: &Features, b: &Features, stats: &Stats, c: &mut Comparison, ex
     } else {
         (straight.0, straight.1, false)
     };
-    let gw = stats.given_weight(&a.given_canon);
-    let fw = stats.family_weight(&a.family);
+    let gw = a.given_weight;
+    let fw = a.family_weight;
     let mut w = 0.0;
     let mut parts = Vec::new();
     match g {
@@ -293,9 +302,7 @@ fn name_weight(a: &Features, b: &Features, stats: &Stats, c: &mut Comparison, ex
     }
     // Both exact but the same name is held by several records of one file: several people.
     if g == Agree::Exact && matches!(f, Agree::Exact | Agree::Missing) {
-        let amb = stats
-            .ambiguity(&a.name_key)
-            .max(stats.ambiguity(&b.name_key));
+        let amb = a.ambiguity.max(b.ambiguity);
         if amb >= 2 {
             // A name-only match to one of several same-name people is a guess: take back the
             // given name's weight, and more the more people share the name.
@@ -330,7 +337,7 @@ pub fn same_form(a: &str, b: &str) -> bool {
 }
 
 /// Scores one candidate pair. With `explain`, every contribution is recorded.
-pub fn compare(a: &Features, b: &Features, stats: &Stats, explain: bool) -> Comparison {
+pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
     let mut c = Comparison::default();
 
     if let Some(e) = shared(&a.emails, &b.emails) {
@@ -378,7 +385,7 @@ pub fn compare(a: &Features, b: &Features, stats: &Stats, explain: bool) -> Comp
         }
     }
 
-    name_weight(a, b, stats, &mut c, explain);
+    name_weight(a, b, &mut c, explain);
 
     // Handles: against each other, against the other side's name and email local part.
     if let Some(h) = shared(&a.handles, &b.handles) {
@@ -386,7 +393,7 @@ pub fn compare(a: &Features, b: &Features, stats: &Stats, explain: bool) -> Comp
     }
     for (x, y) in [(a, b), (b, a)] {
         if x.has_name() && !y.has_name() {
-            let keys = name_handles(x);
+            let keys = &x.name_handles;
             let hit = y
                 .handles
                 .iter()
@@ -397,11 +404,11 @@ pub fn compare(a: &Features, b: &Features, stats: &Stats, explain: bool) -> Comp
                     keys.first().is_some_and(|k| k == h) || keys.get(1).is_some_and(|k| k == h);
                 // A handle that spells a name is the person's choice, not proof: it counts like
                 // a slightly weaker name match, and nothing when several people bear the name.
-                let amb = f64::from(stats.ambiguity(&x.name_key));
+                let amb = f64::from(x.ambiguity);
                 let w = if full {
-                    stats.given_weight(&x.given_canon) + stats.family_weight(&x.family) - 3.0
+                    x.given_weight + x.family_weight - 3.0
                 } else {
-                    stats.family_weight(&x.family)
+                    x.family_weight
                 } - 4.0 * amb.log2();
                 c.add(explain, "handle", w, || {
                     format!("handle {h} ~ name {}", x.name_key)
@@ -409,7 +416,7 @@ pub fn compare(a: &Features, b: &Features, stats: &Stats, explain: bool) -> Comp
             }
         } else if x.has_name() && y.has_name() {
             // Supporting only: an email local part that spells the other's name.
-            let keys = name_handles(x);
+            let keys = &x.name_handles;
             if let Some(h) = y.email_locals.iter().find(|h| keys.iter().any(|k| k == *h)) {
                 c.add(explain, "email-name", 2.0, || {
                     format!("email local part {h} ~ name")
