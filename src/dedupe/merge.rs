@@ -59,6 +59,8 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
     }
     let shown = keys::fold(&out.name.full);
     let mut alias_seen: HashMap<String, usize> = HashMap::new();
+    // Folded (name, title) of each organisation kept so far, in `out.organizations` order.
+    let mut org_keys: Vec<(String, String)> = Vec::new();
     for m in members {
         let offset = out.sources.len();
         let shift = |s: &[usize]| s.iter().map(|i| i + offset).collect::<Vec<_>>();
@@ -88,11 +90,10 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             add_text(&mut out.aliases, a.value, shift(&a.sources));
         }
         for e in m.emails {
-            let key = e.value.to_lowercase();
             match out
                 .emails
                 .iter_mut()
-                .find(|x| x.value.to_lowercase() == key)
+                .find(|x| same_email(&x.value, &e.value))
             {
                 Some(x) => {
                     union(&mut x.labels, &e.labels);
@@ -119,24 +120,26 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         }
         for o in m.organizations {
             let key = (keys::fold(&o.name), keys::fold(&o.title));
-            match out
-                .organizations
-                .iter_mut()
-                .find(|x| (keys::fold(&x.name), keys::fold(&x.title)) == key)
-            {
-                Some(x) => union(&mut x.sources, &shift(&o.sources)),
-                None => out.organizations.push(crate::model::Organization {
-                    sources: shift(&o.sources),
-                    ..o
-                }),
+            match org_keys.iter().position(|k| *k == key) {
+                Some(i) => {
+                    if let Some(x) = out.organizations.get_mut(i) {
+                        union(&mut x.sources, &shift(&o.sources));
+                    }
+                }
+                None => {
+                    org_keys.push(key);
+                    out.organizations.push(crate::model::Organization {
+                        sources: shift(&o.sources),
+                        ..o
+                    });
+                }
             }
         }
         for p in m.profiles {
-            let key = (p.service.clone(), p.url.clone(), p.id.clone());
             match out
                 .profiles
                 .iter_mut()
-                .find(|x| (x.service.clone(), x.url.clone(), x.id.clone()) == key)
+                .find(|x| x.service == p.service && x.url == p.url && x.id == p.id)
             {
                 Some(x) => union(&mut x.sources, &shift(&p.sources)),
                 None => out.profiles.push(crate::model::Profile {
@@ -227,6 +230,15 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         out.sources.extend(m.sources);
     }
     out
+}
+
+/// Emails compare case-insensitively; without allocating in the common all-ASCII case.
+fn same_email(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 fn phone_key(p: &crate::model::Phone) -> String {

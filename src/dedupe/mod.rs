@@ -411,7 +411,7 @@ pub fn review(records: &[Contact], opts: &DedupeOptions) -> Vec<Decision> {
 }
 
 /// A merged contact with its sorted member keys (for its id) and its merge score and evidence.
-type Keyed = (Vec<String>, Contact, Option<(f64, Vec<String>)>);
+type Keyed = (Vec<String>, Contact, Option<(f64, Vec<String>)>, String);
 
 /// Clusters `records` (in canonical order) and merges each cluster.
 pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progress) -> Deduped {
@@ -429,27 +429,49 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         groups.entry(root).or_default().push(i);
     }
     let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
-    let mut contacts = Vec::with_capacity(groups.len());
-    let mut keyed: Vec<Keyed> = Vec::new();
-    for (root, members) in groups {
-        let members: Vec<Contact> = members
-            .iter()
-            .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-            .collect();
-        let mut member_keys: Vec<String> = members.iter().map(merge::record_key).collect();
-        member_keys.sort();
-        let info = (members.len() > 1).then(|| MergeInfo {
-            score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
-            evidence: clusters.evidence.get(root).cloned().unwrap_or_default(),
-        });
-        let ev = info.as_ref().map(|i| (i.score, i.evidence.clone()));
-        keyed.push((member_keys, merge::merge(members, info), ev));
-    }
+    // Take each cluster's records out (cheap moves), then merge clusters in parallel.
+    let work: Vec<(Vec<Contact>, Option<MergeInfo>)> = groups
+        .into_iter()
+        .map(|(root, members)| {
+            let members: Vec<Contact> = members
+                .iter()
+                .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+                .collect();
+            let info = (members.len() > 1).then(|| MergeInfo {
+                score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
+                evidence: clusters
+                    .evidence
+                    .get_mut(root)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
+            });
+            (members, info)
+        })
+        .collect();
+    drop(slots);
+    let mut contacts = Vec::with_capacity(work.len());
+    let mut keyed: Vec<Keyed> = work
+        .into_par_iter()
+        .map(|(members, info)| {
+            let mut member_keys: Vec<String> = members.iter().map(merge::record_key).collect();
+            member_keys.sort();
+            let ev = info.as_ref().map(|i| (i.score, i.evidence.clone()));
+            let contact = merge::merge(members, info);
+            let sort_key = keys::fold(&contact.name.full);
+            (member_keys, contact, ev, sort_key)
+        })
+        .collect();
     // Ids: from the smallest member key; a collision takes the next key, deterministically.
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    // Two contacts can share their smallest key (records kept apart despite one email): their
+    // first sources, unique per record, settle the order so ids never depend on thread timing.
+    keyed.par_sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.sources.first().cmp(&b.1.sources.first()))
+    });
     let mut used = std::collections::HashSet::new();
     let mut merges = Vec::new();
-    for (member_keys, mut c, ev) in keyed {
+    let mut sort_keys = Vec::with_capacity(keyed.len());
+    for (member_keys, mut c, ev, sort_key) in keyed {
         let mut n = 0usize;
         let base = member_keys.first().cloned().unwrap_or_default();
         let mut id = merge::make_id(&base);
@@ -467,12 +489,16 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
                 evidence,
             });
         }
+        sort_keys.push((sort_key.is_empty(), sort_key, c.id.clone(), contacts.len()));
         contacts.push(c);
     }
-    contacts.sort_by_cached_key(|c| {
-        let n = keys::fold(&c.name.full);
-        (n.is_empty(), n, c.id.clone())
-    });
+    // Output order: by folded name (unnamed last), then id.
+    sort_keys.par_sort_unstable();
+    let mut slots: Vec<Option<Contact>> = contacts.into_iter().map(Some).collect();
+    let contacts = sort_keys
+        .into_iter()
+        .filter_map(|(_, _, _, i)| slots.get_mut(i).and_then(Option::take))
+        .collect();
     Deduped { contacts, merges }
 }
 
