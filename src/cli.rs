@@ -262,9 +262,16 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     if let Some(path) = &args.report {
         let target = Target::File(path.into());
         output::check_not_input(std::path::Path::new(path), &args.inputs)?;
+        // The extension picks the form (SPEC §3): a page to look at, else JSON for tools.
+        let lower = path.to_ascii_lowercase();
+        let html = lower.ends_with(".html") || lower.ends_with(".htm");
         output::write_to(&target, |w| {
-            serde_json::to_writer_pretty(&mut *w, report)?;
-            w.write_all(b"\n")
+            if html {
+                w.write_all(rolo::report_html::render(report, &outcome.contacts).as_bytes())
+            } else {
+                serde_json::to_writer_pretty(&mut *w, report)?;
+                w.write_all(b"\n")
+            }
         })
         .context("writing the report")?;
     }

@@ -15,6 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod progress;
 pub mod report;
+pub mod report_html;
 pub mod sinks;
 pub mod sources;
 
