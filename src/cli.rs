@@ -79,7 +79,8 @@ pub struct MergeArgs {
     /// Output format; by default taken from the extension of -o, else json.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub to: Option<OutputFormat>,
-    /// Write the run report (inputs, files, rejected and filtered records, merges) as JSON.
+    /// Write the run report (inputs, files, rejected and filtered records, merges): JSON, or a
+    /// self-contained page for a person to look over when FILE ends in .html.
     #[arg(long, value_name = "FILE")]
     pub report: Option<String>,
     /// Normalise only: every record becomes its own contact.
