@@ -21,12 +21,12 @@ fn merge_writes_vcard_with_mode_0600_and_a_summary() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "rolo: read 19 records (linkedin 19)",
+            "rolo: read 36 records (linkedin 19, facebook 4, instagram 3, twitter 1, telegram 4",
         ))
-        .stderr(predicate::str::contains("wrote 10 contacts"));
+        .stderr(predicate::str::contains("wrote 14 contacts"));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
-    assert_eq!(text.matches("BEGIN:VCARD").count(), 10);
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 14);
     assert!(
         text.lines().all(|l| l.len() <= 76),
         "folded at 75 octets + CR"
@@ -52,7 +52,7 @@ fn merge_to_stdout_defaults_to_json() {
         .stdout
         .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 10);
+    assert_eq!(v.as_array().unwrap().len(), 14);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn jsonl_and_vcard4_are_chosen_by_to() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert_eq!(text.lines().count(), 10);
+    assert_eq!(text.lines().count(), 14);
     for l in text.lines() {
         serde_json::from_str::<serde_json::Value>(l).unwrap();
     }
@@ -191,7 +191,7 @@ fn the_report_accounts_for_every_record() {
         .assert()
         .success();
     let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
-    assert_eq!(r["rejected"].as_array().unwrap().len(), 1);
-    assert_eq!(r["filtered"]["owner"], 2);
+    assert_eq!(r["rejected"].as_array().unwrap().len(), 2);
+    assert_eq!(r["filtered"]["owner"], 3);
     assert!(!r["merges"].as_array().unwrap().is_empty());
 }

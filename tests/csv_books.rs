@@ -526,7 +526,7 @@ fn events_go_to_notes_and_platforms_to_labels() {
         .unwrap();
     assert!(li[col("Notes")].contains("LinkedIn: connected"));
     assert_eq!(&li[col("Labels")], "* myContacts ::: LinkedIn");
-    assert_eq!(&li[col("Website 1 - Label")], "Profile");
+    assert_eq!(&li[col("Website 1 - Label")], "Linkedin");
 }
 
 #[test]

@@ -146,7 +146,21 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
     }
     let mut urls = Vec::with_capacity(c.urls.len());
     for u in std::mem::take(&mut c.urls) {
-        match profile::canonical(&u.value, None) {
+        // A link labelled with a service ("Mastodon", "LinkedIn") is read as that service's.
+        let hint = u.labels.iter().map(|l| l.to_lowercase()).find(|l| {
+            [
+                "linkedin",
+                "instagram",
+                "twitter",
+                "x",
+                "facebook",
+                "mastodon",
+                "github",
+                "telegram",
+            ]
+            .contains(&l.as_str())
+        });
+        match profile::canonical(&u.value, hint.as_deref()) {
             Some(canon) => profiles.push(crate::model::Profile {
                 service: canon.service,
                 url: canon.url,

@@ -201,7 +201,14 @@ fn row(c: &Contact) -> Row {
         .profiles
         .iter()
         .filter(|p| !p.url.is_empty())
-        .map(|p| ["Profile".to_string(), p.url.clone()])
+        // The service as the label, so reading the file back knows which profile it is.
+        .map(|p| {
+            let mut label = p.service.clone();
+            if let Some(first) = label.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            [label, p.url.clone()]
+        })
         .collect();
     websites.extend(
         c.urls
