@@ -82,7 +82,7 @@ fn formats_lists_every_registered_reader_and_sink() {
 #[test]
 fn review_shows_decisions_with_evidence() {
     rolo()
-        .args(["review", "fixtures/demo", "--limit", "3"])
+        .args(["review", "fixtures/demo", "--limit", "100"])
         .assert()
         .success()
         .stdout(predicate::str::contains("merged"))
