@@ -81,7 +81,7 @@ fn hidden_profiles_are_kept_unnamed_and_reported() {
 
 #[test]
 fn the_owner_is_not_a_contact_unless_asked() {
-    let outcome = common::run(&["fixtures/demo"]);
+    let outcome = common::run(&["fixtures/demo/linkedin"]);
     assert!(!outcome
         .contacts
         .iter()
@@ -93,7 +93,7 @@ fn the_owner_is_not_a_contact_unless_asked() {
         ..Default::default()
     };
     let out = rolo::run(
-        &["fixtures/demo".to_string()],
+        &["fixtures/demo/linkedin".to_string()],
         &opts,
         &rolo::progress::Silent,
     );
@@ -256,7 +256,7 @@ fn linkedin_dates_become_iso_8601() {
 
 #[test]
 fn the_same_member_percent_encoded_and_raw_is_one_contact() {
-    let outcome = common::run(&["fixtures/demo"]);
+    let outcome = common::run(&["fixtures/demo/linkedin"]);
     let tomas: Vec<_> = outcome
         .contacts
         .iter()

@@ -333,9 +333,12 @@ fn values(c: &Contact, original: bool) -> Values {
             .iter()
             .map(|o| [o.name.clone(), o.title.clone(), o.department.clone()])
             .collect(),
+        // A profile known only by a service-internal id (a Telegram user id) has nothing a
+        // vCard can carry: docs/formats/vcard.md says so.
         profiles: c
             .profiles
             .iter()
+            .filter(|p| !(p.url.is_empty() && p.handle.is_empty()))
             .map(|p| [p.service.clone(), p.url.clone(), p.handle.clone()])
             .collect(),
         urls: c
