@@ -619,7 +619,7 @@ fn formats_text() -> String {
         for f in source.formats() {
             let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
             out.push_str(&format!(
-                "    {:<20} {}  [{}]\n",
+                "    {:<26} {}  [{}]\n",
                 f.id,
                 f.files,
                 kinds.join(", ")

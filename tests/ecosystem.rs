@@ -90,3 +90,21 @@ fn review_shows_decisions_with_evidence() {
             "profile https://www.linkedin.com/in/",
         ));
 }
+
+#[test]
+fn docs_formats_shows_what_rolo_formats_prints_and_every_platform_has_a_page() {
+    let printed = stdout_of(&["formats"]);
+    let doc = std::fs::read_to_string(common::root().join("docs/formats.md")).unwrap();
+    assert!(
+        doc.contains(printed.trim_end()),
+        "docs/formats.md is out of date: paste the output of `rolo formats` into it"
+    );
+    for source in rolo::sources::REGISTRY {
+        let page = match source.platform() {
+            rolo::model::Platform::Xcard => "xcard",
+            p => p.as_str(),
+        };
+        let path = common::root().join(format!("docs/formats/{page}.md"));
+        assert!(path.exists(), "no docs/formats/{page}.md");
+    }
+}
