@@ -34,6 +34,30 @@ const ORG_NOISE: &[&str] = &[
     "pvt",
 ];
 
+/// Email providers: their domain says nothing about where a person works.
+const MAIL_PROVIDERS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "live",
+    "yahoo",
+    "icloud",
+    "proton",
+    "protonmail",
+    "aol",
+    "gmx",
+    "mail",
+    "yandex",
+    "example",
+    "inbox",
+    "post",
+    "web",
+    "freenet",
+    "orange",
+    "wanadoo",
+];
+
 /// Words people put around their name in a handle.
 const HANDLE_AFFIXES: &[&str] = &[
     "the", "real", "its", "iam", "im", "official", "hey", "mr", "ms", "dr", "xo",
@@ -67,6 +91,10 @@ pub struct Features {
     /// Handles folded to letters only (Instagram, X, Mastodon, GitHub, Telegram).
     pub handles: Vec<String>,
     pub orgs: Vec<String>,
+    /// Organisation names and email domains as bare letters ("Los Pollos Logistics" and
+    /// "@lospolloslogistics.example.com" both give "lospolloslogistics").
+    pub org_letters: Vec<String>,
+    pub email_domains: Vec<String>,
     pub titles: Vec<String>,
     pub cities: Vec<String>,
     /// `MM-DD` and the full date when it has a year.
@@ -83,6 +111,8 @@ pub struct Features {
     pub given_weight: f64,
     pub family_weight: f64,
     pub ambiguity: u32,
+    /// How often one source holds this record's full name (see `Stats`).
+    pub name_count: u32,
 }
 
 impl Features {
@@ -148,6 +178,18 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
                 f.email_locals.push(l);
             }
         }
+        if let Some((_, domain)) = key.rsplit_once('@') {
+            let first: String = domain
+                .split('.')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(|c| c.is_ascii_alphabetic())
+                .collect();
+            if first.len() >= 4 && !MAIL_PROVIDERS.contains(&first.as_str()) {
+                f.email_domains.push(first);
+            }
+        }
         f.emails.push(key);
     }
     for p in &c.phones {
@@ -191,6 +233,10 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     for o in &c.organizations {
         let k = org_key(&o.name);
         if !k.is_empty() {
+            let l: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            if l.len() >= 4 {
+                f.org_letters.push(l);
+            }
             f.orgs.push(k);
         }
         let t = keys::fold(&o.title);
@@ -220,6 +266,8 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         &mut f.phone_tails,
         &mut f.handles,
         &mut f.orgs,
+        &mut f.org_letters,
+        &mut f.email_domains,
         &mut f.titles,
         &mut f.cities,
     ] {

@@ -25,6 +25,7 @@ pub const W_ORG: f64 = 4.0;
 pub const W_ORG_SIMILAR: f64 = 3.0;
 pub const W_ORG_DIFFERENT: f64 = -2.0;
 pub const W_TITLE: f64 = 1.5;
+pub const W_EMAIL_DOMAIN_ORG: f64 = 3.0;
 pub const W_CITY: f64 = 2.0;
 pub const W_BIRTHDAY: f64 = 8.0;
 pub const W_BIRTHDAY_MD: f64 = 5.0;
@@ -33,6 +34,9 @@ pub const W_GIVEN_DIFFERENT: f64 = -12.0;
 pub const W_FAMILY_DIFFERENT: f64 = -8.0;
 pub const W_INITIAL: f64 = 1.0;
 pub const W_SAME_EXPORT: f64 = 3.0;
+/// The most a name alone can weigh, and how fast that falls as more records share the name.
+pub const W_NAME_CAP: f64 = 13.0;
+pub const W_NAME_CAP_SLOPE: f64 = 2.5;
 
 pub const W_CLUSTER_PHONES_DIFFERENT: f64 = -5.0;
 pub const W_CLUSTER_EMAILS_DIFFERENT: f64 = -3.0;
@@ -56,6 +60,9 @@ pub struct Stats {
     family: HashMap<String, u32>,
     /// Most records sharing one name key within a single file: ≥ 2 proves several people.
     ambiguity: HashMap<String, u32>,
+    /// Most records sharing one full-name key in one (platform, kind), address books included:
+    /// roughly how many people bear the name.
+    full: HashMap<String, u32>,
     named: u32,
 }
 
@@ -63,11 +70,13 @@ impl Stats {
     pub fn new(feats: &[Features], files: &[u32]) -> Stats {
         let mut s = Stats::default();
         let mut per_file: HashMap<(&str, u32), u32> = HashMap::new();
+        let mut per_group: HashMap<(&str, u32), u32> = HashMap::new();
         for (f, file) in feats.iter().zip(files) {
             if !f.has_name() {
                 continue;
             }
             s.named += 1;
+            *per_group.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
             if !f.given_canon.is_empty() {
                 *s.given.entry(f.given_canon.clone()).or_insert(0) += 1;
             }
@@ -78,6 +87,10 @@ impl Stats {
             if f.kind.is_distinct_list() {
                 *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
             }
+        }
+        for ((key, _), n) in per_group {
+            let e = s.full.entry(key.to_string()).or_insert(0);
+            *e = (*e).max(n);
         }
         for ((key, _), n) in per_file {
             let e = s.ambiguity.entry(key.to_string()).or_insert(0);
@@ -109,6 +122,7 @@ impl Stats {
             f.given_weight = self.given_weight(&f.given_canon);
             f.family_weight = self.family_weight(&f.family);
             f.ambiguity = self.ambiguity(&f.name_key);
+            f.name_count = self.full.get(&f.name_key).copied().unwrap_or(1);
         }
     }
 
@@ -311,6 +325,16 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
             parts.push(format!("name shared by {amb} records of one list"));
         }
     }
+    // However rare its parts, a full name that one source holds several times belongs to
+    // several people (or is an address-book duplicate): the name alone counts for less.
+    if w > 0.0 {
+        let count = f64::from(a.name_count.max(b.name_count));
+        let cap = W_NAME_CAP - W_NAME_CAP_SLOPE * count.max(1.0).log2();
+        if w > cap {
+            w = cap;
+            parts.push(format!("name held {count} times by one source"));
+        }
+    }
     if swap {
         parts.push("swapped order".to_string());
     }
@@ -444,6 +468,15 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
             c.add(explain, "organization", W_ORG_DIFFERENT, || {
                 "organizations differ".into()
             });
+        }
+    }
+    // A work address at the other record's organisation.
+    for (x, y) in [(a, b), (b, a)] {
+        if let Some(d) = shared(&x.email_domains, &y.org_letters) {
+            c.add(explain, "organization", W_EMAIL_DOMAIN_ORG, || {
+                format!("email domain {d} ~ organization")
+            });
+            break;
         }
     }
     if let Some(t) = shared(&a.titles, &b.titles) {
