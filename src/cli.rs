@@ -147,6 +147,12 @@ pub struct Common {
     /// Deepest nesting of zips inside zips.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_depth)]
     pub max_depth: u32,
+    /// Most members in one zip archive.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_entries)]
+    pub max_entries: usize,
+    /// Longest line of a CSV or vCard file.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_line_bytes)]
+    pub max_line_bytes: u64,
 }
 
 impl Common {
@@ -156,7 +162,8 @@ impl Common {
             max_file_bytes: self.max_file_bytes,
             max_ratio: self.max_ratio,
             max_depth: self.max_depth,
-            ..Limits::default()
+            max_entries: self.max_entries,
+            max_line_bytes: self.max_line_bytes,
         }
     }
 }

@@ -66,6 +66,9 @@ pub enum ErrorKind {
     Zip(String),
     #[error("archive limit exceeded: {0} (raise it with {1})")]
     Limit(String, &'static str),
+    /// A line longer than `--max-line-bytes` in a file read by lines (CSV, vCard).
+    #[error("line {line} is {len} bytes long, more than {max} (raise it with --max-line-bytes)")]
+    LineTooLong { line: u64, len: u64, max: u64 },
     #[error("CSV error: {0}")]
     Csv(String),
     /// Invalid JSON (or JS-wrapped JSON) at a line and column of the file.
@@ -121,7 +124,7 @@ impl ErrorKind {
     /// The line inside the file this error points at, when it knows one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            ErrorKind::Json { line, .. } => Some(*line),
+            ErrorKind::Json { line, .. } | ErrorKind::LineTooLong { line, .. } => Some(*line),
             _ => None,
         }
     }

@@ -41,6 +41,9 @@ pub struct FileReport {
     /// Person records read, per kind.
     pub kinds: BTreeMap<Kind, u64>,
     pub records: u64,
+    /// Rows of this file the reader saw but dropped (each listed in [`Report::rejected`]).
+    #[serde(default)]
+    pub rejected: u64,
     /// Set when the whole file failed; its records are then absent.
     pub error: Option<String>,
 }
@@ -83,6 +86,14 @@ impl Report {
 
     pub fn records_read(&self) -> u64 {
         self.files.iter().map(|f| f.records).sum()
+    }
+
+    /// Person rows the readers saw: the records read plus the rows rejected. Conservation holds as
+    /// `rows_seen == records_read + rejected` and `records_read == filtered + Σ sources of the
+    /// output contacts`: every row is in a contact, filtered, or rejected with a reason. Files that
+    /// failed as a whole are in [`Report::errors`] and count zero records.
+    pub fn rows_seen(&self) -> u64 {
+        self.records_read() + self.rejected.len() as u64
     }
 
     pub fn filtered_total(&self) -> u64 {

@@ -426,6 +426,22 @@ fn parse_ctime(s: &str) -> Option<Parts> {
 /// `16 Dec 2024`, `4 July 2023`, `Dec 16, 2024`, `Jan 11, 1111`, and the
 /// year-less `Jan 11` / `11 Jan`; an optional leading weekday is ignored.
 fn parse_month_name(s: &str) -> Option<Parts> {
+    // Excel re-saves LinkedIn's dates as `18-Jun-24` (d-MMM-yy): the only dashed form with a
+    // month name, and the only one here whose two-digit year is accepted.
+    let dashed: Vec<&str> = s.split('-').collect();
+    if let [d, m, y] = dashed.as_slice() {
+        if month_of(m).is_some() && (y.len() == 2 || y.len() == 4) {
+            let year = match y.len() {
+                2 => num(y).map(|yy| if yy >= 69 { 1900 + yy } else { 2000 + yy })?,
+                _ => num(y)?,
+            };
+            return Some(Parts::date(
+                Some(year),
+                month_of(m)?,
+                num(d).filter(|d| *d <= 31)?,
+            ));
+        }
+    }
     let cleaned = s.replace(',', " ");
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     if words
@@ -473,6 +489,9 @@ mod tests {
             ("Jan 11, 1111", Some("1111-01-11")),
             // X, Unix
             ("Tue Jun 20 12:25:51 UTC 2023", Some("2023-06-20T12:25:51Z")),
+            ("18-Jun-24", Some("2024-06-18")),
+            ("3-Jan-1999", Some("1999-01-03")),
+            ("31-Feb-24", None),
             (
                 "Wed Oct 10 20:19:24 +0000 2018",
                 Some("2018-10-10T20:19:24Z"),

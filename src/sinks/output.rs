@@ -49,15 +49,16 @@ impl Target {
     }
 }
 
-/// Refuses an output path that is one of the inputs (or inside a folder input is fine: only
-/// the very same file is refused).
+/// Refuses an output path that is one of the inputs, or an existing file inside a folder input
+/// (rolo read it, or would read it next time). Paths are compared canonical, so `./a/../a/x`
+/// and symlinks are caught. A new file inside a folder input is allowed.
 pub fn check_not_input(path: &Path, inputs: &[String]) -> Result<(), OutputError> {
     let Ok(out) = path.canonicalize() else {
         return Ok(()); // does not exist yet: cannot be an input
     };
     for i in inputs {
         if let Ok(p) = Path::new(i).canonicalize() {
-            if p == out {
+            if p == out || (p.is_dir() && out.starts_with(&p)) {
                 return Err(OutputError::WouldOverwriteInput {
                     path: path.to_path_buf(),
                 });

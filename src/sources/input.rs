@@ -26,6 +26,9 @@ pub struct Limits {
     pub max_depth: u32,
     /// Members per archive.
     pub max_entries: usize,
+    /// Longest line of a CSV or vCard file (JSON and XML are not read by lines and may be
+    /// minified, so they are not held to it). Bounds the work a single record can cause.
+    pub max_line_bytes: u64,
 }
 
 impl Default for Limits {
@@ -33,9 +36,10 @@ impl Default for Limits {
         Limits {
             max_total_bytes: 8 << 30,
             max_file_bytes: 2 << 30,
-            max_ratio: 1000,
+            max_ratio: 100,
             max_depth: 4,
             max_entries: 1_000_000,
+            max_line_bytes: 4 << 20,
         }
     }
 }
@@ -63,6 +67,30 @@ impl FileEntry {
 
 pub fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Why an empty file is skipped: it holds nobody, but a user who expected people in it should
+/// see that it was empty rather than unrecognised.
+const EMPTY: &str = "empty file";
+
+const ENCRYPTED: &str =
+    "member is encrypted; rolo cannot read encrypted archives (extract it with its password first)";
+
+/// Expands a file already in memory, as if it were an input of its own (a zip is opened, any other
+/// file goes to the visitor if it wants it). For in-memory callers such as the fuzz targets.
+pub fn expand_bytes(
+    input: &str,
+    path: &str,
+    data: Vec<u8>,
+    limits: Limits,
+    visitor: &mut dyn Visitor,
+) {
+    let mut budget = Budget { limits, used: 0 };
+    if let Err(kind) = budget.take(data.len() as u64) {
+        visitor.error(Location::file(input, path), kind);
+        return;
+    }
+    bytes_input(input, path, data, &mut budget, 0, visitor);
 }
 
 /// What expansion hands back for each candidate file: its head, and a way to get all of it.
@@ -173,6 +201,10 @@ fn disk_file(input: &str, path: &Path, rel: &str, budget: &mut Budget, visitor: 
         let mut head = Vec::with_capacity(HEAD_BYTES.min(len as usize));
         (&mut f).take(HEAD_BYTES as u64).read_to_end(&mut head)?;
         let is_zip = head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06");
+        if head.is_empty() {
+            visitor.skipped(Issue::new(loc.clone(), EMPTY));
+            return Ok(());
+        }
         if !is_zip && !visitor.wants(input, rel, &head) {
             visitor.skipped(Issue::new(loc.clone(), "not a file rolo reads"));
             return Ok(());
@@ -211,7 +243,9 @@ fn bytes_input(
     depth: u32,
     visitor: &mut dyn Visitor,
 ) {
-    if data.starts_with(b"PK\x03\x04") || data.starts_with(b"PK\x05\x06") {
+    if data.is_empty() {
+        visitor.skipped(Issue::new(Location::file(input, path), EMPTY));
+    } else if data.starts_with(b"PK\x03\x04") || data.starts_with(b"PK\x05\x06") {
         read_zip(input, path, data, budget, depth + 1, visitor);
     } else if visitor.wants(input, path, data.get(..HEAD_BYTES).unwrap_or(&data)) {
         visitor.file(FileEntry {
@@ -300,14 +334,18 @@ fn read_member<R: Read + Seek>(
     depth: u32,
     visitor: &mut dyn Visitor,
 ) -> Result<(), ErrorKind> {
+    // `by_index` refuses an encrypted member with "Password required"; ask the raw entry first so
+    // the message says what is wrong and what to do.
+    let encrypted = archive
+        .by_index_raw(index)
+        .map(|f| f.encrypted())
+        .map_err(|e| ErrorKind::Zip(e.to_string()))?;
+    if encrypted {
+        return Err(ErrorKind::Zip(ENCRYPTED.into()));
+    }
     let mut f = archive
         .by_index(index)
         .map_err(|e| ErrorKind::Zip(e.to_string()))?;
-    if f.encrypted() {
-        return Err(ErrorKind::Zip(
-            "member is encrypted; rolo cannot read encrypted archives".into(),
-        ));
-    }
     let declared = f.size();
     let compressed = f.compressed_size().max(1);
     let limits = budget.limits;

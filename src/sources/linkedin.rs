@@ -147,10 +147,34 @@ impl Source for LinkedIn {
         let decoded = decode(&file.data);
         let table = Table::find(&decoded.text, |h| matches(format.id, h))
             .ok_or_else(|| ErrorKind::Other(format!("no {} header row found", format.id)))?;
+        // Excel re-saves on Windows write Windows-1252: readable, but say what was guessed.
+        if let Some(enc) = decoded.fallback {
+            out.warn(table.header_line, format!("not UTF-8: read as {enc}"));
+        }
+        for name in table.duplicate_headers() {
+            out.warn(
+                table.header_line,
+                format!("column {name:?} appears twice; the first is used"),
+            );
+        }
         let mut rows = Vec::new();
         for row in table.rows() {
             match row {
-                Ok(r) => rows.push(r),
+                Ok(r) => {
+                    // A row with more or fewer fields than the header may have its values in the
+                    // wrong columns: keep it (the person is real) but say so.
+                    if r.fields.len() != table.headers.len() {
+                        out.warn(
+                            r.line,
+                            format!(
+                                "row has {} fields, the header {}",
+                                r.fields.len(),
+                                table.headers.len()
+                            ),
+                        );
+                    }
+                    rows.push(r);
+                }
                 Err((line, e)) => out.reject(line, e.to_string()),
             }
         }

@@ -146,7 +146,7 @@ pub struct Loaded {
 /// Reads every input: recognises files, runs their readers, and records what happened.
 /// Never fails as a whole: a bad input or file is an error in the report and the rest goes on.
 pub fn load(inputs: &[String], limits: Limits) -> Loaded {
-    let mut loader = Loader::default();
+    let mut loader = Loader::new(limits);
     for input in inputs {
         loader.report.inputs.push(input.clone());
         let before = loader.report.files.len();
@@ -160,19 +160,73 @@ pub fn load(inputs: &[String], limits: Limits) -> Loaded {
             ));
         }
     }
-    // Records in a canonical order so that everything downstream is independent of input order.
-    loader.records.sort_by(|a, b| a.sources.cmp(&b.sources));
-    loader.report.sort();
-    Loaded {
-        records: loader.records,
-        report: loader.report,
+    loader.finish()
+}
+
+/// Reads one file held in memory, named `path`, as if it were an input of its own (a zip is
+/// opened and its members read). For callers without files on disk: the fuzz targets, tools.
+pub fn read_bytes(path: &str, data: &[u8]) -> Loaded {
+    let mut loader = Loader::new(Limits::default());
+    loader.report.inputs.push(path.to_string());
+    input::expand_bytes(
+        path,
+        input::file_name(path),
+        data.to_vec(),
+        Limits::default(),
+        &mut loader,
+    );
+    loader.finish()
+}
+
+struct Loader {
+    limits: Limits,
+    records: Vec<Contact>,
+    report: Report,
+}
+
+impl Loader {
+    fn new(limits: Limits) -> Loader {
+        Loader {
+            limits,
+            records: Vec::new(),
+            report: Report::default(),
+        }
+    }
+
+    fn finish(mut self) -> Loaded {
+        // Records in a canonical order so that everything downstream is independent of input order.
+        self.records.sort_by(|a, b| a.sources.cmp(&b.sources));
+        self.report.sort();
+        Loaded {
+            records: self.records,
+            report: self.report,
+        }
     }
 }
 
-#[derive(Default)]
-struct Loader {
-    records: Vec<Contact>,
-    report: Report,
+/// The first line longer than `max` bytes, as (1-based line, its length), in a file read by lines.
+/// JSON, JavaScript-wrapped JSON and XML are exempt: they may be minified onto one line, and their
+/// parsers do not work line by line.
+fn overlong_line(data: &[u8], max: u64) -> Option<(u64, u64)> {
+    if data.len() as u64 <= max {
+        return None;
+    }
+    let text_start = data
+        .iter()
+        .position(|b| {
+            !matches!(
+                b,
+                b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF | 0xFE | 0xFF | 0
+            )
+        })
+        .and_then(|i| data.get(i));
+    if matches!(text_start, Some(b'{' | b'[' | b'<')) || data.starts_with(b"window.") {
+        return None;
+    }
+    (1u64..)
+        .zip(data.split(|b| *b == b'\n'))
+        .find(|(_, chunk)| chunk.len() as u64 > max)
+        .map(|(line, chunk)| (line, chunk.len() as u64))
 }
 
 impl Visitor for Loader {
@@ -185,7 +239,14 @@ impl Visitor for Loader {
             return;
         };
         let mut out = FileOut::new(&file, source.platform());
-        let result = source.read(&file, format, &mut out);
+        let result = match overlong_line(&file.data, self.limits.max_line_bytes) {
+            Some((line, len)) => Err(ErrorKind::LineTooLong {
+                line,
+                len,
+                max: self.limits.max_line_bytes,
+            }),
+            None => source.read(&file, format, &mut out),
+        };
         let mut kinds = BTreeMap::new();
         let error = match result {
             Ok(()) => {
@@ -202,7 +263,10 @@ impl Visitor for Loader {
                     None => file.location(),
                 };
                 self.report.errors.push(Issue::new(loc, kind.to_string()));
+                // The file failed as a whole: one error stands for all of it, so rows it had
+                // already rejected are not counted a second time.
                 out.records.clear();
+                out.rejected.clear();
                 Some(kind.to_string())
             }
         };
@@ -212,6 +276,7 @@ impl Visitor for Loader {
             platform: source.platform(),
             format: format.id.to_string(),
             records: out.records.len() as u64,
+            rejected: out.rejected.len() as u64,
             kinds,
             error,
         });

@@ -169,6 +169,19 @@ impl<'a> Table<'a> {
         names.iter().find_map(|n| self.col(n))
     }
 
+    /// Header names that occur more than once (compared as [`header_key`]), each named once.
+    pub fn duplicate_headers(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut dups: Vec<String> = Vec::new();
+        for h in &self.headers {
+            let key = header_key(h);
+            if !key.is_empty() && !seen.insert(key.clone()) && !dups.contains(&key) {
+                dups.push(key);
+            }
+        }
+        dups
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.col(name).is_some()
     }

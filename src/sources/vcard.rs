@@ -167,11 +167,46 @@ fn header_of(text: &str) -> Option<&str> {
     None
 }
 
+/// Whether a physical line opens a new standard property or card (`TEL;CELL:…`, `END:VCARD`).
+/// Quoted-printable text never starts that way: `:` and `;` at the start would be encoded.
+fn starts_property(phys: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "BEGIN",
+        "END",
+        "VERSION",
+        "FN",
+        "N",
+        "TEL",
+        "EMAIL",
+        "ADR",
+        "LABEL",
+        "ORG",
+        "TITLE",
+        "ROLE",
+        "NOTE",
+        "BDAY",
+        "URL",
+        "PHOTO",
+        "NICKNAME",
+        "UID",
+        "REV",
+        "CATEGORIES",
+    ];
+    let Some(header) = header_of(phys) else {
+        return false;
+    };
+    let name = header.split(';').next().unwrap_or_default();
+    let name = name.rsplit('.').next().unwrap_or(name).trim();
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
 fn unfold(text: &str) -> Vec<Logical> {
     let mut out: Vec<Logical> = Vec::new();
     for (n, phys) in physical_lines(text) {
         if let Some(last) = out.last_mut() {
-            if last.qp && last.text.ends_with('=') {
+            // A broken writer may end the last QP line with `=` too: the next card boundary or
+            // property is not a continuation, or one bad line would swallow the rest of the card.
+            if last.qp && last.text.ends_with('=') && !starts_property(phys) {
                 last.text.pop();
                 last.text.push_str(phys);
                 continue;
