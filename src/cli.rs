@@ -292,6 +292,9 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     }
     let failed = !report.errors.is_empty()
         || (args.strict && (!report.rejected.is_empty() || !report.warnings.is_empty()));
+    // The process ends right after this: freeing millions of small allocations one by one
+    // would cost seconds at a million records (measured: ~6 s) for nothing.
+    std::mem::forget(outcome);
     Ok(if failed { Exit::Failed } else { Exit::Ok })
 }
 

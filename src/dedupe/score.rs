@@ -211,7 +211,11 @@ pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree 
     // One typo ("Aicha"/"Aisha" is a spelling, "Antione"/"Antoine" a slip) unless both are
     // names in their own right ("Mark"/"Mary").
     let both_known = keys::is_known_name(a) && keys::is_known_name(b);
-    if short.len() >= 4 && !both_known && strsim::damerau_levenshtein(a, b) == 1 {
+    if short.len() >= 4
+        && long.len() <= short.len() + 1
+        && !both_known
+        && strsim::damerau_levenshtein(a, b) == 1
+    {
         Agree::Similar(jw)
     } else {
         Agree::Different
@@ -231,7 +235,9 @@ pub fn family_agreement(a: &str, b: &str) -> Agree {
     }
     let jw = strsim::jaro_winkler(a, b);
     if (jw >= 0.92 && short.len() >= 4)
-        || (short.len() >= 3 && strsim::damerau_levenshtein(a, b) == 1)
+        || (short.len() >= 3
+            && long.len() <= short.len() + 1
+            && strsim::damerau_levenshtein(a, b) == 1)
     {
         // Close spellings, and one-letter slips ("Nar"/"Nair"), are the same family name typed
         // twice, not two families.
