@@ -108,3 +108,30 @@ fn docs_formats_shows_what_rolo_formats_prints_and_every_platform_has_a_page() {
         assert!(path.exists(), "no docs/formats/{page}.md");
     }
 }
+
+#[test]
+fn the_readme_example_shows_the_real_summary_of_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rolo()
+        .args(["merge", "fixtures/demo", "-o"])
+        .arg(dir.path().join("merged.vcf"))
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    let summary = stderr
+        .lines()
+        .find(|l| l.starts_with("rolo: read "))
+        .unwrap()
+        .replace(
+            &dir.path().join("merged.vcf").display().to_string(),
+            "merged.vcf",
+        );
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&summary),
+        "README's example is out of date; the demo now says:\n{summary}"
+    );
+}

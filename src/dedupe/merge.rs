@@ -229,7 +229,40 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         }
         out.sources.extend(m.sources);
     }
+    absorb_bare_organizations(&mut out.organizations);
     out
+}
+
+/// "Northwind Traders" alone next to "Northwind Traders, Head of Data" says nothing more: its
+/// sources join the fuller entry instead of showing the company twice.
+fn absorb_bare_organizations(orgs: &mut Vec<crate::model::Organization>) {
+    let mut i = 0;
+    while i < orgs.len() {
+        let bare = orgs
+            .get(i)
+            .is_some_and(|o| o.title.is_empty() && o.department.is_empty() && !o.name.is_empty());
+        let fuller = bare
+            .then(|| {
+                let name = orgs.get(i).map(|o| keys::fold(&o.name)).unwrap_or_default();
+                orgs.iter().enumerate().position(|(j, o)| {
+                    j != i
+                        && (!o.title.is_empty() || !o.department.is_empty())
+                        && keys::fold(&o.name) == name
+                })
+            })
+            .flatten();
+        match fuller {
+            Some(j) => {
+                let sources = orgs.get(i).map(|o| o.sources.clone()).unwrap_or_default();
+                if let Some(target) = orgs.get_mut(j) {
+                    union(&mut target.sources, &sources);
+                    target.sources.sort_unstable();
+                }
+                orgs.remove(i);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Emails compare case-insensitively; without allocating in the common all-ASCII case.

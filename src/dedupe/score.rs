@@ -338,7 +338,9 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
         let cap = W_NAME_CAP - W_NAME_CAP_SLOPE * count.max(1.0).log2();
         if w > cap {
             w = cap;
-            parts.push(format!("name held {count} times by one source"));
+            if count > 1.0 {
+                parts.push(format!("name held {count} times by one source"));
+            }
         }
     }
     if swap {
