@@ -290,27 +290,11 @@ fn notes(c: &Contact) -> String {
             &p.handle
         };
         if !who.is_empty() {
-            lines.push(format!("{}: {who}", platform_label(&p.service)));
+            lines.push(format!("{}: {who}", super::platform_label(&p.service)));
         }
     }
-    for e in &c.events {
-        let svc = platform_label(&e.service);
-        let kind = e.kind.replace('_', " ");
-        let l = match (svc.is_empty(), e.date.is_empty()) {
-            (false, false) => format!("{svc}: {kind} {}", e.date),
-            (false, true) => format!("{svc}: {kind}"),
-            (true, false) => format!("{kind} {}", e.date),
-            (true, true) => kind,
-        };
-        lines.push(l);
-    }
+    lines.extend(c.events.iter().map(super::event_line));
     lines.join("\n")
-}
-
-fn platform_label(service: &str) -> String {
-    serde_json::from_value::<Platform>(serde_json::Value::String(service.to_string()))
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| service.to_string())
 }
 
 /// `* myContacts`, the platforms the contact came from, then its groups. Google itself is left

@@ -11,7 +11,7 @@
 //! next to its property, so it survives an import and rolo reads it back unchanged. A raw address
 //! goes out as its street plus a LABEL, so clients show it and rolo reads it back as raw.
 
-use crate::model::{Address, Contact, Platform};
+use crate::model::{Address, Contact};
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -559,24 +559,8 @@ fn photo(out: &mut String, value: &str, version: Version) {
 /// Notes, then one line per event ("LinkedIn: connected 2023-03-15").
 pub fn note_text(c: &Contact) -> String {
     let mut lines: Vec<String> = c.notes.iter().map(|n| n.value.clone()).collect();
-    for e in &c.events {
-        let svc = platform_label(&e.service);
-        let kind = e.kind.replace('_', " ");
-        let l = match (svc.is_empty(), e.date.is_empty()) {
-            (false, false) => format!("{svc}: {kind} {}", e.date),
-            (false, true) => format!("{svc}: {kind}"),
-            (true, false) => format!("{kind} {}", e.date),
-            (true, true) => kind,
-        };
-        lines.push(l);
-    }
+    lines.extend(c.events.iter().map(super::event_line));
     lines.join("\n")
-}
-
-fn platform_label(service: &str) -> String {
-    serde_json::from_value::<Platform>(serde_json::Value::String(service.to_string()))
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| service.to_string())
 }
 
 /// The platforms the person came from, then their groups, each once, sorted.
