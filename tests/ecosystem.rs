@@ -135,3 +135,13 @@ fn the_readme_example_shows_the_real_summary_of_the_demo() {
         "README's example is out of date; the demo now says:\n{summary}"
     );
 }
+
+#[test]
+fn docs_schema_is_what_rolo_schema_prints() {
+    let printed = stdout_of(&["schema"]);
+    let doc = std::fs::read_to_string(common::root().join("docs/contact.schema.json")).unwrap();
+    assert_eq!(
+        doc, printed,
+        "docs/contact.schema.json is out of date: rolo schema > docs/contact.schema.json"
+    );
+}
