@@ -240,6 +240,9 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     opts.dedupe.threshold = args.threshold;
 
     let progress = Bars::new(args.common.quiet);
+    if args.no_dedupe && args.report.is_none() && format.streams() {
+        return merge_streaming(&args, &opts, &target, format, &progress);
+    }
     let outcome = rolo::run(&args.inputs, &opts, &progress);
     let report = &outcome.report;
     print_problems(report, args.common.verbose, args.common.quiet);
@@ -295,6 +298,48 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     // The process ends right after this: freeing millions of small allocations one by one
     // would cost seconds at a million records (measured: ~6 s) for nothing.
     std::mem::forget(outcome);
+    Ok(if failed { Exit::Failed } else { Exit::Ok })
+}
+
+/// `--no-dedupe` to a format written contact by contact: read, normalise and write one file at a
+/// time, so memory does not grow with the input (rolo as the map step before another linker).
+fn merge_streaming(
+    args: &MergeArgs,
+    opts: &Options,
+    target: &Target,
+    format: OutputFormat,
+    progress: &Bars,
+) -> anyhow::Result<Exit> {
+    let mut written = 0usize;
+    let mut report = None;
+    output::write_to(target, |w| {
+        let mut write = |c: &rolo::model::Contact| {
+            written += 1;
+            rolo::sinks::write(format, std::slice::from_ref(c), w)
+        };
+        report = Some(rolo::run_streaming(
+            &args.inputs,
+            opts,
+            progress,
+            &mut write,
+        )?);
+        Ok(())
+    })
+    .context("writing the output")?;
+    let report = report.unwrap_or_default();
+    print_problems(&report, args.common.verbose, args.common.quiet);
+    if args.timings {
+        eprint!("{}", progress.timings());
+    }
+    if !args.common.quiet {
+        let dest = match target {
+            Target::Stdout => "standard output".to_string(),
+            Target::File(p) => p.display().to_string(),
+        };
+        eprintln!("{}", summary(&report, written, &dest));
+    }
+    let failed = !report.errors.is_empty()
+        || (args.strict && (!report.rejected.is_empty() || !report.warnings.is_empty()));
     Ok(if failed { Exit::Failed } else { Exit::Ok })
 }
 

@@ -119,3 +119,64 @@ pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcom
         report,
     }
 }
+
+/// `--no-dedupe` without holding the data: reads file by file, normalises each file's records,
+/// and hands every record, as a contact of its own, to `write` before reading the next file.
+/// Memory holds one file's records at a time. Records come in input order, then file order;
+/// ids come from where each record was read, so they are unique. Stops at the first write error.
+pub fn run_streaming(
+    inputs: &[String],
+    opts: &Options,
+    progress: &dyn Progress,
+    write: &mut dyn FnMut(&Contact) -> std::io::Result<()>,
+) -> std::io::Result<Report> {
+    let mut filtered: std::collections::BTreeMap<Kind, u64> = Default::default();
+    let mut warnings: Vec<report::Issue> = Vec::new();
+    let mut failure: Option<std::io::Error> = None;
+    progress.stage("streaming", 0);
+    let mut each = |records: Vec<Contact>| {
+        if failure.is_some() {
+            return;
+        }
+        let mut kept: Vec<Contact> = Vec::with_capacity(records.len());
+        for r in records {
+            let kind = r.source().map(|s| s.kind).unwrap_or_default();
+            let keep = if kind == Kind::Owner {
+                opts.include_owner
+            } else {
+                opts.kinds.keeps(kind)
+            };
+            if keep {
+                kept.push(r);
+            } else {
+                *filtered.entry(kind).or_insert(0) += 1;
+            }
+        }
+        let batch: Vec<Vec<report::Issue>> = kept
+            .par_iter_mut()
+            .map(|r| {
+                let mut w = Vec::new();
+                normalize::record::normalize(r, &opts.normalize, &mut w);
+                r.id = dedupe::merge::make_id(&dedupe::merge::source_key(r));
+                w
+            })
+            .collect();
+        warnings.extend(batch.into_iter().flatten());
+        for r in &kept {
+            if let Err(e) = write(r) {
+                failure = Some(e);
+                return;
+            }
+        }
+        progress.advance(kept.len() as u64);
+    };
+    let mut report = sources::load_each(inputs, opts.limits, &mut each);
+    progress.finish();
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    report.filtered = filtered;
+    report.warnings.extend(warnings);
+    report.sort();
+    Ok(report)
+}

@@ -195,3 +195,46 @@ fn the_report_accounts_for_every_record() {
     assert_eq!(r["filtered"]["owner"], 3);
     assert!(!r["merges"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn no_dedupe_streams_the_same_contacts_as_the_in_memory_run() {
+    let streamed = rolo()
+        .args([
+            "merge",
+            "fixtures/demo",
+            "-q",
+            "--no-dedupe",
+            "--to",
+            "jsonl",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let in_memory = rolo()
+        .args([
+            "merge",
+            "fixtures/demo",
+            "-q",
+            "--no-dedupe",
+            "--to",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut a: Vec<serde_json::Value> = String::from_utf8(streamed)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut b: Vec<serde_json::Value> = serde_json::from_slice(&in_memory).unwrap();
+    let by_id = |v: &serde_json::Value| v["id"].as_str().unwrap().to_string();
+    a.sort_by_key(by_id);
+    b.sort_by_key(by_id);
+    assert_eq!(a.len(), 33);
+    assert_eq!(a, b, "streaming and in-memory --no-dedupe differ");
+}

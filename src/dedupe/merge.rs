@@ -328,6 +328,15 @@ pub fn record_key(c: &Contact) -> String {
     }
 }
 
+/// With `--no-dedupe` every record is its own contact: its id comes from where it was read, which
+/// is unique, and the same whether the run streams or not.
+pub fn source_key(c: &Contact) -> String {
+    match c.source() {
+        Some(s) => format!("n:{}|{}|{}|{}", s.input, s.file, s.kind, s.index),
+        None => String::new(),
+    }
+}
+
 /// `r-` and 12 hex digits of SHA-256 over the key.
 pub fn make_id(key: &str) -> String {
     let digest = Sha256::digest(key.as_bytes());

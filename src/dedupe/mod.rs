@@ -453,7 +453,12 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
     let mut keyed: Vec<Keyed> = work
         .into_par_iter()
         .map(|(members, info)| {
-            let mut member_keys: Vec<String> = members.iter().map(merge::record_key).collect();
+            let key_of = if opts.enabled {
+                merge::record_key
+            } else {
+                merge::source_key
+            };
+            let mut member_keys: Vec<String> = members.iter().map(key_of).collect();
             member_keys.sort();
             let ev = info.as_ref().map(|i| (i.score, i.evidence.clone()));
             let contact = merge::merge(members, info);

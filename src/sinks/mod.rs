@@ -79,6 +79,15 @@ pub static SINKS: &[SinkInfo] = &[
 ];
 
 impl OutputFormat {
+    /// Formats written contact by contact, with nothing before or after that depends on the
+    /// data: `--no-dedupe` can stream them.
+    pub fn streams(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Jsonl | OutputFormat::Vcard | OutputFormat::Vcard4
+        )
+    }
+
     /// The format an output path implies by its extension, if any.
     pub fn from_path(path: &str) -> Option<OutputFormat> {
         let ext = std::path::Path::new(path)

@@ -147,11 +147,27 @@ pub struct Loaded {
 /// Never fails as a whole: a bad input or file is an error in the report and the rest goes on.
 pub fn load(inputs: &[String], limits: Limits) -> Loaded {
     let mut loader = Loader::new(limits);
+    expand_all(inputs, limits, &mut loader);
+    loader.finish()
+}
+
+/// Reads every input like [`load`], but hands each file's records to `each` as soon as the file is
+/// read instead of keeping them: memory then holds one file's records at a time. Records come in
+/// input order, then file order (sorted within each input). Returns the report.
+pub fn load_each(inputs: &[String], limits: Limits, each: &mut dyn FnMut(Vec<Contact>)) -> Report {
+    let mut loader = Loader::new(limits);
+    loader.each = Some(each);
+    expand_all(inputs, limits, &mut loader);
+    loader.report.sort();
+    loader.report
+}
+
+fn expand_all(inputs: &[String], limits: Limits, loader: &mut Loader<'_>) {
     for input in inputs {
         loader.report.inputs.push(input.clone());
         let before = loader.report.files.len();
         let errors_before = loader.report.errors.len();
-        input::expand(input, limits, &mut loader);
+        input::expand(input, limits, loader);
         let found = loader.report.files.len() > before;
         if !found && loader.report.errors.len() == errors_before {
             loader.report.errors.push(Issue::new(
@@ -160,7 +176,6 @@ pub fn load(inputs: &[String], limits: Limits) -> Loaded {
             ));
         }
     }
-    loader.finish()
 }
 
 /// Reads one file held in memory, named `path`, as if it were an input of its own (a zip is
@@ -178,18 +193,21 @@ pub fn read_bytes(path: &str, data: &[u8]) -> Loaded {
     loader.finish()
 }
 
-struct Loader {
+struct Loader<'a> {
     limits: Limits,
     records: Vec<Contact>,
     report: Report,
+    /// When set, each file's records go here instead of into `records`.
+    each: Option<&'a mut dyn FnMut(Vec<Contact>)>,
 }
 
-impl Loader {
-    fn new(limits: Limits) -> Loader {
+impl<'a> Loader<'a> {
+    fn new(limits: Limits) -> Loader<'a> {
         Loader {
             limits,
             records: Vec::new(),
             report: Report::default(),
+            each: None,
         }
     }
 
@@ -229,7 +247,7 @@ fn overlong_line(data: &[u8], max: u64) -> Option<(u64, u64)> {
         .map(|(line, chunk)| (line, chunk.len() as u64))
 }
 
-impl Visitor for Loader {
+impl Visitor for Loader<'_> {
     fn wants(&mut self, _input: &str, path: &str, head: &[u8]) -> bool {
         detect(path, head).is_some()
     }
@@ -282,7 +300,10 @@ impl Visitor for Loader {
         });
         self.report.warnings.append(&mut out.warnings);
         self.report.rejected.append(&mut out.rejected);
-        self.records.append(&mut out.records);
+        match &mut self.each {
+            Some(each) => each(std::mem::take(&mut out.records)),
+            None => self.records.append(&mut out.records),
+        }
     }
 
     fn skipped(&mut self, issue: Issue) {
