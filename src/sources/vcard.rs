@@ -660,50 +660,22 @@ fn labels(p: &Prop, ab: &HashMap<String, String>) -> Vec<String> {
     out
 }
 
-/// A vCard date (`19850412`, `1985-04-12`, `--0412`, `--04-12`, `1985-04-12T10:00:00Z`) in ISO
-/// form; Apple's year 1604 with `X-APPLE-OMIT-YEAR` means "no year". Anything else is kept as
-/// written for normalisation to judge.
+/// A vCard date in ISO form, through the shared date rules (`crate::normalize::date`), keeping only
+/// the date of a date-time; Apple's year 1604 with `X-APPLE-OMIT-YEAR` means "no year", the one
+/// vCard-specific rule here. Anything unparseable is kept as written for normalisation to report.
 pub fn iso_date(raw: &str, omit_year: Option<&str>) -> String {
     let s = raw.trim();
-    let date = s.split(['T', 't']).next().unwrap_or(s);
-    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
-    let valid_md = |m: &str, d: &str| {
-        matches!(m.parse::<u8>(), Ok(1..=12)) && matches!(d.parse::<u8>(), Ok(1..=31))
-    };
-    if let Some(rest) = date.strip_prefix("--") {
-        let md: String = rest.chars().filter(|c| *c != '-').collect();
-        if md.len() == 4 && digits(&md) {
-            let (m, d) = md.split_at(2);
-            if valid_md(m, d) {
-                return format!("--{m}-{d}");
-            }
-        }
+    let Some(iso) = crate::normalize::date::parse(s) else {
         return s.to_string();
-    }
-    let full = |y: &str, m: &str, d: &str| {
-        if !valid_md(m, d) {
-            s.to_string()
-        } else if omit_year.is_some_and(|o| o.trim() == y || y == "1604") {
-            format!("--{m}-{d}")
-        } else {
-            format!("{y}-{m}-{d}")
-        }
     };
-    let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
-        [ymd] if ymd.len() == 8 && digits(ymd) => {
-            let (y, md) = ymd.split_at(4);
-            let (m, d) = md.split_at(2);
-            full(y, m, d)
-        }
-        [y] if y.len() == 4 && digits(y) => y.to_string(),
-        [y, m, d]
-            if y.len() == 4 && m.len() == 2 && d.len() == 2 && digits(&date.replace('-', "")) =>
+    let date = iso.split('T').next().unwrap_or(&iso).to_string();
+    match (date.get(..4), date.get(4..)) {
+        (Some(y), Some(rest))
+            if rest.len() == 6 && omit_year.is_some_and(|o| o.trim() == y || y == "1604") =>
         {
-            full(y, m, d)
+            format!("-{rest}")
         }
-        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => format!("{y}-{m}"),
-        _ => s.to_string(),
+        _ => date,
     }
 }
 
