@@ -14,6 +14,7 @@
 pub mod date;
 pub mod email;
 pub mod keys;
+pub mod labels;
 pub mod name;
 pub mod phone;
 pub mod profile;

@@ -11,7 +11,8 @@
 //! came from and its groups.
 
 use crate::model::{Address, Contact, Platform};
-use crate::sources::google::{is_label_word, MULTI};
+use crate::normalize::labels::is_label_word;
+use crate::sources::google::MULTI;
 use std::collections::BTreeSet;
 use std::io::Write;
 

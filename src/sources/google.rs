@@ -18,7 +18,6 @@ use super::table::{decode, header_key, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
-use crate::normalize::phone;
 use crate::report::Issue;
 
 pub struct Google;
@@ -466,83 +465,15 @@ pub fn group_name(raw: &str) -> Option<&str> {
 pub fn parse_label(raw: &str) -> (bool, Vec<String>) {
     let t = raw.trim();
     match t.strip_prefix('*') {
-        Some(rest) => (true, label_words(rest)),
-        None => (false, label_words(t)),
+        Some(rest) => (true, crate::normalize::labels::label_words(rest)),
+        None => (false, crate::normalize::labels::label_words(t)),
     }
-}
-
-/// Words every reader maps the same way; a label made only of these is split into them
-/// ("Work Fax", "Business Fax" → work + fax), any other label is kept whole, lower-cased.
-fn word(w: &str) -> Option<Option<&'static str>> {
-    if let Some(l) = phone::label(w) {
-        return Some(Some(l));
-    }
-    let w = w.to_lowercase();
-    let mapped = match w.as_str() {
-        "work" | "business" | "office" | "company" => "work",
-        "home" | "personal" | "private" => "home",
-        "mobile" | "cell" | "cellular" => "mobile",
-        "fax" => "fax",
-        "pager" | "beeper" => "pager",
-        "main" => "main",
-        "other" => "other",
-        "pref" | "primary" | "preferred" => "pref",
-        "car" => "car",
-        "isdn" => "isdn",
-        "callback" => "callback",
-        "radio" => "radio",
-        "telex" => "telex",
-        "tty" | "tdd" => "tty",
-        "assistant" | "assistant's" => "assistant",
-        "voice" => "voice",
-        "text" => "text",
-        "video" => "video",
-        // Words that only say what the column is.
-        "phone" | "number" | "e-mail" | "email" | "address" => return Some(None),
-        _ if w.chars().all(|c| c.is_ascii_digit()) => return Some(None),
-        _ => return None,
-    };
-    Some(Some(mapped))
-}
-
-/// True when `label` is one of the words [`label_words`] maps to itself: such labels can be written
-/// side by side ("Work Fax") and read back apart.
-pub fn is_label_word(label: &str) -> bool {
-    !label.contains(char::is_whitespace) && matches!(word(label), Some(Some(m)) if m == label)
-}
-
-/// Model labels from a label text or a column name: comma-separated parts, each split into known
-/// words, or kept whole when it holds any other word ("Grandma's" → "grandma's").
-pub fn label_words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let words: Vec<Option<Option<&str>>> = part
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .filter(|w| !w.is_empty())
-            .map(word)
-            .collect();
-        let labels: Vec<String> = if words.iter().all(Option::is_some) {
-            words
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(String::from)
-                .collect()
-        } else {
-            vec![part.to_lowercase()]
-        };
-        for l in labels {
-            if !out.contains(&l) {
-                out.push(l);
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::labels::*;
 
     #[test]
     fn numbered_headers_are_parsed_whatever_the_group() {

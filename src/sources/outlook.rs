@@ -10,12 +10,12 @@
 //! say nothing (`Gender` "Unspecified", `Priority` "Normal", a `0/0/00` date) are skipped. A file
 //! that is not UTF-8 is read as Windows-1252 and the file gets a warning saying so.
 
-use super::google::label_words;
 use super::input::FileEntry;
 use super::table::{decode, header_key, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
+use crate::normalize::labels::label_words;
 use crate::report::Issue;
 
 pub struct Outlook;
