@@ -18,7 +18,6 @@ use super::table::{decode, header_key, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
-use crate::report::Issue;
 
 pub struct Google;
 
@@ -38,9 +37,7 @@ static FORMATS: &[Format] = &[
     },
 ];
 
-fn has(h: &[String], k: &str) -> bool {
-    h.iter().any(|x| x == k)
-}
+use super::table::has;
 
 /// `E-mail 1 - Value` → (`E-mail`, 1, `Value`), keeping the header's spelling.
 pub fn numbered(header: &str) -> Option<(&str, u32, &str)> {
@@ -92,13 +89,12 @@ impl Source for Google {
     fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
         let decoded = decode(&file.data);
         if let Some(enc) = decoded.fallback {
-            out.warnings.push(Issue::new(
+            out.warnings.push(crate::report::Issue::new(
                 file.location(),
                 format!("not UTF-8: read as {enc}"),
             ));
         }
-        let table = Table::find(&decoded.text, |h| matches(format.id, h))
-            .ok_or_else(|| ErrorKind::Other(format!("no {} header row found", format.id)))?;
+        let table = super::table::open(&decoded, format.id, out, |h| matches(format.id, h))?;
         let layout = Layout::of(&table);
         for row in table.rows() {
             match row {

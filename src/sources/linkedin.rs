@@ -75,13 +75,7 @@ static FORMATS: &[Format] = &[
     },
 ];
 
-fn has(h: &[String], k: &str) -> bool {
-    h.iter().any(|x| x == k)
-}
-
-fn has_any(h: &[String], ks: &[&str]) -> bool {
-    ks.iter().any(|k| has(h, k))
-}
+use super::table::{has, has_any};
 
 /// Header tests, one per format, in [`FORMATS`] order. Each names columns only LinkedIn writes
 /// together, so an Outlook or Google CSV is never taken for a LinkedIn file.
@@ -145,17 +139,10 @@ impl Source for LinkedIn {
 
     fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
         let decoded = decode(&file.data);
-        let table = Table::find(&decoded.text, |h| matches(format.id, h))
-            .ok_or_else(|| ErrorKind::Other(format!("no {} header row found", format.id)))?;
+        let table = super::table::open(&decoded, format.id, out, |h| matches(format.id, h))?;
         // Excel re-saves on Windows write Windows-1252: readable, but say what was guessed.
         if let Some(enc) = decoded.fallback {
             out.warn(table.header_line, format!("not UTF-8: read as {enc}"));
-        }
-        for name in table.duplicate_headers() {
-            out.warn(
-                table.header_line,
-                format!("column {name:?} appears twice; the first is used"),
-            );
         }
         let mut rows = Vec::new();
         for row in table.rows() {

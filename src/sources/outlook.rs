@@ -16,7 +16,6 @@ use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
 use crate::normalize::labels::label_words;
-use crate::report::Issue;
 
 pub struct Outlook;
 
@@ -34,13 +33,7 @@ static FORMATS: &[Format] = &[
     },
 ];
 
-fn has(h: &[String], k: &str) -> bool {
-    h.iter().any(|x| x == k)
-}
-
-fn has_any(h: &[String], ks: &[&str]) -> bool {
-    ks.iter().any(|k| has(h, k))
-}
+use super::table::{has, has_any};
 
 /// Header tests. Google's header has numbered `E-mail 1 - Value` columns instead of `E-mail
 /// Address`; LinkedIn's files have neither; Thunderbird says `Primary Email`.
@@ -80,13 +73,12 @@ impl Source for Outlook {
     fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
         let decoded = decode(&file.data);
         if let Some(enc) = decoded.fallback {
-            out.warnings.push(Issue::new(
+            out.warnings.push(crate::report::Issue::new(
                 file.location(),
                 format!("not UTF-8: read as {enc}"),
             ));
         }
-        let table = Table::find(&decoded.text, |h| matches(format.id, h))
-            .ok_or_else(|| ErrorKind::Other(format!("no {} header row found", format.id)))?;
+        let table = super::table::open(&decoded, format.id, out, |h| matches(format.id, h))?;
         let thunderbird = format.id == "thunderbird-csv";
         let cols: Vec<(Col, usize)> = table
             .headers

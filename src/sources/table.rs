@@ -98,6 +98,36 @@ pub struct Row {
     pub fields: csv::StringRecord,
 }
 
+/// Whether a header (in [`header_key`] form) has the column `k`.
+pub fn has(h: &[String], k: &str) -> bool {
+    h.iter().any(|x| x == k)
+}
+
+/// Whether a header has any of the columns `ks`.
+pub fn has_any(h: &[String], ks: &[&str]) -> bool {
+    ks.iter().any(|k| has(h, k))
+}
+
+/// The start of every CSV reader: the header row of `decoded` that `is_header` accepts, with a
+/// warning per duplicate column name. Fails the file when no header is found. (Each reader says
+/// itself where it reports a guessed encoding.)
+pub fn open<'a>(
+    decoded: &'a Decoded<'_>,
+    format_id: &str,
+    out: &mut super::FileOut,
+    is_header: impl Fn(&[String]) -> bool,
+) -> Result<Table<'a>, ErrorKind> {
+    let table = Table::find(&decoded.text, is_header)
+        .ok_or_else(|| ErrorKind::Other(format!("no {format_id} header row found")))?;
+    for name in table.duplicate_headers() {
+        out.warn(
+            table.header_line,
+            format!("column {name:?} appears twice; the first is used"),
+        );
+    }
+    Ok(table)
+}
+
 /// Lower-cased, trimmed, with BOM and quotes gone: the form headers are compared in.
 pub fn header_key(h: &str) -> String {
     h.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '"')
