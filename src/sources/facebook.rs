@@ -133,7 +133,7 @@ static FORMATS: &[Format] = &[
 ];
 
 fn format(id: &str) -> Option<&'static Format> {
-    FORMATS.iter().find(|f| f.id == id)
+    super::format_by_id(FORMATS, id)
 }
 
 impl Source for Facebook {

@@ -163,7 +163,7 @@ static FORMATS: &[Format] = &[
 ];
 
 fn format(id: &str) -> Option<&'static Format> {
-    FORMATS.iter().find(|f| f.id == id)
+    super::format_by_id(FORMATS, id)
 }
 
 /// The list a bare-array file is, by its name: `followers_2.json` → followers.

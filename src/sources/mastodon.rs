@@ -48,7 +48,7 @@ static FORMATS: &[Format] = &[
 const ADDRESS: &str = "account address";
 
 fn format(id: &str) -> Option<&'static Format> {
-    FORMATS.iter().find(|f| f.id == id)
+    super::format_by_id(FORMATS, id)
 }
 
 /// The format a file's name says, for files whose content alone cannot (no header, or only

@@ -49,6 +49,11 @@ pub struct Format {
     pub kinds: &'static [Kind],
 }
 
+/// The format of a reader's list with this id (readers that pick a format by a key or name).
+pub fn format_by_id(formats: &'static [Format], id: &str) -> Option<&'static Format> {
+    formats.iter().find(|f| f.id == id)
+}
+
 /// What detection sees of a file.
 pub struct Sniff<'a> {
     /// Path inside the input.

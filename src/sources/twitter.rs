@@ -188,7 +188,7 @@ impl Source for Twitter {
         }
         let var = ytd_variable(sniff.head)?;
         let (_, id, _) = VARIABLES.iter().find(|(v, _, _)| *v == var)?;
-        FORMATS.iter().find(|f| f.id == *id)
+        super::format_by_id(FORMATS, id)
     }
 
     fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
