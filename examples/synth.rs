@@ -6,7 +6,9 @@
 //! typos, credentials, emoji, ALL CAPS, national and international phone spellings, in-book
 //! duplicates, same-name strangers, shared family inboxes, handle-only and id-only accounts).
 //! Beside the exports it writes the ground truth `truth.csv` (`file,line,person_id,list,id_only`:
-//! the line where each person record starts, as rolo reports it in `sources[]`) and
+//! the line where each person record starts, as rolo reports it in `sources[]`; `id_only` marks
+//! records that hold nothing but an opaque identifier — an X account id, or an Instagram or
+//! Mastodon handle made of random words — so no field ties them to the person's other records) and
 //! `truth-meta.json`, which `examples/score.rs` compares rolo's output against.
 //!
 //! Everything derives from the seed, so a run is reproducible byte for byte. Files are streamed
@@ -196,7 +198,11 @@ struct Person {
     title: &'static str,
     slug: String,
     ig: String,
+    /// The Instagram handle is made of random words: nothing in it says who the person is.
+    ig_opaque: bool,
     masto: String,
+    /// The Mastodon handle is that opaque Instagram handle.
+    masto_opaque: bool,
     x_id: u64,
     tg_id: u64,
     birthday: Option<(i64, u32, u32)>,
@@ -361,24 +367,30 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
                 break s;
             }
         };
+        let mut ig_opaque;
         let ig = loop {
+            ig_opaque = false;
             let h = match rng.u8(..10) {
                 0..=2 => format!("{gk}.{fk}{}", rng.u32(1..100)),
                 3 | 4 => format!("{gk}{fk}"),
                 5 => format!("{gk}_{}", &fk[..fk.len().min(1)]),
                 6 => format!("the{gk}{fk}"),
-                _ => format!(
-                    "{}_{}{}",
-                    pick(rng, names::HANDLE_WORDS),
-                    pick(rng, names::HANDLE_WORDS),
-                    rng.u32(1..1000)
-                ),
+                _ => {
+                    ig_opaque = true;
+                    format!(
+                        "{}_{}{}",
+                        pick(rng, names::HANDLE_WORDS),
+                        pick(rng, names::HANDLE_WORDS),
+                        rng.u32(1..1000)
+                    )
+                }
             };
             if used_handle.insert(h.clone()) {
                 break h;
             }
         };
-        let masto = if chance(rng, 0.4) {
+        let masto_opaque = ig_opaque && chance(rng, 0.4);
+        let masto = if masto_opaque || (!ig_opaque && chance(rng, 0.4)) {
             format!("{ig}@{}", pick(rng, names::MASTODON_HOSTS))
         } else {
             format!(
@@ -415,7 +427,9 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
             title: pick::<&str>(rng, names::TITLES),
             slug,
             ig,
+            ig_opaque,
             masto,
+            masto_opaque,
             x_id,
             tg_id: rng.u64(100_000_000..7_000_000_000),
             birthday,
@@ -1782,7 +1796,7 @@ fn instagram(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         let p = &people[id as usize];
         w.write_all(if first { b"\n  " } else { b",\n  " })?;
         first = false;
-        ctx.truth(file, w.line(), p.id, "followers", false)?;
+        ctx.truth(file, w.line(), p.id, "followers", p.ig_opaque)?;
         let t = unix(p.connected, &mut ctx.rng);
         write!(w, "{{\n    \"title\": \"\",\n    \"media_list_data\": [\n      \n    ],\n    \"string_list_data\": [\n      {{\n        \"href\": \"https://www.instagram.com/{0}\",\n        \"value\": \"{0}\",\n        \"timestamp\": {t}\n      }}\n    ]\n  }}", p.ig)?;
     }
@@ -1798,7 +1812,7 @@ fn instagram(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         let p = &people[id as usize];
         w.write_all(if first { b"\n    " } else { b",\n    " })?;
         first = false;
-        ctx.truth(file, w.line(), p.id, "following", false)?;
+        ctx.truth(file, w.line(), p.id, "following", p.ig_opaque)?;
         let t = unix(p.connected, &mut ctx.rng);
         write!(w, "{{\n      \"title\": \"{0}\",\n      \"string_list_data\": [\n        {{\n          \"href\": \"https://www.instagram.com/_u/{0}\",\n          \"timestamp\": {t}\n        }}\n      ]\n    }}", p.ig)?;
     }
@@ -1835,7 +1849,9 @@ fn telegram(ctx: &mut Ctx, people: &[Person], owner: &Owner) -> io::Result<()> {
     let mut w = Out::create(&ctx.dir, file)?;
     let (og, of) = owner.name.split_once(' ').unwrap_or((&owner.name, ""));
     write!(w, "{{\n \"about\": \"Here is the data you requested. Remember: Telegram is ad free, it doesn't use your data for ad targeting and doesn't sell it to others.\",\n \"personal_information\": {{\n  \"user_id\": 100000001,\n  \"first_name\": \"{og}\",\n  \"last_name\": \"{of}\",\n  \"phone_number\": \"+386 40 000 000\",\n  \"username\": \"@owner\",\n  \"bio\": \"\"\n }},\n \"contacts\": {{\n  \"about\": \"If you allow access, your contacts are continuously synced with Telegram.\",\n  \"list\": [")?;
-    let list = "contacts";
+    // Telegram's contacts are the phone's address book synced (no account id): one person may be
+    // there twice, so it is not a list of distinct people (rolo merges within it).
+    let list = "";
     let mut first = true;
     for id in members(people, On::TgContact, 0.0, &mut ctx.rng) {
         let p = &people[id as usize];
@@ -1906,7 +1922,7 @@ fn mastodon(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
     )?;
     for id in members(people, On::Mastodon, 0.0, &mut ctx.rng) {
         let p = &people[id as usize];
-        ctx.truth(file, w.line(), p.id, "following", false)?;
+        ctx.truth(file, w.line(), p.id, "following", p.masto_opaque)?;
         let rng = &mut ctx.rng;
         let langs = *pick(rng, &["", "", "", "en", "en, de", "fr"]);
         csv_row(
