@@ -349,6 +349,8 @@ impl Kind {
                 | Kind::Restricted
                 | Kind::RemovedFriend
                 | Kind::Unfollowed
+                // Telegram's top peers: one entry per account id.
+                | Kind::FrequentContact
         )
     }
 

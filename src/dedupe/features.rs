@@ -104,15 +104,17 @@ pub struct Features {
     pub kind: Kind,
     /// The input the record came from (records of one export share it).
     pub input: String,
-    /// Handle-like spellings of the name (see [`name_handles`]), computed once.
+    /// Handle-like spellings of the name (see [`name_handles`]), computed once: the first
+    /// `name_handles_full` spell the whole name, the rest an initial and a name.
     pub name_handles: Vec<String>,
+    pub name_handles_full: usize,
     /// Term-frequency weights of this record's given and family name, and how many people of
     /// one list bear its full name; filled from [`super::score::Stats`] once all records are in.
     pub given_weight: f64,
     pub family_weight: f64,
+    /// What name evidence loses in a large population (`Stats::name_offset`).
+    pub name_offset: f64,
     pub ambiguity: u32,
-    /// How often one source holds this record's full name (see `Stats`).
-    pub name_count: u32,
 }
 
 impl Features {
@@ -276,33 +278,48 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     }
     f.profiles.sort();
     f.profiles.dedup();
-    f.name_handles = name_handles(&f);
+    (f.name_handles, f.name_handles_full) = name_handles(&f);
     f
 }
 
 /// Handle-like keys a named record offers, for meeting handle-only records ("jane.doe92" ↔
-/// Jane Doe): given+family, family+given, initial+family, given+initial.
-pub fn name_handles(f: &Features) -> Vec<String> {
+/// Jane Doe), and how many of them come first as whole-name spellings: given+family and
+/// family+given (also with the full form of a nickname: Alex Campbell may be
+/// `alexandercampbell`), then initial+family and given+initial.
+pub fn name_handles(f: &Features) -> (Vec<String>, usize) {
     let letters_of =
         |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphabetic()).collect() };
     let g = letters_of(&f.given);
-    let mut out = Vec::new();
+    let canon = letters_of(&f.given_canon);
     // Spanish and Portuguese double surnames: handles and emails often use the first alone.
-    for fam in [letters_of(&f.family), letters_of(&f.family_first)] {
-        if g.len() < 2 || fam.len() < 2 {
-            continue;
+    let fams = [letters_of(&f.family), letters_of(&f.family_first)];
+    let mut full = Vec::new();
+    let mut initial = Vec::new();
+    let push = |out: &mut Vec<String>, k: String| {
+        if k.len() >= 3 && !out.contains(&k) {
+            out.push(k);
         }
-        let forms = [
-            format!("{g}{fam}"),
-            format!("{fam}{g}"),
-            g.get(..1).map(|i| format!("{i}{fam}")).unwrap_or_default(),
-            fam.get(..1).map(|i| format!("{g}{i}")).unwrap_or_default(),
-        ];
-        for k in forms {
-            if !k.is_empty() && !out.contains(&k) {
-                out.push(k);
+    };
+    for fam in fams.iter().filter(|x| x.len() >= 2) {
+        for given in [&g, &canon] {
+            if given.len() >= 2 {
+                push(&mut full, format!("{given}{fam}"));
+                push(&mut full, format!("{fam}{given}"));
             }
         }
+        if g.len() >= 2 {
+            push(
+                &mut initial,
+                g.get(..1).map(|i| format!("{i}{fam}")).unwrap_or_default(),
+            );
+            push(
+                &mut initial,
+                fam.get(..1).map(|i| format!("{g}{i}")).unwrap_or_default(),
+            );
+        }
     }
-    out
+    initial.retain(|k| !full.contains(k));
+    let n = full.len();
+    full.extend(initial);
+    (full, n)
 }

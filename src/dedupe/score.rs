@@ -58,25 +58,25 @@ pub fn probability(weight: f64) -> f64 {
 pub struct Stats {
     given: HashMap<String, u32>,
     family: HashMap<String, u32>,
-    /// Most records sharing one name key within a single file: ≥ 2 proves several people.
+    /// Most records sharing one name key within a single list file: ≥ 2 proves several people.
+    /// Address books are not counted: one person saved twice is a duplicate, not two people.
     ambiguity: HashMap<String, u32>,
-    /// Most records sharing one full-name key in one (platform, kind), address books included:
-    /// roughly how many people bear the name.
-    full: HashMap<String, u32>,
     named: u32,
+    /// Distinct (canonical given, family) names: a rough count of the people in the data.
+    people: u32,
 }
 
 impl Stats {
     pub fn new(feats: &[Features], files: &[u32]) -> Stats {
         let mut s = Stats::default();
         let mut per_file: HashMap<(&str, u32), u32> = HashMap::new();
-        let mut per_group: HashMap<(&str, u32), u32> = HashMap::new();
+        let mut names: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
         for (f, file) in feats.iter().zip(files) {
             if !f.has_name() {
                 continue;
             }
             s.named += 1;
-            *per_group.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
+            names.insert((f.given_canon.as_str(), f.family.as_str()));
             if !f.given_canon.is_empty() {
                 *s.given.entry(f.given_canon.clone()).or_insert(0) += 1;
             }
@@ -88,10 +88,7 @@ impl Stats {
                 *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
             }
         }
-        for ((key, _), n) in per_group {
-            let e = s.full.entry(key.to_string()).or_insert(0);
-            *e = (*e).max(n);
-        }
+        s.people = u32::try_from(names.len()).unwrap_or(u32::MAX);
         for ((key, _), n) in per_file {
             let e = s.ambiguity.entry(key.to_string()).or_insert(0);
             *e = (*e).max(n);
@@ -116,13 +113,23 @@ impl Stats {
         self.weight(&self.family, family, 2000.0, 2.0, 11.0)
     }
 
+    /// What a name match loses in a large population. Name weights are log₂(1/u) with u the
+    /// chance that two people share the name, so a name-only match is even odds when about 2¹²
+    /// people could have met it; among P people the expected number of others bearing it grows
+    /// with P, and the posterior odds fall by log₂(P / 2¹²). Never negative: small address books
+    /// keep the population-based weights.
+    pub fn name_offset(&self) -> f64 {
+        (f64::from(self.people.max(1)).log2() - EVEN_ODDS).max(0.0)
+    }
+
     /// Writes each record's name weights and ambiguity into its features.
     pub fn fill(&self, feats: &mut [Features]) {
+        let offset = self.name_offset();
         for f in feats {
+            f.name_offset = offset;
             f.given_weight = self.given_weight(&f.given_canon);
             f.family_weight = self.family_weight(&f.family);
             f.ambiguity = self.ambiguity(&f.name_key);
-            f.name_count = self.full.get(&f.name_key).copied().unwrap_or(1);
         }
     }
 
@@ -222,17 +229,21 @@ pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree 
     }
 }
 
-pub fn family_agreement(a: &str, b: &str) -> Agree {
+/// Two family names, each with its first word (`a_first`): exact, one of two surnames dropped
+/// ("Ortiz" of "Ortiz Hernández"), a typo, or different. A surname inside another one is not a
+/// match by itself: "Zupan" and "Zupančič", "Nowak" and "Nowakowski" are different families.
+pub fn family_agreement(a: &str, a_first: &str, b: &str, b_first: &str) -> Agree {
     if a.is_empty() || b.is_empty() {
         return Agree::Missing;
     }
     if a == b {
         return Agree::Exact;
     }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() >= 4 && long.contains(short) {
+    let word = |first: &str, whole: &str| first.len() >= 3 && first.len() < whole.len();
+    if (word(a_first, a) && a_first == b) || (word(b_first, b) && b_first == a) {
         return Agree::Similar(0.9);
     }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let jw = strsim::jaro_winkler(a, b);
     if (jw >= 0.92 && short.len() >= 4)
         || (short.len() >= 3
@@ -257,6 +268,11 @@ pub fn givens_compatible(a: &str, b: &str) -> bool {
         || !(keys::is_known_name(a) && keys::is_known_name(b))
 }
 
+/// The most a name alone weighs when one source holds it `count` times.
+fn name_cap(count: u32) -> f64 {
+    W_NAME_CAP - W_NAME_CAP_SLOPE * f64::from(count.max(1)).log2()
+}
+
 fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     if !a.has_name() || !b.has_name() {
         return;
@@ -264,14 +280,17 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     // Straight and swapped ("Doe John"), keep the better reading.
     let straight = (
         given_agreement(&a.given, &a.given_canon, &b.given, &b.given_canon),
-        family_agreement(&a.family, &b.family),
+        family_agreement(&a.family, &a.family_first, &b.family, &b.family_first),
     );
     let swapped = (
         given_agreement(&a.given, &a.given_canon, &b.family, &b.family),
-        family_agreement(&a.family, &b.given),
+        family_agreement(&a.family, &a.family_first, &b.given, ""),
     );
     let (g, f, swap) = if straight.0 == Agree::Exact && straight.1 == Agree::Exact {
         (straight.0, straight.1, false)
+    } else if a.name_key == b.name_key && a.tokens.len() >= 2 {
+        // The same words, parsed differently ("Ezra Ford | Omar" and "Ezra | Ford Omar").
+        (Agree::Exact, Agree::Exact, false)
     } else if swapped.0 == Agree::Exact && swapped.1 == Agree::Exact {
         (swapped.0, swapped.1, true)
     } else {
@@ -320,6 +339,10 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
         }
         Agree::Nickname | Agree::Initial => {}
     }
+    if w > 0.0 && a.name_offset > 0.0 {
+        w = (w - a.name_offset).max(0.0);
+        parts.push(format!("large population −{:.1}", a.name_offset));
+    }
     // Both exact but the same name is held by several records of one file: several people.
     if g == Agree::Exact && matches!(f, Agree::Exact | Agree::Missing) {
         let amb = a.ambiguity.max(b.ambiguity);
@@ -331,15 +354,15 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
             parts.push(format!("name shared by {amb} records of one list"));
         }
     }
-    // However rare its parts, a full name that one source holds several times belongs to
-    // several people (or is an address-book duplicate): the name alone counts for less.
+    // However rare its parts, a full name that one list holds several times belongs to several
+    // people: the name alone counts for less.
     if w > 0.0 {
-        let count = f64::from(a.name_count.max(b.name_count));
-        let cap = W_NAME_CAP - W_NAME_CAP_SLOPE * count.max(1.0).log2();
+        let count = a.ambiguity.max(b.ambiguity);
+        let cap = name_cap(count);
         if w > cap {
             w = cap;
-            if count > 1.0 {
-                parts.push(format!("name held {count} times by one source"));
+            if count > 1 {
+                parts.push(format!("name held {count} times by one list"));
             }
         }
     }
@@ -432,15 +455,18 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 .chain(y.email_locals.iter())
                 .find(|h| keys.iter().any(|k| k == *h));
             if let Some(h) = hit {
-                let full =
-                    keys.first().is_some_and(|k| k == h) || keys.get(1).is_some_and(|k| k == h);
-                // A handle that spells a name is the person's choice, not proof: it counts like
-                // a slightly weaker name match, and nothing when several people bear the name.
+                let full = keys.iter().take(x.name_handles_full).any(|k| k == h);
+                // A handle that spells the whole name is as rare as the name: it counts like a
+                // name match (same cap for names one source holds several times), a little less
+                // since it is the person's choice; an initial and a family name count like the
+                // family name with a matching initial. Nothing when several people of one list
+                // bear the name.
                 let amb = f64::from(x.ambiguity);
                 let w = if full {
-                    x.given_weight + x.family_weight - 3.0
+                    (x.given_weight + x.family_weight - x.name_offset).min(name_cap(x.ambiguity))
+                        - 1.0
                 } else {
-                    x.family_weight
+                    x.family_weight + W_INITIAL - x.name_offset
                 } - 4.0 * amb.log2();
                 c.add(explain, "handle", w, || {
                     format!("handle {h} ~ name {}", x.name_key)
