@@ -248,3 +248,127 @@ fn ids_do_not_depend_on_input_order() {
         serde_json::to_string(&two).unwrap()
     );
 }
+
+#[test]
+fn a_handle_spelling_the_full_form_of_a_nickname_meets_the_name() {
+    // Alex Kowalczyk in the phone; `alexander.kowalczyk` on Instagram, nothing else known.
+    let a = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Alex",
+        "Kowalczyk",
+    );
+    let mut b = rec(
+        "followers_1.json",
+        0,
+        Platform::Instagram,
+        Kind::Follower,
+        "",
+        "",
+    );
+    b.add_profile(
+        "instagram",
+        "https://www.instagram.com/alexander.kowalczyk",
+        "alexander.kowalczyk",
+    );
+    let out = run(vec![a, b]);
+    assert_eq!(out.len(), 1, "{out:#?}");
+}
+
+#[test]
+fn a_surname_inside_another_is_a_different_family() {
+    // Zupan and Zupančič are two Slovene families; Nowak and Nowakowski two Polish ones.
+    for (x, y) in [("Zupan", "Zupančič"), ("Nowak", "Nowakowski")] {
+        let a = rec(
+            "friends.json",
+            0,
+            Platform::Facebook,
+            Kind::Friend,
+            "Nina",
+            x,
+        );
+        let b = rec(
+            "Connections.csv",
+            0,
+            Platform::Linkedin,
+            Kind::Connection,
+            "Nina",
+            y,
+        );
+        assert_eq!(run(vec![a, b]).len(), 2, "{x} / {y}");
+    }
+}
+
+#[test]
+fn a_dropped_second_surname_still_meets() {
+    // Facebook shows both Spanish surnames, LinkedIn the first alone; same phone.
+    let mut a = rec(
+        "friends.json",
+        0,
+        Platform::Facebook,
+        Kind::Friend,
+        "Álvaro",
+        "Ortiz Hernández",
+    );
+    a.add_organization("Fabrikam", "");
+    let mut b = rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Alvaro",
+        "Ortiz",
+    );
+    b.add_organization("Fabrikam", "");
+    assert_eq!(run(vec![a, b]).len(), 1);
+}
+
+#[test]
+fn the_same_words_split_differently_are_the_same_name() {
+    // "Ezra Ford | Omar" and "Ezra | Ford Omar": one name, parsed two ways.
+    let mut a = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Ezra Ford",
+        "Omar",
+    );
+    a.add_organization("Contoso", "");
+    let mut b = rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Ezra",
+        "Ford Omar",
+    );
+    b.add_organization("Contoso", "");
+    assert_eq!(run(vec![a, b]).len(), 1);
+}
+
+#[test]
+fn telegram_frequent_contacts_are_distinct_people() {
+    // Two top peers with one name are two accounts: a list, never merged with each other.
+    let mut a = rec(
+        "result.json",
+        0,
+        Platform::Telegram,
+        Kind::FrequentContact,
+        "Ivan",
+        "Petrov",
+    );
+    a.add_phone("+7 916 123 45 67", &[]);
+    let mut b = rec(
+        "result.json",
+        1,
+        Platform::Telegram,
+        Kind::FrequentContact,
+        "Ivan",
+        "Petrov",
+    );
+    b.add_phone("+7 916 123 45 67", &[]);
+    assert_eq!(run(vec![a, b]).len(), 2);
+}

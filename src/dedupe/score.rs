@@ -244,6 +244,11 @@ pub fn family_agreement(a: &str, a_first: &str, b: &str, b_first: &str) -> Agree
         return Agree::Similar(0.9);
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // A surname plus a suffix is another surname (Peter/Peterson, Zupan/Zupančič), however
+    // close Jaro-Winkler finds them.
+    if long.starts_with(short) && long.len() >= short.len() + 2 {
+        return Agree::Different;
+    }
     let jw = strsim::jaro_winkler(a, b);
     if (jw >= 0.92 && short.len() >= 4)
         || (short.len() >= 3
