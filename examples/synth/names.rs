@@ -268,7 +268,7 @@ pub static SPECS: &[Spec] = &[
         ],
         family_k: 60.0,
         feminine: None,
-        deny: &[],
+        deny: &["Eichmann"],
         middle: 0.15,
         plan: Plan {
             cc: "49",
@@ -769,12 +769,14 @@ pub static SPECS: &[Spec] = &[
         weight: 8,
         script: Script::Han,
         // Common single- and two-character names; English names as the nicknames people use
-        // abroad. The composed two-character names follow.
+        // abroad. The composed two-character names follow. The Latin spelling is the pinyin
+        // deunicode gives; characters it reads wrongly for names (叶 Ye as Xie, 沈 Shen as Chen,
+        // 娜 Na as Nuo) are left out.
         male: "伟=David, 晓明=Kevin, 磊, 军=Jack, 浩, 洋, 涛=Tony, 强, 志伟=Vincent, 一帆=Ivan, \
             勇, 杰, 斌, 超, 鹏, 明, 刚, 平, 辉, 建华, 建国, 国强, 志强, 俊杰, 浩然, 子轩, 宇轩, \
             文博, 天佑, 明轩",
         female: "芳=Fiona, 静=Jenny, 燕=Grace, 慧, 英=Cindy, 欣=Cynthia, 梅=May, 丽=Lily, \
-            秀英, 佳慧, 敏, 婷, 玲, 娜, 霞, 红, 艳, 丹, 琳, 颖, 秀兰, 桂英, 丽娟, 晓燕, 欣怡, \
+            秀英, 佳慧, 敏, 婷, 玲, 霞, 红, 艳, 丹, 琳, 颖, 秀兰, 桂英, 丽娟, 晓燕, 欣怡, \
             子涵, 雨涵, 梓涵, 诗涵, 思雨",
         given_compose: &[
             c(
@@ -788,7 +790,7 @@ pub static SPECS: &[Spec] = &[
                 "晓, 佳, 雨, 思, 欣, 梓, 丽, 秀, 玉, 美, 雪, 婷, 慧, 春, 红, 金, 云, 嘉, 诗, 文, \
                 静, 亚, 海, 小, 月, 梦, 艳, 淑, 凤, 彩",
                 "",
-                "华, 琳, 婷, 颖, 静, 敏, 丽, 娜, 芳, 霞, 燕, 玲, 萍, 红, 洁, 怡, 然, 晨, 瑶, \
+                "华, 琳, 婷, 颖, 静, 敏, 丽, 芳, 霞, 燕, 玲, 萍, 红, 怡, 然, 晨, 瑶, \
                 雯, 彤, 欣, 涵, 蓉, 梅, 兰, 英, 珍, 莉, 倩",
             ),
         ],
@@ -796,11 +798,11 @@ pub static SPECS: &[Spec] = &[
         // Real family names in order of frequency: a few are very common.
         family: "王, 李, 张, 刘, 陈, 杨, 黄, 赵, 吴, 周, 徐, 孙, 马, 朱, 胡, 郭, 何, 林, 高, 罗, \
             郑, 梁, 谢, 宋, 唐, 许, 韩, 冯, 邓, 曹, 彭, 肖, 田, 董, 袁, 潘, 于, 蒋, 蔡, 余, 杜, \
-            叶, 程, 苏, 魏, 吕, 丁, 任, 沈, 姚, 卢, 姜, 崔, 钟, 谭, 陆, 汪, 范, 金, 石, 廖, 贾, \
+            程, 苏, 魏, 吕, 丁, 任, 姚, 卢, 姜, 崔, 钟, 谭, 陆, 汪, 范, 金, 石, 廖, 贾, \
             夏, 韦, 付, 方, 白, 邹, 孟, 熊, 秦, 邱, 江, 尹, 薛, 闫, 段, 雷, 侯, 龙, 史, 陶, 黎, \
-            贺, 顾, 毛, 郝, 龚, 邵, 万, 钱, 严, 武, 戴, 莫, 孔, 向, 汤, 常, 温, 康, 施, 文, 牛, \
-            樊, 葛, 邢, 安, 齐, 易, 乔, 伍, 庞, 颜, 倪, 庄, 聂, 章, 鲁, 岳, 翟, 殷, 詹, 申, 欧阳, \
-            耿, 关, 兰, 焦, 俞, 左, 柳, 甘, 祝, 包, 宁, 尚, 符, 舒, 阮, 柯, 纪, 梅, 童, 凌, 毕, \
+            贺, 顾, 毛, 郝, 龚, 邵, 钱, 严, 武, 戴, 莫, 孔, 向, 汤, 常, 温, 康, 施, 文, 牛, \
+            樊, 葛, 邢, 安, 齐, 易, 乔, 伍, 庞, 颜, 倪, 庄, 聂, 章, 鲁, 岳, 殷, 詹, 申, 欧阳, \
+            耿, 关, 兰, 焦, 俞, 左, 柳, 甘, 祝, 包, 尚, 符, 舒, 阮, 柯, 纪, 梅, 童, 凌, 毕, \
             司马, 上官, 诸葛",
         family_compose: &[],
         family_k: 3.0,
