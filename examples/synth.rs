@@ -19,7 +19,7 @@
 mod names;
 
 use fastrand::Rng;
-use names::{Culture, Plan, CULTURES};
+use names::{cultures, Culture, Plan};
 use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -253,48 +253,41 @@ fn ascii_key(s: &str) -> String {
         .collect()
 }
 
-/// Redraws of a name already given to someone else (see `people`).
-const NAME_REDRAWS: usize = 8;
-
 /// Draws the population. Same seed, same people.
 fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
-    let total: u32 = CULTURES.iter().map(|c| c.weight).sum();
+    let cultures = cultures();
+    let total: u32 = cultures.iter().map(|c| c.weight).sum();
     let mut used_mail: HashSet<String> = HashSet::with_capacity(n * 2);
     let mut used_slug: HashSet<String> = HashSet::with_capacity(n);
     let mut used_handle: HashSet<String> = HashSet::with_capacity(n);
     let mut used_phone: HashSet<String> = HashSet::with_capacity(n);
     let mut used_id: HashSet<u64> = HashSet::with_capacity(n);
-    let mut used_names: HashSet<(&str, usize, usize)> = HashSet::with_capacity(n);
+    // For each same-name stranger, the person whose name they were given.
+    let mut copied: Vec<Option<u32>> = Vec::with_capacity(n);
     let mut out: Vec<Person> = Vec::with_capacity(n);
     for id in 0..n {
         let mut w = rng.u32(..total);
-        let mut culture = &CULTURES[0];
-        for c in CULTURES {
+        let mut culture = &cultures[0];
+        for c in cultures {
             if w < c.weight {
                 culture = c;
                 break;
             }
             w -= c.weight;
         }
-        // Accidental name collisions are redrawn a few times: in a real network they are rare
-        // (long-tailed name distributions), while the small lists here would make them common.
-        // Intended same-name strangers are drawn below at their own rate; once a culture's
-        // names are used up (large N), collisions do happen, as in a very large network.
-        let mut gi = rng.usize(..culture.given.len());
-        let mut fi = rng.usize(..culture.family.len());
-        for _ in 0..NAME_REDRAWS {
-            if !used_names.contains(&(culture.key, gi, fi)) {
-                break;
-            }
-            gi = rng.usize(..culture.given.len());
-            fi = rng.usize(..culture.family.len());
-        }
-        let mut family2 = (culture.key == "spanish").then(|| *pick(rng, culture.family));
+        // Names are drawn from long-tailed pools (names.rs): common names repeat, as John
+        // Smith does, and most full names are unique. Those accidental collisions are real;
+        // intended same-name strangers are added below at their own rate.
+        let mut gi = culture.draw_given(rng);
+        let mut fi = culture.draw_family(rng, gi);
+        let mut family2 =
+            (culture.key == "spanish").then(|| culture.family[culture.draw_family(rng, gi)]);
         let mut middle = None;
         if chance(rng, culture.middle) {
-            middle = Some(pick(rng, culture.given).0);
+            middle = Some(culture.given[culture.draw_given_of(rng, culture.female(gi))].0);
         }
         // Same-name strangers: a distinct person with exactly someone else's name.
+        let mut copy_of = None;
         if id > 0 && chance(rng, rate::SAME_NAME) {
             let j = rng.usize(..out.len());
             let o = &out[j];
@@ -303,6 +296,7 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
             fi = o.fi;
             family2 = o.family2;
             middle = None;
+            copy_of = Some(j as u32);
         }
         // A shared family inbox: a relative of someone drawn earlier, same family name.
         let mut family_of = None;
@@ -310,16 +304,21 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
             let j = rng.usize(..out.len());
             if out[j].family_email.is_none() {
                 let o = &out[j];
+                if !std::ptr::eq(culture, o.culture) || o.gi == gi {
+                    gi = o.culture.draw_given(rng);
+                }
                 culture = o.culture;
-                fi = o.fi;
-                family2 = o.family2;
-                if o.gi == gi || gi >= culture.given.len() {
+                if o.gi == gi {
                     gi = (o.gi + 1) % culture.given.len();
                 }
+                // Same family name, in the form for this relative (Ivanov, Ivanova).
+                fi = culture.same_family(o.fi, gi);
+                family2 = o.family2;
+                copy_of = None;
                 family_of = Some(j);
             }
         }
-        used_names.insert((culture.key, gi, fi));
+        copied.push(copy_of);
         let g = culture.given[gi].0;
         let f = culture.family[fi];
         let (gk, fk) = (ascii_key(g), ascii_key(f));
@@ -444,7 +443,55 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
         platforms(&mut p, rng);
         out.push(p);
     }
+    eprintln!("{}", name_stats(&out, &copied));
     out
+}
+
+/// How many people share their full name (given + family) with someone else: intended
+/// same-name strangers (and the person they copy) apart from accidental collisions of common
+/// names, overall and per culture.
+fn name_stats(people: &[Person], copied: &[Option<u32>]) -> String {
+    let root = |mut i: usize| {
+        while let Some(j) = copied[i] {
+            i = j as usize;
+        }
+        i
+    };
+    let mut groups: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, p) in people.iter().enumerate() {
+        let key = format!("{} {} {}", p.given(), p.family(), p.family2.unwrap_or(""));
+        groups.entry(key).or_default().push(i);
+    }
+    let (mut intended, mut accidental) = (0, 0);
+    let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for p in people {
+        per.entry(p.culture.key).or_default().0 += 1;
+    }
+    for g in groups.values().filter(|g| g.len() > 1) {
+        let roots: HashSet<usize> = g.iter().map(|&i| root(i)).collect();
+        if roots.len() == 1 {
+            intended += g.len();
+        } else {
+            accidental += g.len();
+            for &i in g {
+                per.entry(people[i].culture.key).or_default().1 += 1;
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    let n = people.len();
+    let cultures: Vec<String> = per
+        .iter()
+        .map(|(k, &(all, acc))| format!("{k} {:.1}%", pct(acc, all)))
+        .collect();
+    format!(
+        "synth: names: {:.2}% of {n} people share their full name: {:.2}% intended same-name \
+         strangers, {:.2}% accidental ({})",
+        pct(intended + accidental, n),
+        pct(intended, n),
+        pct(accidental, n),
+        cultures.join(", ")
+    )
 }
 
 fn ascii_slug(s: &str) -> String {
