@@ -73,8 +73,9 @@ pub struct Features {
     pub given_canon: String,
     /// Folded family name without spaces ("van der berg" → "vanderberg").
     pub family: String,
-    /// The first word of a multi-word family name ("rodriguez" of "Rodríguez Blanco").
-    pub family_first: String,
+    /// The first surname of a multi-word family name, particles included ("rodriguez" of
+    /// "Rodríguez Blanco", "delalamo" of "del Álamo Ortiz"); empty for a one-surname name.
+    pub family_head: String,
     /// All folded name tokens, sorted (for swapped order and single-token names).
     pub tokens: Vec<String>,
     /// Sorted-token key of the whole name.
@@ -161,7 +162,14 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         .or_else(|| tokens.first().cloned())
         .unwrap_or_default();
     let family_tokens = keys::tokens(&n.family);
-    f.family_first = family_tokens.first().cloned().unwrap_or_default();
+    let mut head = String::new();
+    for (i, t) in family_tokens.iter().enumerate() {
+        head.push_str(t);
+        if i + 1 < family_tokens.len() && !crate::normalize::name::is_particle(t) {
+            f.family_head = head;
+            break;
+        }
+    }
     f.family = family_tokens.join("");
     if f.family.is_empty() && tokens.len() > 1 {
         f.family = tokens.last().cloned().unwrap_or_default();
@@ -292,7 +300,7 @@ pub fn name_handles(f: &Features) -> (Vec<String>, usize) {
     let g = letters_of(&f.given);
     let canon = letters_of(&f.given_canon);
     // Spanish and Portuguese double surnames: handles and emails often use the first alone.
-    let fams = [letters_of(&f.family), letters_of(&f.family_first)];
+    let fams = [letters_of(&f.family), letters_of(&f.family_head)];
     let mut full = Vec::new();
     let mut initial = Vec::new();
     let push = |out: &mut Vec<String>, k: String| {

@@ -374,26 +374,92 @@ fn decide(
             .total_cmp(&x.comparison.weight)
             .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
     });
-    for d in &mut decisions {
-        let prob = d.comparison.probability();
-        if prob < opts.threshold {
-            continue;
-        }
-        // Evidence is only spelled out for links that are taken (or when explaining).
-        let why = if d.comparison.evidence.is_empty() {
-            match (p.feats.get(d.a), p.feats.get(d.b)) {
-                (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, true)),
-                _ => Vec::new(),
-            }
+    // Links with evidence beyond the name first; then links that rest on the name alone, which
+    // are refused when the name leads to two clusters that cannot be one person.
+    for d in decisions
+        .iter_mut()
+        .filter(|d| d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
+    {
+        take(&mut clusters, d, p, min_weight);
+    }
+    let ambiguous = ambiguous_names(&mut clusters, &decisions, opts.threshold);
+    for d in decisions
+        .iter_mut()
+        .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
+    {
+        if ambiguous.contains(&d.a) || ambiguous.contains(&d.b) {
+            d.outcome = Outcome::Refused("the name leads to several people");
         } else {
-            evidence_lines(&d.comparison)
-        };
-        d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, why) {
-            Ok(()) => Outcome::Merged,
-            Err(reason) => Outcome::Refused(reason),
-        };
+            take(&mut clusters, d, p, min_weight);
+        }
     }
     (clusters, decisions)
+}
+
+/// Joins the pair of `d` if the clusters allow it, and records the outcome.
+fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, min_weight: f64) {
+    // Evidence is only spelled out for links that are taken (or when explaining).
+    let why = if d.comparison.evidence.is_empty() {
+        match (p.feats.get(d.a), p.feats.get(d.b)) {
+            (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, true)),
+            _ => Vec::new(),
+        }
+    } else {
+        evidence_lines(&d.comparison)
+    };
+    d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, why) {
+        Ok(()) => Outcome::Merged,
+        Err(reason) => Outcome::Refused(reason),
+    };
+}
+
+/// Records whose name-only links reach two clusters that cannot be one person (their lists,
+/// profiles or given names conflict, or their phones or emails and organisations all differ):
+/// the name is shared by several people and says nothing about which one this is. Every
+/// record of such a cluster is returned.
+fn ambiguous_names(
+    clusters: &mut Clusters,
+    decisions: &[Decision],
+    threshold: f64,
+) -> std::collections::HashSet<usize> {
+    let mut reach: HashMap<usize, Vec<usize>> = HashMap::new();
+    for d in decisions
+        .iter()
+        .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= threshold)
+    {
+        let (ra, rb) = (clusters.find(d.a), clusters.find(d.b));
+        if ra == rb {
+            continue;
+        }
+        for (x, y) in [(ra, rb), (rb, ra)] {
+            let v = reach.entry(x).or_default();
+            if !v.contains(&y) {
+                v.push(y);
+            }
+        }
+    }
+    let mut roots = std::collections::HashSet::new();
+    for (root, others) in &reach {
+        // A handful of candidates is the rule; past a few dozen the name is common anyway.
+        let others = &others[..others.len().min(32)];
+        let clash = others.iter().enumerate().any(|(i, &x)| {
+            others.iter().skip(i + 1).any(|&y| {
+                match (clusters.guards.get(x), clusters.guards.get(y)) {
+                    (Some(gx), Some(gy)) => {
+                        gx.conflict(gy).is_some()
+                            || gx.disagreement(gy) <= score::W_CLUSTER_PHONES_DIFFERENT
+                    }
+                    _ => false,
+                }
+            })
+        });
+        if clash {
+            roots.insert(*root);
+        }
+    }
+    (0..clusters.parent.len())
+        .filter(|&i| roots.contains(&clusters.find(i)))
+        .collect()
 }
 
 fn evidence_lines(c: &Comparison) -> Vec<String> {

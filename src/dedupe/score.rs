@@ -150,6 +150,9 @@ pub struct Evidence {
 pub struct Comparison {
     pub weight: f64,
     pub evidence: Vec<Evidence>,
+    /// Some evidence beyond the name agrees (an identifier, organisation, birthday…). Without
+    /// it the pair rests on the name alone, which clustering treats with more care.
+    pub beyond_name: bool,
 }
 
 impl Comparison {
@@ -161,6 +164,9 @@ impl Comparison {
         detail: impl FnOnce() -> String,
     ) {
         self.weight += weight;
+        if weight > 0.0 && !matches!(field, "name" | "handle-name") {
+            self.beyond_name = true;
+        }
         if explain {
             self.evidence.push(Evidence {
                 field,
@@ -211,8 +217,10 @@ pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree 
     if short.len() >= 3 && long.starts_with(short) {
         return Agree::Nickname;
     }
+    // A typo is one or two slips; Jaro-Winkler alone finds "Jiaqiang"/"Jiaying" or
+    // "Xiaojie"/"Xiaoli" close, and they are different names.
     let jw = strsim::jaro_winkler(a, b);
-    if jw >= 0.9 && short.len() >= 4 {
+    if jw >= 0.9 && short.len() >= 4 && strsim::damerau_levenshtein(a, b) <= 2 {
         return Agree::Similar(jw);
     }
     // One typo ("Aicha"/"Aisha" is a spelling, "Antione"/"Antoine" a slip) unless both are
@@ -229,18 +237,18 @@ pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree 
     }
 }
 
-/// Two family names, each with its first word (`a_first`): exact, one of two surnames dropped
-/// ("Ortiz" of "Ortiz Hernández"), a typo, or different. A surname inside another one is not a
-/// match by itself: "Zupan" and "Zupančič", "Nowak" and "Nowakowski" are different families.
-pub fn family_agreement(a: &str, a_first: &str, b: &str, b_first: &str) -> Agree {
+/// Two family names, each with its first surname (`a_head`, empty for a single surname):
+/// exact, one of two surnames dropped ("Ortiz" of "Ortiz Hernández"), a typo, or different.
+/// A surname inside another one is not a match by itself: "Zupan" and "Zupančič", "Nowak" and
+/// "Nowakowski" are different families.
+pub fn family_agreement(a: &str, a_head: &str, b: &str, b_head: &str) -> Agree {
     if a.is_empty() || b.is_empty() {
         return Agree::Missing;
     }
     if a == b {
         return Agree::Exact;
     }
-    let word = |first: &str, whole: &str| first.len() >= 3 && first.len() < whole.len();
-    if (word(a_first, a) && a_first == b) || (word(b_first, b) && b_first == a) {
+    if (a_head.len() >= 3 && a_head == b) || (b_head.len() >= 3 && b_head == a) {
         return Agree::Similar(0.9);
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -285,11 +293,11 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     // Straight and swapped ("Doe John"), keep the better reading.
     let straight = (
         given_agreement(&a.given, &a.given_canon, &b.given, &b.given_canon),
-        family_agreement(&a.family, &a.family_first, &b.family, &b.family_first),
+        family_agreement(&a.family, &a.family_head, &b.family, &b.family_head),
     );
     let swapped = (
         given_agreement(&a.given, &a.given_canon, &b.family, &b.family),
-        family_agreement(&a.family, &a.family_first, &b.given, ""),
+        family_agreement(&a.family, &a.family_head, &b.given, ""),
     );
     let (g, f, swap) = if straight.0 == Agree::Exact && straight.1 == Agree::Exact {
         (straight.0, straight.1, false)
@@ -473,14 +481,19 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 } else {
                     x.family_weight + W_INITIAL - x.name_offset
                 } - 4.0 * amb.log2();
-                c.add(explain, "handle", w, || {
+                c.add(explain, "handle-name", w, || {
                     format!("handle {h} ~ name {}", x.name_key)
                 });
             }
         } else if x.has_name() && y.has_name() {
-            // Supporting only: an email local part that spells the other's name.
+            // Supporting only: an email local part that spells the other's name. When it also
+            // spells its own record's name it says nothing the names have not said already.
             let keys = &x.name_handles;
-            if let Some(h) = y.email_locals.iter().find(|h| keys.iter().any(|k| k == *h)) {
+            if let Some(h) = y
+                .email_locals
+                .iter()
+                .find(|h| keys.contains(h) && !y.name_handles.contains(h))
+            {
                 c.add(explain, "email-name", 2.0, || {
                     format!("email local part {h} ~ name")
                 });

@@ -394,7 +394,8 @@ fn is_prefix(token: &str) -> bool {
         .any(|(k, needs_dot)| *k == key && (has_dot || !needs_dot))
 }
 
-fn is_particle(token: &str) -> bool {
+/// Whether a name token is a family-name particle ("van", "de", "al").
+pub fn is_particle(token: &str) -> bool {
     let lower = token.to_lowercase();
     let key = lower.trim_end_matches('.');
     PARTICLES.contains(&key) && (key.chars().count() > 1 || token == lower)
