@@ -5,7 +5,7 @@
 //! ("Bob" → "robert"). None of this is shown to users.
 
 use crate::model::{Contact, Kind, Platform};
-use crate::normalize::{email, keys};
+use crate::normalize::{email, keys, name};
 
 /// Organisation suffixes that say nothing about which organisation it is.
 const ORG_NOISE: &[&str] = &[
@@ -113,6 +113,8 @@ pub struct Features {
     /// one list bear its full name; filled from [`super::score::Stats`] once all records are in.
     pub given_weight: f64,
     pub family_weight: f64,
+    /// What agreeing on the given name's first letter is worth.
+    pub initial_weight: f64,
     /// What name evidence loses in a large population (`Stats::name_offset`).
     pub name_offset: f64,
     pub ambiguity: u32,
@@ -152,16 +154,33 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     } else {
         n.full.clone()
     };
-    let mut tokens = keys::tokens(&full);
+    // Han, Kana and Hangul transliterate one syllable per character: "殷家晨" is Yin Jiachen,
+    // not the three words "yin jia chen" (whose "jia" would pass for a short form of Jialin).
+    let east_asian = name::is_east_asian(&full) && !n.given.is_empty() && !n.family.is_empty();
+    let words = |s: &str| -> Vec<String> {
+        let t = keys::tokens(s);
+        if east_asian && !t.is_empty() {
+            vec![t.concat()]
+        } else {
+            t
+        }
+    };
+    let mut tokens = if east_asian {
+        let mut t = words(&n.family);
+        t.extend(words(&n.given));
+        t
+    } else {
+        keys::tokens(&full)
+    };
     // Credentials and prefixes are not the person: leave them out of the tokens when known.
     let noise: Vec<String> = keys::tokens(&format!("{} {}", n.prefix, n.suffix));
     tokens.retain(|t| !noise.contains(t));
-    f.given = keys::tokens(&n.given)
+    f.given = words(&n.given)
         .into_iter()
         .next()
         .or_else(|| tokens.first().cloned())
         .unwrap_or_default();
-    let family_tokens = keys::tokens(&n.family);
+    let family_tokens = words(&n.family);
     let mut head = String::new();
     for (i, t) in family_tokens.iter().enumerate() {
         head.push_str(t);

@@ -36,6 +36,10 @@ pub const W_INITIAL: f64 = 1.0;
 pub const W_SAME_EXPORT: f64 = 3.0;
 /// The most a name alone can weigh, and how fast that falls as more records share the name.
 pub const W_NAME_CAP: f64 = 13.0;
+/// Ceilings of the given and family name weights among a few thousand people (they rise with
+/// the population: see `Stats::name_offset`).
+pub const GIVEN_HI: f64 = 9.0;
+pub const FAMILY_HI: f64 = 11.0;
 pub const W_NAME_CAP_SLOPE: f64 = 2.5;
 
 pub const W_CLUSTER_PHONES_DIFFERENT: f64 = -5.0;
@@ -58,6 +62,8 @@ pub fn probability(weight: f64) -> f64 {
 pub struct Stats {
     given: HashMap<String, u32>,
     family: HashMap<String, u32>,
+    /// First letters of given names.
+    initials: HashMap<char, u32>,
     /// Most records sharing one name key within a single list file: ≥ 2 proves several people.
     /// Address books are not counted: one person saved twice is a duplicate, not two people.
     ambiguity: HashMap<String, u32>,
@@ -80,6 +86,9 @@ impl Stats {
             if !f.given_canon.is_empty() {
                 *s.given.entry(f.given_canon.clone()).or_insert(0) += 1;
             }
+            if let Some(i) = f.given.chars().next() {
+                *s.initials.entry(i).or_insert(0) += 1;
+            }
             if !f.family.is_empty() {
                 *s.family.entry(f.family.clone()).or_insert(0) += 1;
             }
@@ -99,18 +108,31 @@ impl Stats {
     /// log₂(m/u) where u, the chance that two different people share this value, is its
     /// frequency in the data smoothed towards a typical population frequency `1/prior`: with
     /// little data, names count as much as they do in a population; with much, the data decides.
-    fn weight(&self, map: &HashMap<String, u32>, key: &str, prior: f64, lo: f64, hi: f64) -> f64 {
-        let n = f64::from(map.get(key).copied().unwrap_or(0));
+    /// The ceiling `hi` rises with the population (by [`Stats::name_offset`]): among many
+    /// people a name held once is rarer than any name among few, and the offset takes it back.
+    fn weight(&self, n: Option<u32>, prior: f64, lo: f64, hi: f64) -> f64 {
+        let n = f64::from(n.unwrap_or(0));
         let u = (n + 1.0) / (f64::from(self.named) + prior);
-        (0.95 / u).log2().clamp(lo, hi)
+        (0.95 / u).log2().clamp(lo, hi + self.name_offset())
     }
 
     pub fn given_weight(&self, canon: &str) -> f64 {
-        self.weight(&self.given, canon, 500.0, 1.5, 9.0)
+        self.weight(self.given.get(canon).copied(), 500.0, 1.5, GIVEN_HI)
     }
 
     pub fn family_weight(&self, family: &str) -> f64 {
-        self.weight(&self.family, family, 2000.0, 2.0, 11.0)
+        self.weight(self.family.get(family).copied(), 2000.0, 2.0, FAMILY_HI)
+    }
+
+    /// What a matching first letter of the given name is worth: about log₂ 15 on average,
+    /// less for common letters.
+    pub fn initial_weight(&self, given: &str) -> f64 {
+        let n = given
+            .chars()
+            .next()
+            .and_then(|i| self.initials.get(&i).copied());
+        let u = (f64::from(n.unwrap_or(0)) + 1.0) / (f64::from(self.named) + 15.0);
+        (1.0 / u).log2().clamp(1.0, 5.0)
     }
 
     /// What a name match loses in a large population. Name weights are log₂(1/u) with u the
@@ -129,6 +151,7 @@ impl Stats {
             f.name_offset = offset;
             f.given_weight = self.given_weight(&f.given_canon);
             f.family_weight = self.family_weight(&f.family);
+            f.initial_weight = self.initial_weight(&f.given);
             f.ambiguity = self.ambiguity(&f.name_key);
         }
     }
@@ -323,11 +346,13 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
             parts.push("given nickname".to_string());
         }
         Agree::Similar(jw) => {
-            w += gw * 0.6;
+            // A near miss is worth a share of the name, and no more than a rare name among
+            // few people: typos do not get rarer as the data grows.
+            w += gw.min(GIVEN_HI) * 0.6;
             parts.push(format!("given {jw:.2} (jaro-winkler)"));
         }
         Agree::Initial => {
-            w += W_INITIAL;
+            w += a.initial_weight.min(b.initial_weight);
             parts.push("given initial".to_string());
         }
         Agree::Missing => {}
@@ -337,12 +362,17 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
         }
     }
     match f {
+        // Two given names and one family name: relatives (the family inbox), not one person
+        // whose given name changed. The shared family name does not make up for it.
+        Agree::Exact if g == Agree::Different => {
+            parts.push("family exact".to_string());
+        }
         Agree::Exact => {
             w += fw;
             parts.push("family exact".to_string());
         }
         Agree::Similar(jw) => {
-            w += fw * 0.6;
+            w += fw.min(FAMILY_HI) * 0.6;
             parts.push(format!("family {jw:.2} (jaro-winkler)"));
         }
         Agree::Missing => {}
@@ -479,7 +509,7 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                     (x.given_weight + x.family_weight - x.name_offset).min(name_cap(x.ambiguity))
                         - 1.0
                 } else {
-                    x.family_weight + W_INITIAL - x.name_offset
+                    x.family_weight + x.initial_weight - x.name_offset - 1.0
                 } - 4.0 * amb.log2();
                 c.add(explain, "handle-name", w, || {
                     format!("handle {h} ~ name {}", x.name_key)

@@ -402,7 +402,7 @@ pub fn is_particle(token: &str) -> bool {
 }
 
 /// Han, Kana, Hangul: scripts written family-name first and often unspaced.
-fn is_east_asian(s: &str) -> bool {
+pub fn is_east_asian(s: &str) -> bool {
     s.chars().any(|c| {
         matches!(
             u32::from(c),
