@@ -67,11 +67,13 @@ pub fn family_initial_key(given: &str, family: &str) -> String {
 /// The nickname table, shipped in the crate (see the file's header).
 const NICKNAMES: &str = include_str!("nicknames.txt");
 
-/// Parse `canonical: alias, alias` lines into alias -> canonical (each
-/// canonical also maps to itself). Malformed lines are skipped; a unit test
-/// keeps the shipped file free of them.
-fn parse_nicknames(table: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::new();
+/// Parse `canonical: alias, alias` lines into token -> the canonicals of its
+/// groups: a canonical's own group first, then every group listing it as an
+/// alias, in file order (so the first entry is the alias's primary group).
+/// Malformed lines are skipped; a unit test keeps the shipped file free of
+/// them.
+fn parse_nicknames(table: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
     for line in table.lines() {
         let line = line.split('#').next().unwrap_or_default().trim();
         let Some((canonical, aliases)) = line.split_once(':') else {
@@ -81,24 +83,59 @@ fn parse_nicknames(table: &'static str) -> HashMap<&'static str, &'static str> {
         if canonical.is_empty() {
             continue;
         }
-        map.entry(canonical).or_insert(canonical);
+        let own = map.entry(canonical).or_default();
+        if own.first() != Some(&canonical) {
+            own.retain(|c| *c != canonical);
+            own.insert(0, canonical);
+        }
         for alias in aliases.split(',').map(str::trim).filter(|a| !a.is_empty()) {
-            // First group wins, as the file's header promises.
-            map.entry(alias).or_insert(canonical);
+            let groups = map.entry(alias).or_default();
+            if !groups.contains(&canonical) {
+                groups.push(canonical);
+            }
         }
     }
     map
 }
 
-fn nicknames() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn nicknames() -> &'static HashMap<&'static str, Vec<&'static str>> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     MAP.get_or_init(|| parse_nicknames(NICKNAMES))
 }
 
-/// The canonical given name for a folded, lower-case name token ("bob" ->
-/// "robert", "kasia" -> "katarzyna"); the input itself when unknown.
+/// The canonical given name of a folded, lower-case name token's primary
+/// (first) group ("bob" -> "robert", "kasia" -> "katarzyna", "chris" ->
+/// "christopher"); the input itself when unknown. One string per token, for
+/// blocking keys and statistics; use [`same_given_name`] to compare names.
 pub fn nickname_canonical(token: &str) -> &str {
-    nicknames().get(token).copied().unwrap_or(token)
+    nicknames()
+        .get(token)
+        .and_then(|groups| groups.first())
+        .copied()
+        .unwrap_or(token)
+}
+
+/// Every canonical name whose group holds the folded token: its own group
+/// first when it is a canonical, then the groups listing it as an alias in
+/// file order ("chris" -> christopher, christine, christian, christos). Empty
+/// when the table does not know the token.
+pub fn nickname_groups(token: &str) -> &'static [&'static str] {
+    nicknames()
+        .get(token)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+/// Whether two folded given-name tokens can name the same person by the
+/// table: equal, or sharing a group ("chris"/"christine", "jon"/"jonathan").
+/// Two full names are never the same through a shared short form:
+/// "christine"/"christian" is false.
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let groups_b = nickname_groups(b);
+    nickname_groups(a).iter().any(|g| groups_b.contains(g))
 }
 
 /// Whether a folded token is a given name the table knows (as a name or a pet form). Two known,
@@ -270,11 +307,101 @@ mod tests {
             ("hans", "john"),
             ("lasse", "lars"),
             ("zhenya", "eugene"),
+            // Multi-group aliases keep their first (older) group.
+            ("chris", "christopher"),
+            ("sam", "samuel"),
+            ("pat", "patrick"),
+            ("jackie", "john"),
+            ("jon", "john"),
+            ("jo", "josephine"),
+            ("fran", "frances"),
+            ("gabi", "gabrielle"),
+            ("enzo", "vincent"),
+            ("vlad", "vladimir"),
+            ("ted", "edward"),
+            ("harry", "henry"),
+            // New groups.
+            ("christine", "christine"),
+            ("christian", "christian"),
+            ("darek", "dariusz"),
+            ("lojze", "alojz"),
+            ("meta", "margaret"),
+            ("raj", "rajesh"),
             ("xyzzy", "xyzzy"),
             ("", ""),
         ];
         for (input, expected) in cases {
             assert_eq!(nickname_canonical(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn nickname_groups_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "chris",
+                &["christopher", "christine", "christian", "christos"],
+            ),
+            ("sam", &["samuel", "samantha"]),
+            ("jo", &["josephine", "joan", "john"]),
+            ("jon", &["john", "jonathan"]),
+            ("bob", &["robert"]),
+            ("robert", &["robert"]),
+            ("christine", &["christine"]),
+            ("xyzzy", &[]),
+            ("", &[]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(nickname_groups(input), *expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn same_given_name_cases() {
+        let same = [
+            ("chris", "christopher"),
+            ("chris", "christine"),
+            ("chris", "christian"),
+            ("kris", "krystian"),
+            ("sam", "samantha"),
+            ("sam", "samuel"),
+            ("pat", "patricia"),
+            ("jackie", "jacqueline"),
+            ("jackie", "john"),
+            ("jon", "jonathan"),
+            ("jon", "john"),
+            ("harry", "harold"),
+            ("ted", "theodore"),
+            ("kathy", "kathleen"),
+            ("meg", "megan"),
+            ("millie", "amelia"),
+            ("dani", "danielle"),
+            ("bob", "robert"),
+            ("darek", "dariusz"),
+            ("gosia", "malgorzata"),
+            ("raj", "rajesh"),
+            ("xyzzy", "xyzzy"),
+        ];
+        for (a, b) in same {
+            assert!(same_given_name(a, b), "{a:?} / {b:?}");
+            assert!(same_given_name(b, a), "{b:?} / {a:?}");
+        }
+        let different = [
+            ("christine", "christian"),
+            ("christopher", "christine"),
+            ("samuel", "samantha"),
+            ("patrick", "patricia"),
+            ("john", "jonathan"),
+            ("john", "jacqueline"),
+            ("mark", "mary"),
+            ("alexander", "alexandra"),
+            ("bob", "bill"),
+            ("xyzzy", "plugh"),
+            ("xyzzy", ""),
+        ];
+        for (a, b) in different {
+            assert!(!same_given_name(a, b), "{a:?} / {b:?}");
+            assert!(!same_given_name(b, a), "{b:?} / {a:?}");
         }
     }
 
@@ -295,21 +422,29 @@ mod tests {
                 canonical,
                 "canonical {canonical:?} not folded"
             );
-            assert!(
-                canonicals.insert(canonical),
-                "canonical {canonical:?} twice"
-            );
+            assert!(!canonical.is_empty() && !canonical.contains(' '));
+            canonicals.insert(canonical);
+            let mut in_line = HashSet::new();
             for alias in list.split(',').map(str::trim) {
                 assert_eq!(fold(alias), alias, "alias {alias:?} not folded");
                 assert!(!alias.is_empty() && !alias.contains(' '), "line {line:?}");
-                assert!(aliases.insert(alias), "alias {alias:?} in two groups");
+                assert!(in_line.insert(alias), "alias {alias:?} twice in {line:?}");
+                assert_ne!(alias, canonical, "{alias:?} is its own alias");
+                aliases.insert(alias);
                 pairs += 1;
             }
         }
+        // The header's rule: a full name is only the canonical of its own group.
         for c in &canonicals {
             assert!(!aliases.contains(c), "canonical {c:?} is also an alias");
         }
-        assert!(pairs >= 300, "only {pairs} alias pairs");
+        // A group continued on a later line does not repeat an alias.
+        for (token, groups) in nicknames() {
+            let unique: HashSet<_> = groups.iter().collect();
+            assert_eq!(unique.len(), groups.len(), "{token:?} in {groups:?}");
+        }
+        assert!(pairs >= 2000, "only {pairs} alias pairs");
+        assert!(canonicals.len() >= 350, "only {} groups", canonicals.len());
     }
 
     #[test]
