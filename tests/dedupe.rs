@@ -372,3 +372,71 @@ fn telegram_frequent_contacts_are_distinct_people() {
     b.add_phone("+7 916 123 45 67", &[]);
     assert_eq!(run(vec![a, b]).len(), 2);
 }
+
+#[test]
+fn two_romanisations_and_a_shared_short_form_meet() {
+    // Yevgeny Fyodorov and Evgenii Fedorov are one Russian name written two ways; Chris is a
+    // short form of Christine as much as of Christopher.
+    let mut a = rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Yevgeny",
+        "Fyodorov",
+    );
+    a.add_organization("Contoso", "");
+    let mut b = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Evgenii",
+        "Fedorov",
+    );
+    b.add_organization("Contoso", "");
+    let mut c = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Chris",
+        "Lindqvist",
+    );
+    c.add_phone("+46 70 123 45 67", &[]);
+    let mut d = rec(
+        "Connections.csv",
+        1,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Christine",
+        "Lindqvist",
+    );
+    d.add_phone("+46 70 123 45 67", &[]);
+    let out = run(vec![a, b, c, d]);
+    assert_eq!(out.len(), 2, "{out:#?}");
+}
+
+#[test]
+fn a_shared_family_inbox_with_unlisted_given_names_stays_apart() {
+    // Derek and Maggie Warren share thewarrens@: relatives, not one person.
+    let mut a = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Derek",
+        "Warren",
+    );
+    a.add_email("thewarrens@example.org", &[]);
+    let mut b = rec(
+        "contacts.csv",
+        1,
+        Platform::Google,
+        Kind::Contact,
+        "Maggie",
+        "Warren",
+    );
+    b.add_email("thewarrens@example.org", &[]);
+    assert_eq!(run(vec![a, b]).len(), 2);
+}

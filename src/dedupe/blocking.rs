@@ -47,6 +47,14 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
                 out.push(key(5, &[&f.family, i]));
             }
             out.push(key(6, &[&f.given_canon, &f.family]));
+            // A short form of several names (Chris) meets each of them (Christine, Christian).
+            for g in keys::nickname_groups(&f.given) {
+                if *g != f.given_canon {
+                    out.push(key(6, &[g, &f.family]));
+                }
+            }
+            // Two romanisations of one name (Yevgeny Fyodorov, Evgenii Fedorov).
+            out.push(key(9, &[&f.given_translit, &f.family_translit]));
             let pf = keys::phonetic(&f.family);
             let pg = keys::phonetic(&f.given_canon);
             out.push(key(7, &[&pf, &pg]));

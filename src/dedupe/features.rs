@@ -4,6 +4,7 @@
 //! platform meets "Jose Muller" on another; nicknames are mapped to a canonical given name
 //! ("Bob" → "robert"). None of this is shown to users.
 
+use super::score::Word;
 use crate::model::{Contact, Kind, Platform};
 use crate::normalize::{email, keys, name};
 
@@ -71,6 +72,9 @@ pub struct Features {
     /// Folded first given-name token and its nickname-canonical form.
     pub given: String,
     pub given_canon: String,
+    /// Transliteration keys of `given` and `family` (Yevgeny and Evgenii meet).
+    pub given_translit: String,
+    pub family_translit: String,
     /// Folded family name without spaces ("van der berg" → "vanderberg").
     pub family: String,
     /// The first surname of a multi-word family name, particles included ("rodriguez" of
@@ -123,6 +127,39 @@ pub struct Features {
 impl Features {
     pub fn has_name(&self) -> bool {
         !self.tokens.is_empty()
+    }
+
+    pub fn given_word(&self) -> Word<'_> {
+        Word {
+            text: &self.given,
+            canon: &self.given_canon,
+            translit: &self.given_translit,
+        }
+    }
+
+    pub fn family_word(&self) -> Word<'_> {
+        Word {
+            text: &self.family,
+            canon: &self.family_head,
+            translit: &self.family_translit,
+        }
+    }
+
+    /// The family name read as a given name, for names written in swapped order.
+    pub fn family_as_given(&self) -> Word<'_> {
+        Word {
+            text: &self.family,
+            canon: &self.family,
+            translit: &self.family_translit,
+        }
+    }
+
+    pub fn given_as_family(&self) -> Word<'_> {
+        Word {
+            text: &self.given,
+            canon: "",
+            translit: &self.given_translit,
+        }
     }
 }
 
@@ -194,6 +231,8 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         f.family = tokens.last().cloned().unwrap_or_default();
     }
     f.given_canon = keys::nickname_canonical(&f.given).to_string();
+    f.given_translit = keys::translit_key(&f.given);
+    f.family_translit = keys::translit_key(&f.family);
     tokens.sort();
     tokens.dedup();
     f.name_key = tokens.join(" ");

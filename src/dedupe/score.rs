@@ -218,15 +218,31 @@ pub enum Agree {
     Different,
 }
 
-/// Two given names: exact, nickname forms of one name, a typo, an initial, or different.
-pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree {
+/// One side of a name comparison: the folded token, its nickname-canonical form (for a family
+/// name: its first surname, see `Features::family_head`) and its transliteration key
+/// (`keys::translit_key`).
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub canon: &'a str,
+    pub translit: &'a str,
+}
+
+/// Two given names: exact, nickname forms of one name (also a short form shared by several
+/// names, and two romanisations of one name: Yevgeny/Evgenii), a typo, an initial, or different.
+pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
+    let (tr_a, tr_b) = (a.translit, b.translit);
+    let (a, a_canon, b, b_canon) = (a.text, a.canon, b.text, b.canon);
     if a.is_empty() || b.is_empty() {
         return Agree::Missing;
     }
     if a == b {
         return Agree::Exact;
     }
-    if a_canon == b_canon {
+    if a_canon == b_canon || keys::same_given_name(a, b) {
+        return Agree::Nickname;
+    }
+    if !tr_a.is_empty() && tr_a == tr_b {
         return Agree::Nickname;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -260,15 +276,16 @@ pub fn given_agreement(a: &str, a_canon: &str, b: &str, b_canon: &str) -> Agree 
     }
 }
 
-/// Two family names, each with its first surname (`a_head`, empty for a single surname):
-/// exact, one of two surnames dropped ("Ortiz" of "Ortiz Hernández"), a typo, or different.
-/// A surname inside another one is not a match by itself: "Zupan" and "Zupančič", "Nowak" and
-/// "Nowakowski" are different families.
-pub fn family_agreement(a: &str, a_head: &str, b: &str, b_head: &str) -> Agree {
+/// Two family names: exact (also two romanisations of one name: Fedorov/Fyodorov), one of two
+/// surnames dropped ("Ortiz" of "Ortiz Hernández"), a typo, or different. A surname inside
+/// another one is not a match by itself: "Zupan" and "Zupančič", "Nowak" and "Nowakowski" are
+/// different families.
+pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
+    let (a, a_head, b, b_head) = (x.text, x.canon, y.text, y.canon);
     if a.is_empty() || b.is_empty() {
         return Agree::Missing;
     }
-    if a == b {
+    if a == b || (!x.translit.is_empty() && x.translit == y.translit) {
         return Agree::Exact;
     }
     if (a_head.len() >= 3 && a_head == b) || (b_head.len() >= 3 && b_head == a) {
@@ -298,9 +315,13 @@ pub fn family_agreement(a: &str, a_head: &str, b: &str, b_head: &str) -> Agree {
 /// that are both known and different ("John"/"Jane") rule it out: an unknown spelling ("Toyn")
 /// may be a typo, and the pair's own weight has already counted the difference.
 pub fn givens_compatible(a: &str, b: &str) -> bool {
-    let ca = keys::nickname_canonical(a);
-    let cb = keys::nickname_canonical(b);
-    given_agreement(a, ca, b, cb) != Agree::Different
+    let (ta, tb) = (keys::translit_key(a), keys::translit_key(b));
+    let word = |text, translit| Word {
+        text,
+        canon: keys::nickname_canonical(text),
+        translit,
+    };
+    given_agreement(word(a, &ta), word(b, &tb)) != Agree::Different
         || !(keys::is_known_name(a) && keys::is_known_name(b))
 }
 
@@ -315,12 +336,12 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     }
     // Straight and swapped ("Doe John"), keep the better reading.
     let straight = (
-        given_agreement(&a.given, &a.given_canon, &b.given, &b.given_canon),
-        family_agreement(&a.family, &a.family_head, &b.family, &b.family_head),
+        given_agreement(a.given_word(), b.given_word()),
+        family_agreement(a.family_word(), b.family_word()),
     );
     let swapped = (
-        given_agreement(&a.given, &a.given_canon, &b.family, &b.family),
-        family_agreement(&a.family, &a.family_head, &b.given, ""),
+        given_agreement(a.given_word(), b.family_as_given()),
+        family_agreement(a.family_word(), b.given_as_family()),
     );
     let (g, f, swap) = if straight.0 == Agree::Exact && straight.1 == Agree::Exact {
         (straight.0, straight.1, false)
