@@ -110,9 +110,11 @@ pub struct Features {
     /// The input the record came from (records of one export share it).
     pub input: String,
     /// Handle-like spellings of the name (see [`name_handles`]), computed once: the first
-    /// `name_handles_full` spell the whole name, the rest an initial and a name.
+    /// `name_handles_full` spell the whole name, up to `name_handles_family` an initial and the
+    /// family name, the rest the given name and an initial.
     pub name_handles: Vec<String>,
     pub name_handles_full: usize,
+    pub name_handles_family: usize,
     /// Term-frequency weights of this record's given and family name, and how many people of
     /// one list bear its full name; filled from [`super::score::Stats`] once all records are in.
     pub given_weight: f64,
@@ -344,7 +346,7 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     }
     f.profiles.sort();
     f.profiles.dedup();
-    (f.name_handles, f.name_handles_full) = name_handles(&f);
+    (f.name_handles, f.name_handles_full, f.name_handles_family) = name_handles(&f);
     f
 }
 
@@ -352,7 +354,7 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
 /// Jane Doe), and how many of them come first as whole-name spellings: given+family and
 /// family+given (also with the full form of a nickname: Alex Campbell may be
 /// `alexandercampbell`), then initial+family and given+initial.
-pub fn name_handles(f: &Features) -> (Vec<String>, usize) {
+pub fn name_handles(f: &Features) -> (Vec<String>, usize, usize) {
     let letters_of =
         |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphabetic()).collect() };
     let g = letters_of(&f.given);
@@ -361,6 +363,7 @@ pub fn name_handles(f: &Features) -> (Vec<String>, usize) {
     let fams = [letters_of(&f.family), letters_of(&f.family_head)];
     let mut full = Vec::new();
     let mut initial = Vec::new();
+    let mut given_initial = Vec::new();
     let push = |out: &mut Vec<String>, k: String| {
         if k.len() >= 3 && !out.contains(&k) {
             out.push(k);
@@ -379,13 +382,16 @@ pub fn name_handles(f: &Features) -> (Vec<String>, usize) {
                 g.get(..1).map(|i| format!("{i}{fam}")).unwrap_or_default(),
             );
             push(
-                &mut initial,
+                &mut given_initial,
                 fam.get(..1).map(|i| format!("{g}{i}")).unwrap_or_default(),
             );
         }
     }
     initial.retain(|k| !full.contains(k));
+    given_initial.retain(|k| !full.contains(k) && !initial.contains(k));
     let n = full.len();
     full.extend(initial);
-    (full, n)
+    let m = full.len();
+    full.extend(given_initial);
+    (full, n, m)
 }

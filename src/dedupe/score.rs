@@ -32,7 +32,7 @@ pub const W_BIRTHDAY_MD: f64 = 5.0;
 pub const W_BIRTHDAY_DIFFERENT: f64 = -8.0;
 pub const W_GIVEN_DIFFERENT: f64 = -12.0;
 pub const W_FAMILY_DIFFERENT: f64 = -8.0;
-pub const W_INITIAL: f64 = 1.0;
+pub const W_FAMILY_INITIAL: f64 = 4.0;
 pub const W_SAME_EXPORT: f64 = 3.0;
 /// The most a name alone can weigh, and how fast that falls as more records share the name.
 pub const W_NAME_CAP: f64 = 13.0;
@@ -433,12 +433,15 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     if swap {
         parts.push("swapped order".to_string());
     }
-    // One platform shows a member's name the same way in every file of one export.
+    // One platform shows a member's name the same way in every file of one export (a
+    // connection and their messages). Two of its lists (friends and followers) hold different
+    // people as often as the same one: there the name is just a name.
     if g == Agree::Exact
         && f == Agree::Exact
         && a.platform == b.platform
         && !a.input.is_empty()
         && a.input == b.input
+        && !(a.kind.is_distinct_list() && b.kind.is_distinct_list())
     {
         w += W_SAME_EXPORT;
         parts.push("same export".to_string());
@@ -519,18 +522,21 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 .chain(y.email_locals.iter())
                 .find(|h| keys.iter().any(|k| k == *h));
             if let Some(h) = hit {
-                let full = keys.iter().take(x.name_handles_full).any(|k| k == h);
+                let at = keys.iter().position(|k| k == h).unwrap_or(usize::MAX);
                 // A handle that spells the whole name is as rare as the name: it counts like a
                 // name match (same cap for names one source holds several times), a little less
                 // since it is the person's choice; an initial and a family name count like the
                 // family name with a matching initial. Nothing when several people of one list
                 // bear the name.
                 let amb = f64::from(x.ambiguity);
-                let w = if full {
+                let w = if at < x.name_handles_full {
                     (x.given_weight + x.family_weight - x.name_offset).min(name_cap(x.ambiguity))
                         - 1.0
-                } else {
+                } else if at < x.name_handles_family {
                     x.family_weight + x.initial_weight - x.name_offset - 1.0
+                } else {
+                    // `anna_k`: the given name and a letter of the family name (about log₂ 15).
+                    x.given_weight + W_FAMILY_INITIAL - x.name_offset - 1.0
                 } - 4.0 * amb.log2();
                 c.add(explain, "handle-name", w, || {
                     format!("handle {h} ~ name {}", x.name_key)
