@@ -19,6 +19,21 @@ pub const MAX_BLOCK: usize = 32;
 /// Neighbours on each side each member of an oversized block is compared with.
 pub const WINDOW: usize = 8;
 
+/// A stable hash of one text, for comparing values by hash (the input an export came from).
+pub fn text_key(s: &str) -> u64 {
+    if s.is_empty() {
+        0
+    } else {
+        key(0, &[s])
+    }
+}
+
+/// The key of a handle, an email local part or a handle-like spelling of a name: equal texts
+/// give equal keys, and the block of handles uses the same key.
+pub fn handle_key(h: &str) -> u64 {
+    key(8, &[h])
+}
+
 fn key(tag: u8, parts: &[&str]) -> u64 {
     // DefaultHasher::new() has fixed keys: stable within a run, which is all blocking needs.
     let mut h = DefaultHasher::new();
@@ -61,13 +76,9 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
             // Swapped order ("Doe John") meets the straight one here.
             out.push(key(6, &[keys::nickname_canonical(&f.family), &f.given]));
         }
-        for h in &f.name_handles {
-            out.push(key(8, &[h]));
-        }
+        out.extend_from_slice(&f.name_handles);
     }
-    for h in f.handles.iter().chain(f.email_locals.iter()) {
-        out.push(key(8, &[h]));
-    }
+    out.extend(f.handle_keys.iter().chain(f.local_keys.iter()).copied());
 }
 
 /// Blocks in compressed form: members of every block with two or more records, contiguous,

@@ -80,8 +80,8 @@ pub struct Features {
     /// The first surname of a multi-word family name, particles included ("rodriguez" of
     /// "Rodríguez Blanco", "delalamo" of "del Álamo Ortiz"); empty for a one-surname name.
     pub family_head: String,
-    /// All folded name tokens, sorted (for swapped order and single-token names).
-    pub tokens: Vec<String>,
+    /// How many name tokens the name has (0: no name).
+    pub n_tokens: usize,
     /// Sorted-token key of the whole name.
     pub name_key: String,
     pub emails: Vec<String>,
@@ -95,6 +95,9 @@ pub struct Features {
     pub profiles: Vec<(String, String)>,
     /// Handles folded to letters only (Instagram, X, Mastodon, GitHub, Telegram).
     pub handles: Vec<String>,
+    /// Handle keys of `handles` and of `email_locals`, index for index.
+    pub handle_keys: Vec<u64>,
+    pub local_keys: Vec<u64>,
     pub orgs: Vec<String>,
     /// Organisation names and email domains as bare letters ("Los Pollos Logistics" and
     /// "@lospolloslogistics.example.com" both give "lospolloslogistics").
@@ -107,12 +110,13 @@ pub struct Features {
     pub birthday_full: String,
     pub platform: Platform,
     pub kind: Kind,
-    /// The input the record came from (records of one export share it).
-    pub input: String,
-    /// Handle-like spellings of the name (see [`name_handles`]), computed once: the first
-    /// `name_handles_full` spell the whole name, up to `name_handles_family` an initial and the
-    /// family name, the rest the given name and an initial.
-    pub name_handles: Vec<String>,
+    /// The input the record came from, hashed (records of one export share it; 0: none).
+    pub input: u64,
+    /// Handle-like spellings of the name (see [`name_handles`]), computed once and kept as
+    /// their handle keys (`blocking::handle_key`): the first `name_handles_full` spell the whole
+    /// name, up to `name_handles_family` an initial and the family name, the rest the given name
+    /// and an initial.
+    pub name_handles: Vec<u64>,
     pub name_handles_full: usize,
     pub name_handles_family: usize,
     /// Term-frequency weights of this record's given and family name, and how many people of
@@ -128,7 +132,7 @@ pub struct Features {
 
 impl Features {
     pub fn has_name(&self) -> bool {
-        !self.tokens.is_empty()
+        self.n_tokens > 0
     }
 
     pub fn given_word(&self) -> Word<'_> {
@@ -186,7 +190,7 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     if let Some(s) = c.source() {
         f.platform = s.platform;
         f.kind = s.kind;
-        f.input = s.input.clone();
+        f.input = super::blocking::text_key(&s.input);
     }
     let full = if n.full.is_empty() {
         format!("{} {} {}", n.given, n.middle, n.family)
@@ -238,7 +242,7 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     tokens.sort();
     tokens.dedup();
     f.name_key = tokens.join(" ");
-    f.tokens = tokens;
+    f.n_tokens = tokens.len();
 
     for e in &c.emails {
         let key = email::match_key(&e.value, fold_gmail);
@@ -346,7 +350,23 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     }
     f.profiles.sort();
     f.profiles.dedup();
-    (f.name_handles, f.name_handles_full, f.name_handles_family) = name_handles(&f);
+    let (forms, full, family) = name_handles(&f);
+    f.name_handles = forms
+        .iter()
+        .map(|k| super::blocking::handle_key(k))
+        .collect();
+    f.name_handles_full = full;
+    f.name_handles_family = family;
+    f.handle_keys = f
+        .handles
+        .iter()
+        .map(|h| super::blocking::handle_key(h))
+        .collect();
+    f.local_keys = f
+        .email_locals
+        .iter()
+        .map(|h| super::blocking::handle_key(h))
+        .collect();
     f
 }
 

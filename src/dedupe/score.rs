@@ -345,7 +345,7 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     );
     let (g, f, swap) = if straight.0 == Agree::Exact && straight.1 == Agree::Exact {
         (straight.0, straight.1, false)
-    } else if a.name_key == b.name_key && a.tokens.len() >= 2 {
+    } else if a.name_key == b.name_key && a.n_tokens >= 2 {
         // The same words, parsed differently ("Ezra Ford | Omar" and "Ezra | Ford Omar").
         (Agree::Exact, Agree::Exact, false)
     } else if swapped.0 == Agree::Exact && swapped.1 == Agree::Exact {
@@ -439,7 +439,7 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     if g == Agree::Exact
         && f == Agree::Exact
         && a.platform == b.platform
-        && !a.input.is_empty()
+        && a.input != 0
         && a.input == b.input
         && !(a.kind.is_distinct_list() && b.kind.is_distinct_list())
     {
@@ -519,10 +519,10 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
             let hit = y
                 .handles
                 .iter()
-                .chain(y.email_locals.iter())
-                .find(|h| keys.iter().any(|k| k == *h));
-            if let Some(h) = hit {
-                let at = keys.iter().position(|k| k == h).unwrap_or(usize::MAX);
+                .zip(&y.handle_keys)
+                .chain(y.email_locals.iter().zip(&y.local_keys))
+                .find_map(|(h, k)| Some((h, keys.iter().position(|n| n == k)?)));
+            if let Some((h, at)) = hit {
                 // A handle that spells the whole name is as rare as the name: it counts like a
                 // name match (same cap for names one source holds several times), a little less
                 // since it is the person's choice; an initial and a family name count like the
@@ -546,10 +546,11 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
             // Supporting only: an email local part that spells the other's name. When it also
             // spells its own record's name it says nothing the names have not said already.
             let keys = &x.name_handles;
-            if let Some(h) = y
+            if let Some((h, _)) = y
                 .email_locals
                 .iter()
-                .find(|h| keys.contains(h) && !y.name_handles.contains(h))
+                .zip(&y.local_keys)
+                .find(|(_, k)| keys.contains(k) && !y.name_handles.contains(k))
             {
                 c.add(explain, "email-name", 2.0, || {
                     format!("email local part {h} ~ name")
