@@ -6,6 +6,7 @@
 //! maps to a probability with [`probability`]. The weights are documented in docs/dedupe.md.
 
 use super::features::{Features, SINGLE_ACCOUNT_SERVICES};
+use crate::model::Kind;
 use crate::normalize::keys;
 use std::collections::HashMap;
 
@@ -330,9 +331,11 @@ fn name_cap(count: u32) -> f64 {
     W_NAME_CAP - W_NAME_CAP_SLOPE * f64::from(count.max(1)).log2()
 }
 
-fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
+/// Adds the name comparison; returns whether both parts of the names agree (exactly, as
+/// nicknames or as typos).
+fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) -> bool {
     if !a.has_name() || !b.has_name() {
-        return;
+        return false;
     }
     // Straight and swapped ("Doe John"), keep the better reading.
     let straight = (
@@ -435,13 +438,16 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     }
     // One platform shows a member's name the same way in every file of one export (a
     // connection and their messages). Two of its lists (friends and followers) hold different
-    // people as often as the same one: there the name is just a name.
+    // people as often as the same one, and an address book is typed by hand: there the name is
+    // just a name.
     if g == Agree::Exact
         && f == Agree::Exact
         && a.platform == b.platform
         && a.input != 0
         && a.input == b.input
         && !(a.kind.is_distinct_list() && b.kind.is_distinct_list())
+        && a.kind != Kind::Contact
+        && b.kind != Kind::Contact
     {
         w += W_SAME_EXPORT;
         parts.push("same export".to_string());
@@ -449,6 +455,8 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) {
     c.add(explain, "name", w, || {
         format!("name {} ~ {}: {}", a.name_key, b.name_key, parts.join(", "))
     });
+    matches!(g, Agree::Exact | Agree::Nickname | Agree::Similar(_))
+        && matches!(f, Agree::Exact | Agree::Similar(_))
 }
 
 /// Two profile keys are comparable only in the same form: a LinkedIn member URN says nothing
@@ -507,7 +515,7 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
         }
     }
 
-    name_weight(a, b, &mut c, explain);
+    let names_agree = name_weight(a, b, &mut c, explain);
 
     // Handles: against each other, against the other side's name and email local part.
     if let Some(h) = shared(&a.handles, &b.handles) {
@@ -542,8 +550,9 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                     format!("handle {h} ~ name {}", x.name_key)
                 });
             }
-        } else if x.has_name() && y.has_name() {
-            // Supporting only: an email local part that spells the other's name. When it also
+        } else if x.has_name() && y.has_name() && !names_agree {
+            // Supporting only: an email local part that spells the other's name when the names
+            // themselves do not agree ("Becky" with rkelly@ and Rebecca Kelly). When it also
             // spells its own record's name it says nothing the names have not said already.
             let keys = &x.name_handles;
             if let Some((h, _)) = y
