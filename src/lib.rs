@@ -103,6 +103,7 @@ pub fn prepare(
         })
         .collect();
     report.warnings.extend(warnings.into_iter().flatten());
+    normalize::phone::clear_cache();
     progress.finish();
     (records, report)
 }
@@ -162,6 +163,8 @@ pub fn run_streaming(
             })
             .collect();
         warnings.extend(batch.into_iter().flatten());
+        // Memory must not grow with the input: the parse cache lives for one file.
+        normalize::phone::clear_cache();
         for r in &kept {
             if let Err(e) = write(r) {
                 failure = Some(e);
