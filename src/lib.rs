@@ -92,17 +92,9 @@ pub fn prepare(
     }
 
     progress.stage("normalising", records.len() as u64);
-    // In parallel; warnings are collected per record and appended in record order.
-    let warnings: Vec<Vec<report::Issue>> = records
-        .par_iter_mut()
-        .map(|r| {
-            let mut w = Vec::new();
-            normalize::record::normalize(r, &opts.normalize, &mut w);
-            progress.advance(1);
-            w
-        })
-        .collect();
-    report.warnings.extend(warnings.into_iter().flatten());
+    // In parallel; warnings come per record, in record order.
+    let warnings = normalize::record::normalize_all(&mut records, &opts.normalize, progress);
+    report.warnings.extend(warnings);
     normalize::phone::clear_cache();
     progress.finish();
     (records, report)
@@ -153,16 +145,10 @@ pub fn run_streaming(
                 *filtered.entry(kind).or_insert(0) += 1;
             }
         }
-        let batch: Vec<Vec<report::Issue>> = kept
-            .par_iter_mut()
-            .map(|r| {
-                let mut w = Vec::new();
-                normalize::record::normalize(r, &opts.normalize, &mut w);
-                r.id = dedupe::merge::make_id(&dedupe::merge::source_key(r));
-                w
-            })
-            .collect();
-        warnings.extend(batch.into_iter().flatten());
+        let batch = normalize::record::normalize_all(&mut kept, &opts.normalize, &progress::Silent);
+        kept.par_iter_mut()
+            .for_each(|r| r.id = dedupe::merge::make_id(&dedupe::merge::source_key(r)));
+        warnings.extend(batch);
         // Memory must not grow with the input: the parse cache lives for one file.
         normalize::phone::clear_cache();
         for r in &kept {
