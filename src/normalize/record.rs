@@ -33,6 +33,7 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
     warnings.extend(reasons.into_iter().map(|r| Issue::new(loc.clone(), r)));
     normalize_tail(c, &loc, warnings);
     dedupe_values(c);
+    c.shrink_to_fit();
 }
 
 /// Normalises every record, with the same result and warnings (per record, in record order) as
@@ -85,7 +86,10 @@ pub fn normalize_all(
         warnings.extend(reasons.into_iter().map(|r| Issue::new(loc.clone(), r)));
         warnings.extend(tail);
     }
-    records.par_iter_mut().for_each(dedupe_values);
+    records.par_iter_mut().for_each(|c| {
+        dedupe_values(c);
+        c.shrink_to_fit();
+    });
     warnings
 }
 
