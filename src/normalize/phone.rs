@@ -174,6 +174,14 @@ fn parse_number(number: &str, region: Option<&str>) -> CacheValue {
 }
 
 fn cached_parse(number: &str, region: Option<&str>) -> CacheValue {
+    // Without a known region, the crate can only place a number by its `+` (or fullwidth `＋`,
+    // also in an RFC 3966 phone-context): with neither, its answer is always "no number".
+    // Common (national numbers before the region is known) and free to answer here.
+    let known_region =
+        region.is_some_and(|r| r.trim().to_ascii_uppercase().parse::<country::Id>().is_ok());
+    if !known_region && !number.contains(['+', '＋']) {
+        return (None, None);
+    }
     // The key spells the region's length so that no two (number, region) pairs share one.
     let key = match region {
         Some(r) => format!("r{}:{}{number}", r.len(), r.to_ascii_uppercase()),
@@ -427,6 +435,33 @@ mod tests {
         for raw in cases {
             let out = normalize(raw, Some("US"));
             assert_eq!(out.raw, raw.trim(), "input {raw:?}");
+        }
+    }
+
+    #[test]
+    fn no_plus_and_no_region_is_what_the_crate_says() {
+        let cases = [
+            "(415) 555-0100",
+            "0049 30 1234567",
+            "4930 1234567",
+            "14155550100",
+            "054 837 9020",
+            "1-800-FLOWERS",
+            "5550100;phone-context=example.com",
+            "011 44 20 7946 0958",
+        ];
+        for raw in cases {
+            let number = prepare(raw);
+            if number.contains('+') {
+                continue;
+            }
+            for region in [None, Some("ZZ"), Some("")] {
+                assert_eq!(
+                    cached_parse(&number, region),
+                    parse_number(&number, region),
+                    "input {raw:?} {region:?}"
+                );
+            }
         }
     }
 
