@@ -64,21 +64,26 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
     for m in members {
         let offset = out.sources.len();
         let shift = |s: &[usize]| s.iter().map(|i| i + offset).collect::<Vec<_>>();
-        let own_sources: Vec<usize> = (offset..offset + m.sources.len()).collect();
+        let own_sources = offset..offset + m.sources.len();
 
-        let folded = keys::fold(&m.name.full);
+        // The shown name's own spelling folds to `shown`: no need to fold it again.
+        let folded = if m.name.full == out.name.full {
+            String::new()
+        } else {
+            keys::fold(&m.name.full)
+        };
         if !folded.is_empty() && folded != shown {
             match alias_seen.get(&folded) {
                 Some(&i) => {
                     if let Some(a) = out.aliases.get_mut(i) {
-                        a.sources.extend(own_sources.iter().copied());
+                        a.sources.extend(own_sources);
                     }
                 }
                 None => {
                     alias_seen.insert(folded, out.aliases.len());
                     out.aliases.push(Text {
                         value: m.name.full.clone(),
-                        sources: own_sources.clone(),
+                        sources: own_sources.collect(),
                     });
                 }
             }
@@ -97,7 +102,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             {
                 Some(x) => {
                     union(&mut x.labels, &e.labels);
-                    union(&mut x.sources, &shift(&e.sources));
+                    union_shifted(&mut x.sources, &e.sources, offset);
                 }
                 None => out.emails.push(crate::model::Email {
                     sources: shift(&e.sources),
@@ -106,11 +111,10 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             }
         }
         for p in m.phones {
-            let key = phone_key(&p);
-            match out.phones.iter_mut().find(|x| phone_key(x) == key) {
+            match out.phones.iter_mut().find(|x| same_phone(x, &p)) {
                 Some(x) => {
                     union(&mut x.labels, &p.labels);
-                    union(&mut x.sources, &shift(&p.sources));
+                    union_shifted(&mut x.sources, &p.sources, offset);
                 }
                 None => out.phones.push(crate::model::Phone {
                     sources: shift(&p.sources),
@@ -123,7 +127,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             match org_keys.iter().position(|k| *k == key) {
                 Some(i) => {
                     if let Some(x) = out.organizations.get_mut(i) {
-                        union(&mut x.sources, &shift(&o.sources));
+                        union_shifted(&mut x.sources, &o.sources, offset);
                     }
                 }
                 None => {
@@ -141,7 +145,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
                 .iter_mut()
                 .find(|x| x.service == p.service && x.url == p.url && x.id == p.id)
             {
-                Some(x) => union(&mut x.sources, &shift(&p.sources)),
+                Some(x) => union_shifted(&mut x.sources, &p.sources, offset),
                 None => out.profiles.push(crate::model::Profile {
                     sources: shift(&p.sources),
                     ..p
@@ -152,7 +156,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             match out.urls.iter_mut().find(|x| x.value == u.value) {
                 Some(x) => {
                     union(&mut x.labels, &u.labels);
-                    union(&mut x.sources, &shift(&u.sources));
+                    union_shifted(&mut x.sources, &u.sources, offset);
                 }
                 None => out.urls.push(crate::model::Url {
                     sources: shift(&u.sources),
@@ -181,7 +185,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             }) {
                 Some(x) => {
                     union(&mut x.labels, &a.labels);
-                    union(&mut x.sources, &shift(&a.sources));
+                    union_shifted(&mut x.sources, &a.sources, offset);
                 }
                 None => out.addresses.push(crate::model::Address {
                     sources: shift(&a.sources),
@@ -191,7 +195,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         }
         if let Some(b) = m.birthday {
             match &mut out.birthday {
-                Some(x) if x.value == b.value => union(&mut x.sources, &shift(&b.sources)),
+                Some(x) if x.value == b.value => union_shifted(&mut x.sources, &b.sources, offset),
                 Some(_) => add_text(
                     &mut out.notes,
                     format!("Other birthday: {}", b.value),
@@ -220,7 +224,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
                 .iter_mut()
                 .find(|x| x.kind == e.kind && x.date == e.date && x.service == e.service)
             {
-                Some(x) => union(&mut x.sources, &shift(&e.sources)),
+                Some(x) => union_shifted(&mut x.sources, &e.sources, offset),
                 None => out.events.push(crate::model::Event {
                     sources: shift(&e.sources),
                     ..e
@@ -274,21 +278,31 @@ fn same_email(a: &str, b: &str) -> bool {
     }
 }
 
-fn phone_key(p: &crate::model::Phone) -> String {
-    if p.value.is_empty() {
-        p.raw
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect()
-    } else {
-        p.value.clone()
+/// Two phones are one when their E.164 values, or for a raw-only number its digits and `+`, are
+/// the same; compared without building either key.
+fn same_phone(a: &crate::model::Phone, b: &crate::model::Phone) -> bool {
+    fn key(p: &crate::model::Phone) -> impl Iterator<Item = char> + '_ {
+        let raw = p.value.is_empty();
+        let s = if raw { &p.raw } else { &p.value };
+        s.chars()
+            .filter(move |c| !raw || c.is_ascii_digit() || *c == '+')
     }
+    key(a).eq(key(b))
 }
 
 fn add_text(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
     match list.iter_mut().find(|x| x.value == value) {
         Some(x) => union(&mut x.sources, &sources),
         None => list.push(Text { value, sources }),
+    }
+}
+
+/// [`union`] of `from`'s source ids moved by `offset`.
+fn union_shifted(into: &mut Vec<usize>, from: &[usize], offset: usize) {
+    for v in from.iter().map(|i| i + offset) {
+        if !into.contains(&v) {
+            into.push(v);
+        }
     }
 }
 
@@ -339,10 +353,14 @@ pub fn source_key(c: &Contact) -> String {
 
 /// `r-` and 12 hex digits of SHA-256 over the key.
 pub fn make_id(key: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(key.as_bytes());
-    let mut id = String::from("r-");
+    let mut id = String::with_capacity(14);
+    id.push_str("r-");
     for b in digest.iter().take(6) {
-        id.push_str(&format!("{b:02x}"));
+        for nibble in [b >> 4, b & 0xf] {
+            id.extend(HEX.get(usize::from(nibble)).map(|&c| char::from(c)));
+        }
     }
     id
 }

@@ -7,7 +7,7 @@
 
 use super::{date, email, name, phone, profile, text};
 use crate::error::Location;
-use crate::model::{Contact, Name, SourceRef};
+use crate::model::{Contact, Name, Phone, SourceRef};
 use crate::report::Issue;
 
 /// Options that change normalisation.
@@ -27,6 +27,74 @@ fn location(s: Option<&SourceRef>) -> Location {
 /// Normalises a record in place; problems go to `warnings`.
 pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>) {
     let loc = location(c.source());
+    normalize_head(c, &loc, warnings);
+    let mut reasons = Vec::new();
+    normalize_phones(&mut c.phones, opts, &mut reasons);
+    warnings.extend(reasons.into_iter().map(|r| Issue::new(loc.clone(), r)));
+    normalize_tail(c, &loc, warnings);
+    dedupe_values(c);
+    c.shrink_to_fit();
+}
+
+/// Normalises every record, with the same result and warnings (per record, in record order) as
+/// [`normalize`] on each. Phone numbers go through a parser that holds one lock for every regular
+/// expression it runs, so two threads parsing at once mostly wait for each other: one thread
+/// parses all the numbers while the others do everything else.
+pub fn normalize_all(
+    records: &mut [Contact],
+    opts: &NormOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Vec<Issue> {
+    use rayon::prelude::*;
+    let mut phones: Vec<Vec<Phone>> = records
+        .iter_mut()
+        .map(|c| std::mem::take(&mut c.phones))
+        .collect();
+    let (phone_reasons, rest) = rayon::join(
+        || {
+            phones
+                .iter_mut()
+                .map(|p| {
+                    let mut reasons = Vec::new();
+                    normalize_phones(p, opts, &mut reasons);
+                    reasons
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            records
+                .par_iter_mut()
+                .map(|c| {
+                    let loc = location(c.source());
+                    let mut w = Vec::new();
+                    normalize_head(c, &loc, &mut w);
+                    let head = w.len();
+                    normalize_tail(c, &loc, &mut w);
+                    progress.advance(1);
+                    (loc, w, head)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut warnings = Vec::new();
+    for (((c, p), reasons), (loc, mut w, head)) in
+        records.iter_mut().zip(phones).zip(phone_reasons).zip(rest)
+    {
+        c.phones = p;
+        let tail = w.split_off(head.min(w.len()));
+        warnings.append(&mut w);
+        warnings.extend(reasons.into_iter().map(|r| Issue::new(loc.clone(), r)));
+        warnings.extend(tail);
+    }
+    records.par_iter_mut().for_each(|c| {
+        dedupe_values(c);
+        c.shrink_to_fit();
+    });
+    warnings
+}
+
+/// Name, aliases and emails.
+fn normalize_head(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
     normalize_name(&mut c.name);
     for a in &mut c.aliases {
         a.value = text::clean(&a.value);
@@ -58,15 +126,18 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
         }
     }
     c.emails = emails;
+}
 
+/// A record's phone numbers; what is wrong with them goes to `warnings`, for the record's location.
+fn normalize_phones(phones: &mut Vec<Phone>, opts: &NormOptions, warnings: &mut Vec<&'static str>) {
     // Phones: a region inferred from another number of the same record when none is given.
     let region = opts.region.clone().or_else(|| {
-        c.phones.iter().find_map(|p| {
+        phones.iter().find_map(|p| {
             let n = phone::normalize(&p.raw, None);
             n.e164.as_deref().and_then(phone::region_of)
         })
     });
-    for p in &mut c.phones {
+    for p in phones.iter_mut() {
         let n = phone::normalize(&p.raw, region.as_deref());
         p.raw = text::clean(&p.raw);
         match n.e164 {
@@ -79,14 +150,11 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
             None => {
                 p.value.clear();
                 if !p.raw.is_empty() {
-                    warnings.push(Issue::new(
-                        loc.clone(),
-                        if region.is_none() {
-                            "phone number without country code kept raw (use --region)"
-                        } else {
-                            "phone number not recognised, kept raw"
-                        },
-                    ));
+                    warnings.push(if region.is_none() {
+                        "phone number without country code kept raw (use --region)"
+                    } else {
+                        "phone number not recognised, kept raw"
+                    });
                 }
             }
         }
@@ -101,8 +169,11 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
             .filter(|l| !l.is_empty())
             .collect();
     }
-    c.phones.retain(|p| !p.raw.is_empty());
+    phones.retain(|p| !p.raw.is_empty());
+}
 
+/// Everything after the phones: organisations, profiles, links, addresses, dates, notes, groups.
+fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
     for o in &mut c.organizations {
         o.name = text::clean(&o.name);
         o.title = text::clean(&o.title);
@@ -224,7 +295,6 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
         g.value = text::clean(&g.value);
     }
     c.groups.retain(|g| !g.value.is_empty());
-    dedupe_values(c);
 }
 
 /// One record can list a value twice (LinkedIn writes a number in several spellings): keep the

@@ -173,6 +173,8 @@ fn expand_all(inputs: &[String], limits: Limits, loader: &mut Loader<'_>) {
         let before = loader.report.files.len();
         let errors_before = loader.report.errors.len();
         input::expand(input, limits, loader);
+        // Whether the input held anything is known once its files are read.
+        loader.flush();
         let found = loader.report.files.len() > before;
         if !found && loader.report.errors.len() == errors_before {
             loader.report.errors.push(Issue::new(
@@ -198,11 +200,20 @@ pub fn read_bytes(path: &str, data: &[u8]) -> Loaded {
     loader.finish()
 }
 
+/// Files waiting to be read together: the readers are independent, so a batch is read on all
+/// cores. Bounded in bytes, so memory does not hold many raw files at once.
+const BATCH_BYTES: usize = 64 << 20;
+
 struct Loader<'a> {
     limits: Limits,
-    records: Vec<Contact>,
+    /// Each file's records, in reading order; joined once at the end. One growing `Vec` would be
+    /// copied at every doubling (at a million records: hundreds of MiB moved, twice resident).
+    parts: Vec<Vec<Contact>>,
+    /// Files not read yet, and their bytes (see [`BATCH_BYTES`]).
+    pending: Vec<FileEntry>,
+    pending_bytes: usize,
     report: Report,
-    /// When set, each file's records go here instead of into `records`.
+    /// When set, each file's records go here instead of into `parts`.
     each: Option<&'a mut dyn FnMut(Vec<Contact>)>,
 }
 
@@ -210,21 +221,123 @@ impl<'a> Loader<'a> {
     fn new(limits: Limits) -> Loader<'a> {
         Loader {
             limits,
-            records: Vec::new(),
+            parts: Vec::new(),
+            pending: Vec::new(),
+            pending_bytes: 0,
             report: Report::default(),
             each: None,
         }
     }
 
+    /// Reads the pending files in parallel and takes their results in file order, so the
+    /// outcome is the same as reading them one by one.
+    fn flush(&mut self) {
+        use rayon::prelude::*;
+        let files = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        let limits = self.limits;
+        let done: Vec<Option<FileDone>> = files
+            .into_par_iter()
+            .map(|f| read_file(f, limits))
+            .collect();
+        for d in done.into_iter().flatten() {
+            self.take(d);
+        }
+    }
+
+    fn take(&mut self, mut d: FileDone) {
+        if let Some(e) = d.error {
+            self.report.errors.push(e);
+        }
+        self.report.files.push(d.file);
+        self.report.warnings.append(&mut d.warnings);
+        self.report.rejected.append(&mut d.rejected);
+        match &mut self.each {
+            Some(each) => each(d.records),
+            None => self.parts.push(d.records),
+        }
+    }
+
     fn finish(mut self) -> Loaded {
+        self.flush();
+        let total = self.parts.iter().map(Vec::len).sum();
+        let mut records = Vec::with_capacity(total);
+        for part in std::mem::take(&mut self.parts) {
+            records.extend(part);
+        }
         // Records in a canonical order so that everything downstream is independent of input order.
-        self.records.sort_by(|a, b| a.sources.cmp(&b.sources));
+        records.sort_by(|a, b| a.sources.cmp(&b.sources));
         self.report.sort();
         Loaded {
-            records: self.records,
+            records,
             report: self.report,
         }
     }
+}
+
+/// What reading one file gave.
+struct FileDone {
+    file: FileReport,
+    error: Option<Issue>,
+    records: Vec<Contact>,
+    warnings: Vec<Issue>,
+    rejected: Vec<Issue>,
+}
+
+/// Reads one recognised file (`None` when no reader claims it).
+fn read_file(file: FileEntry, limits: Limits) -> Option<FileDone> {
+    let (source, format) = detect(&file.path, &file.data)?;
+    let mut out = FileOut::new(&file, source.platform());
+    let result = match overlong_line(&file.data, limits.max_line_bytes) {
+        Some((line, len)) => Err(ErrorKind::LineTooLong {
+            line,
+            len,
+            max: limits.max_line_bytes,
+        }),
+        None => source.read(&file, format, &mut out),
+    };
+    let mut kinds = BTreeMap::new();
+    let mut issue = None;
+    let error = match result {
+        Ok(()) => {
+            for r in &out.records {
+                if let Some(s) = r.source() {
+                    *kinds.entry(s.kind).or_insert(0) += 1;
+                }
+            }
+            None
+        }
+        Err(kind) => {
+            let loc = match kind.line() {
+                Some(l) => file.location().at_line(l),
+                None => file.location(),
+            };
+            issue = Some(Issue::new(loc, kind.to_string()));
+            // The file failed as a whole: one error stands for all of it, so rows it had
+            // already rejected are not counted a second time.
+            out.records.clear();
+            out.rejected.clear();
+            Some(kind.to_string())
+        }
+    };
+    let FileEntry { input, path, data } = file;
+    drop(data);
+    Some(FileDone {
+        file: FileReport {
+            input,
+            file: path,
+            platform: source.platform(),
+            format: format.id.to_string(),
+            records: out.records.len() as u64,
+            rejected: out.rejected.len() as u64,
+            kinds,
+            error,
+        },
+        error: issue,
+        records: out.records,
+        warnings: out.warnings,
+        rejected: out.rejected,
+    })
 }
 
 /// The first line longer than `max` bytes, as (1-based line, its length), in a file read by lines.
@@ -258,56 +371,17 @@ impl Visitor for Loader<'_> {
     }
 
     fn file(&mut self, file: FileEntry) {
-        let Some((source, format)) = detect(&file.path, &file.data) else {
+        if self.each.is_some() {
+            // Streaming: one file at a time is the point.
+            if let Some(d) = read_file(file, self.limits) {
+                self.take(d);
+            }
             return;
-        };
-        let mut out = FileOut::new(&file, source.platform());
-        let result = match overlong_line(&file.data, self.limits.max_line_bytes) {
-            Some((line, len)) => Err(ErrorKind::LineTooLong {
-                line,
-                len,
-                max: self.limits.max_line_bytes,
-            }),
-            None => source.read(&file, format, &mut out),
-        };
-        let mut kinds = BTreeMap::new();
-        let error = match result {
-            Ok(()) => {
-                for r in &out.records {
-                    if let Some(s) = r.source() {
-                        *kinds.entry(s.kind).or_insert(0) += 1;
-                    }
-                }
-                None
-            }
-            Err(kind) => {
-                let loc = match kind.line() {
-                    Some(l) => file.location().at_line(l),
-                    None => file.location(),
-                };
-                self.report.errors.push(Issue::new(loc, kind.to_string()));
-                // The file failed as a whole: one error stands for all of it, so rows it had
-                // already rejected are not counted a second time.
-                out.records.clear();
-                out.rejected.clear();
-                Some(kind.to_string())
-            }
-        };
-        self.report.files.push(FileReport {
-            input: file.input.clone(),
-            file: file.path.clone(),
-            platform: source.platform(),
-            format: format.id.to_string(),
-            records: out.records.len() as u64,
-            rejected: out.rejected.len() as u64,
-            kinds,
-            error,
-        });
-        self.report.warnings.append(&mut out.warnings);
-        self.report.rejected.append(&mut out.rejected);
-        match &mut self.each {
-            Some(each) => each(std::mem::take(&mut out.records)),
-            None => self.records.append(&mut out.records),
+        }
+        self.pending_bytes += file.data.len();
+        self.pending.push(file);
+        if self.pending_bytes >= BATCH_BYTES {
+            self.flush();
         }
     }
 
