@@ -15,7 +15,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 /// Blocks up to this size are compared all-pairs.
-pub const MAX_BLOCK: usize = 32;
+pub const MAX_BLOCK: usize = 16;
 /// Neighbours on each side each member of an oversized block is compared with.
 pub const WINDOW: usize = 8;
 

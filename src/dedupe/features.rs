@@ -72,6 +72,8 @@ pub struct Features {
     /// Folded first given-name token and its nickname-canonical form.
     pub given: String,
     pub given_canon: String,
+    /// Nickname groups of `given` (`keys::nickname_groups`).
+    pub given_groups: &'static [&'static str],
     /// Transliteration keys of `given` and `family` (Yevgeny and Evgenii meet).
     pub given_translit: String,
     pub family_translit: String,
@@ -140,6 +142,7 @@ impl Features {
             text: &self.given,
             canon: &self.given_canon,
             translit: &self.given_translit,
+            groups: self.given_groups,
         }
     }
 
@@ -148,6 +151,7 @@ impl Features {
             text: &self.family,
             canon: &self.family_head,
             translit: &self.family_translit,
+            groups: &[],
         }
     }
 
@@ -157,6 +161,7 @@ impl Features {
             text: &self.family,
             canon: &self.family,
             translit: &self.family_translit,
+            groups: &[],
         }
     }
 
@@ -165,6 +170,7 @@ impl Features {
             text: &self.given,
             canon: "",
             translit: &self.given_translit,
+            groups: &[],
         }
     }
 }
@@ -237,6 +243,7 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         f.family = tokens.last().cloned().unwrap_or_default();
     }
     f.given_canon = keys::nickname_canonical(&f.given).to_string();
+    f.given_groups = keys::nickname_groups(&f.given);
     f.given_translit = keys::translit_key(&f.given);
     f.family_translit = keys::translit_key(&f.family);
     tokens.sort();

@@ -51,7 +51,7 @@ pub struct Deduped {
 struct Guard {
     lists: Vec<u32>,
     accounts: Vec<(String, String)>,
-    givens: Vec<String>,
+    givens: Vec<score::GivenKey>,
     phones: Vec<String>,
     emails: Vec<String>,
     orgs: Vec<String>,
@@ -77,7 +77,7 @@ impl Guard {
             orgs: f.orgs.clone(),
         };
         if f.given.len() >= 2 && !f.family.is_empty() {
-            g.givens.push(f.given.clone());
+            g.givens.push(score::GivenKey::new(&f.given));
         }
         g
     }
@@ -129,8 +129,12 @@ impl Guard {
         self.lists.extend(other.lists);
         self.lists.sort_unstable();
         self.lists.dedup();
+        for v in other.givens {
+            if !self.givens.contains(&v) {
+                self.givens.push(v);
+            }
+        }
         for (mine, theirs) in [
-            (&mut self.givens, other.givens),
             (&mut self.phones, other.phones),
             (&mut self.emails, other.emails),
             (&mut self.orgs, other.orgs),
@@ -398,6 +402,11 @@ fn decide(
 
 /// Joins the pair of `d` if the clusters allow it, and records the outcome.
 fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, min_weight: f64) {
+    // Already one cluster: nothing to join, and its evidence would not be kept.
+    if clusters.find(d.a) == clusters.find(d.b) {
+        d.outcome = Outcome::Merged;
+        return;
+    }
     // Evidence is only spelled out for links that are taken (or when explaining).
     let why = if d.comparison.evidence.is_empty() {
         match (p.feats.get(d.a), p.feats.get(d.b)) {

@@ -227,12 +227,15 @@ pub struct Word<'a> {
     pub text: &'a str,
     pub canon: &'a str,
     pub translit: &'a str,
+    /// Nickname groups of a given name (`keys::nickname_groups`), looked up once per record.
+    pub groups: &'static [&'static str],
 }
 
 /// Two given names: exact, nickname forms of one name (also a short form shared by several
 /// names, and two romanisations of one name: Yevgeny/Evgenii), a typo, an initial, or different.
 pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     let (tr_a, tr_b) = (a.translit, b.translit);
+    let (ga, gb) = (a.groups, b.groups);
     let (a, a_canon, b, b_canon) = (a.text, a.canon, b.text, b.canon);
     if a.is_empty() || b.is_empty() {
         return Agree::Missing;
@@ -240,7 +243,7 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     if a == b {
         return Agree::Exact;
     }
-    if a_canon == b_canon || keys::same_given_name(a, b) {
+    if a_canon == b_canon || ga.iter().any(|g| gb.contains(g)) {
         return Agree::Nickname;
     }
     if !tr_a.is_empty() && tr_a == tr_b {
@@ -265,7 +268,7 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     }
     // One typo ("Aicha"/"Aisha" is a spelling, "Antione"/"Antoine" a slip) unless both are
     // names in their own right ("Mark"/"Mary").
-    let both_known = keys::is_known_name(a) && keys::is_known_name(b);
+    let both_known = !ga.is_empty() && !gb.is_empty();
     if short.len() >= 4
         && long.len() <= short.len() + 1
         && !both_known
@@ -315,15 +318,44 @@ pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
 /// Whether two given names could belong to one person (cluster-level check). Only two names
 /// that are both known and different ("John"/"Jane") rule it out: an unknown spelling ("Toyn")
 /// may be a typo, and the pair's own weight has already counted the difference.
-pub fn givens_compatible(a: &str, b: &str) -> bool {
-    let (ta, tb) = (keys::translit_key(a), keys::translit_key(b));
-    let word = |text, translit| Word {
-        text,
-        canon: keys::nickname_canonical(text),
-        translit,
-    };
-    given_agreement(word(a, &ta), word(b, &tb)) != Agree::Different
-        || !(keys::is_known_name(a) && keys::is_known_name(b))
+pub fn givens_compatible(a: &GivenKey, b: &GivenKey) -> bool {
+    given_agreement(a.word(), b.word()) != Agree::Different
+        || a.groups.is_empty()
+        || b.groups.is_empty()
+}
+
+/// A given name as clusters keep it for [`givens_compatible`]: looked up once, compared often.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GivenKey {
+    pub text: String,
+    pub canon: &'static str,
+    pub translit: String,
+    pub groups: &'static [&'static str],
+}
+
+impl GivenKey {
+    pub fn new(text: &str) -> GivenKey {
+        let groups = keys::nickname_groups(text);
+        GivenKey {
+            text: text.to_string(),
+            canon: groups.first().copied().unwrap_or(""),
+            translit: keys::translit_key(text),
+            groups,
+        }
+    }
+
+    fn word(&self) -> Word<'_> {
+        Word {
+            text: &self.text,
+            canon: if self.canon.is_empty() {
+                &self.text
+            } else {
+                self.canon
+            },
+            translit: &self.translit,
+            groups: self.groups,
+        }
+    }
 }
 
 /// The most a name alone weighs when one source holds it `count` times.
