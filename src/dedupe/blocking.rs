@@ -17,7 +17,7 @@ use std::hash::{Hash, Hasher};
 /// Blocks up to this size are compared all-pairs.
 pub const MAX_BLOCK: usize = 16;
 /// Neighbours on each side each member of an oversized block is compared with.
-pub const WINDOW: usize = 8;
+pub const WINDOW: usize = 4;
 
 /// A stable hash of one text, for comparing values by hash (the input an export came from).
 pub fn text_key(s: &str) -> u64 {
