@@ -11,6 +11,7 @@
 
 use super::features::Features;
 use crate::normalize::keys;
+use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
@@ -95,16 +96,20 @@ pub struct Index {
 
 impl Index {
     pub fn build(feats: &[Features]) -> Index {
-        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(feats.len() * 6);
-        let mut buf = Vec::new();
-        for (i, f) in feats.iter().enumerate() {
-            buf.clear();
-            keys_of(f, &mut buf);
-            buf.sort_unstable();
-            buf.dedup();
-            entries.extend(buf.iter().map(|&k| (k, i as u32)));
-        }
-        entries.sort_unstable();
+        // Keys per record on every core, then one parallel sort: the same entries in the same
+        // order as a sequential build.
+        let mut entries: Vec<(u64, u32)> = feats
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, f)| {
+                let mut buf = Vec::new();
+                keys_of(f, &mut buf);
+                buf.sort_unstable();
+                buf.dedup();
+                buf.into_iter().map(move |k| (k, i as u32))
+            })
+            .collect();
+        entries.par_sort_unstable();
 
         let mut members: Vec<u32> = Vec::new();
         let mut blocks: Vec<(u32, u32)> = Vec::new();

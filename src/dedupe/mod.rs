@@ -47,18 +47,25 @@ pub struct Deduped {
 /// What a cluster must stay consistent with: the platform lists it holds (cannot-link), its
 /// profiles on single-account services, its given names, and the contact details whose
 /// disagreement with another cluster counts against joining them.
+/// Values are kept as hashes (`blocking::text_key`): they are only ever compared for equality,
+/// and a million clusters' worth of copied strings is memory the run does not need.
 #[derive(Debug, Default, Clone)]
 struct Guard {
     lists: Vec<u32>,
-    accounts: Vec<(String, String)>,
+    /// (service, profile key, form of the key: see `score::same_form`).
+    accounts: Vec<(u64, u64, (bool, bool))>,
     givens: Vec<score::GivenKey>,
-    phones: Vec<String>,
-    emails: Vec<String>,
-    orgs: Vec<String>,
+    phones: Vec<u64>,
+    emails: Vec<u64>,
+    orgs: Vec<u64>,
 }
 
-fn disjoint(a: &[String], b: &[String]) -> bool {
+fn disjoint(a: &[u64], b: &[u64]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+fn hashes(values: &[String]) -> Vec<u64> {
+    values.iter().map(|v| blocking::text_key(v)).collect()
 }
 
 impl Guard {
@@ -69,12 +76,12 @@ impl Guard {
                 .profiles
                 .iter()
                 .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_str()))
-                .cloned()
+                .map(|(s, k)| (blocking::text_key(s), blocking::text_key(k), score::form(k)))
                 .collect(),
             givens: Vec::new(),
-            phones: f.phone_tails.clone(),
-            emails: f.emails.clone(),
-            orgs: f.orgs.clone(),
+            phones: hashes(&f.phone_tails),
+            emails: hashes(&f.emails),
+            orgs: hashes(&f.orgs),
         };
         if f.given.len() >= 2 && !f.family.is_empty() {
             g.givens.push(score::GivenKey::new(&f.given));
@@ -91,11 +98,11 @@ impl Guard {
         {
             return Some("two records of one platform list");
         }
-        for (s, k) in &self.accounts {
+        for (s, k, form) in &self.accounts {
             if other
                 .accounts
                 .iter()
-                .any(|(s2, k2)| s2 == s && k2 != k && score::same_form(k, k2))
+                .any(|(s2, k2, form2)| s2 == s && k2 != k && form == form2)
             {
                 return Some("two different profiles on one service");
             }

@@ -494,8 +494,12 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
 /// Two profile keys are comparable only in the same form: a LinkedIn member URN says nothing
 /// against a vanity URL, nor an X account id against a handle.
 pub fn same_form(a: &str, b: &str) -> bool {
-    let form = |k: &str| (k.starts_with("urn:"), k.contains("/i/user/"));
     form(a) == form(b)
+}
+
+/// The form of a profile key: a LinkedIn member URN, an X account-id URL, or a vanity URL.
+pub fn form(k: &str) -> (bool, bool) {
+    (k.starts_with("urn:"), k.contains("/i/user/"))
 }
 
 /// Scores one candidate pair. With `explain`, every contribution is recorded.
