@@ -154,25 +154,6 @@ impl Features {
             groups: &[],
         }
     }
-
-    /// The family name read as a given name, for names written in swapped order.
-    pub fn family_as_given(&self) -> Word<'_> {
-        Word {
-            text: &self.family,
-            canon: &self.family,
-            translit: &self.family_translit,
-            groups: &[],
-        }
-    }
-
-    pub fn given_as_family(&self) -> Word<'_> {
-        Word {
-            text: &self.given,
-            canon: "",
-            translit: &self.given_translit,
-            groups: &[],
-        }
-    }
 }
 
 fn letters(s: &str) -> String {

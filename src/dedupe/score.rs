@@ -374,17 +374,22 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         given_agreement(a.given_word(), b.given_word()),
         family_agreement(a.family_word(), b.family_word()),
     );
-    let swapped = (
-        given_agreement(a.given_word(), b.family_as_given()),
-        family_agreement(a.family_word(), b.given_as_family()),
-    );
+    // Only an exact swapped reading counts, so it is checked only when the straight one is not
+    // exact (and without the similarity measures).
+    let swapped_exact = || {
+        !a.given.is_empty()
+            && !a.family.is_empty()
+            && a.given == b.family
+            && (a.family == b.given
+                || (!a.family_translit.is_empty() && a.family_translit == b.given_translit))
+    };
     let (g, f, swap) = if straight.0 == Agree::Exact && straight.1 == Agree::Exact {
         (straight.0, straight.1, false)
     } else if a.name_key == b.name_key && a.n_tokens >= 2 {
         // The same words, parsed differently ("Ezra Ford | Omar" and "Ezra | Ford Omar").
         (Agree::Exact, Agree::Exact, false)
-    } else if swapped.0 == Agree::Exact && swapped.1 == Agree::Exact {
-        (swapped.0, swapped.1, true)
+    } else if swapped_exact() {
+        (Agree::Exact, Agree::Exact, true)
     } else {
         (straight.0, straight.1, false)
     };
