@@ -188,7 +188,7 @@ impl Comparison {
         detail: impl FnOnce() -> String,
     ) {
         self.weight += weight;
-        if weight > 0.0 && !matches!(field, "name" | "handle-name") {
+        if weight > 0.0 && !matches!(field, "name" | "handle-name" | "email-name") {
             self.beyond_name = true;
         }
         if explain {
@@ -596,13 +596,23 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
             // themselves do not agree ("Becky" with rkelly@ and Rebecca Kelly). When it also
             // spells its own record's name it says nothing the names have not said already.
             let keys = &x.name_handles;
-            if let Some((h, _)) = y
+            if let Some((h, k)) = y
                 .email_locals
                 .iter()
                 .zip(&y.local_keys)
                 .find(|(_, k)| keys.contains(k) && !y.name_handles.contains(k))
             {
-                c.add(explain, "email-name", 2.0, || {
+                // A record with a given name alone ("Mona") whose address spells the other's
+                // whole name (mona_abdulhalim68@): the address supplies the family name.
+                let full = keys.iter().take(x.name_handles_full).any(|n| n == k);
+                let w = if full && y.family.is_empty() {
+                    (x.family_weight - x.name_offset - 1.0)
+                        .min(name_cap(x.ambiguity) - y.given_weight.min(x.given_weight))
+                        .max(2.0)
+                } else {
+                    2.0
+                };
+                c.add(explain, "email-name", w, || {
                     format!("email local part {h} ~ name")
                 });
                 break;
