@@ -440,3 +440,44 @@ fn a_shared_family_inbox_with_unlisted_given_names_stays_apart() {
     b.add_email("thewarrens@example.org", &[]);
     assert_eq!(run(vec![a, b]).len(), 2);
 }
+
+#[test]
+fn an_address_spelling_the_whole_name_supplies_a_missing_family_name() {
+    // The phone knows "Mona" and her address; Facebook knows Mona Abdulhalim.
+    let mut a = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Mona",
+        "",
+    );
+    a.add_email("mona_abdulhalim68@inbox.example.org", &[]);
+    let b = rec(
+        "your_friends.json",
+        0,
+        Platform::Facebook,
+        Kind::Friend,
+        "Mona",
+        "Abdulhalim",
+    );
+    assert_eq!(run(vec![a, b]).len(), 1);
+    // Without the address the given name alone is not enough.
+    let a = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Mona",
+        "",
+    );
+    let b = rec(
+        "your_friends.json",
+        0,
+        Platform::Facebook,
+        Kind::Friend,
+        "Mona",
+        "Abdulhalim",
+    );
+    assert_eq!(run(vec![a, b]).len(), 2);
+}
