@@ -223,8 +223,8 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     if f.family.is_empty() && tokens.len() > 1 {
         f.family = tokens.last().cloned().unwrap_or_default();
     }
-    f.given_canon = keys::nickname_canonical(&f.given).to_string();
     f.given_groups = keys::nickname_groups(&f.given);
+    f.given_canon = keys::canonical_of(&f.given, f.given_groups).to_string();
     f.given_translit = keys::translit_key(&f.given);
     f.family_translit = keys::translit_key(&f.family);
     tokens.sort();

@@ -243,7 +243,7 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     if a == b {
         return Agree::Exact;
     }
-    if a_canon == b_canon || ga.iter().any(|g| gb.contains(g)) {
+    if a_canon == b_canon || keys::groups_meet(ga, gb) {
         return Agree::Nickname;
     }
     if !tr_a.is_empty() && tr_a == tr_b {
@@ -328,7 +328,6 @@ pub fn givens_compatible(a: &GivenKey, b: &GivenKey) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GivenKey {
     pub text: String,
-    pub canon: &'static str,
     pub translit: String,
     pub groups: &'static [&'static str],
 }
@@ -338,7 +337,6 @@ impl GivenKey {
         let groups = keys::nickname_groups(text);
         GivenKey {
             text: text.to_string(),
-            canon: groups.first().copied().unwrap_or(""),
             translit: keys::translit_key(text),
             groups,
         }
@@ -347,11 +345,7 @@ impl GivenKey {
     fn word(&self) -> Word<'_> {
         Word {
             text: &self.text,
-            canon: if self.canon.is_empty() {
-                &self.text
-            } else {
-                self.canon
-            },
+            canon: keys::canonical_of(&self.text, self.groups),
             translit: &self.translit,
             groups: self.groups,
         }

@@ -122,11 +122,7 @@ fn nicknames() -> &'static HashMap<&'static str, Vec<&'static str>> {
 /// "christopher"); the input itself when unknown. One string per token, for
 /// blocking keys and statistics; use [`same_given_name`] to compare names.
 pub fn nickname_canonical(token: &str) -> &str {
-    nicknames()
-        .get(token)
-        .and_then(|groups| groups.first())
-        .copied()
-        .unwrap_or(token)
+    canonical_of(token, nickname_groups(token))
 }
 
 /// Every canonical name whose group holds the folded token: its own group
@@ -145,17 +141,19 @@ pub fn nickname_groups(token: &str) -> &'static [&'static str] {
 /// Two full names are never the same through a shared short form:
 /// "christine"/"christian" is false.
 pub fn same_given_name(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let groups_b = nickname_groups(b);
-    nickname_groups(a).iter().any(|g| groups_b.contains(g))
+    a == b || groups_meet(nickname_groups(a), nickname_groups(b))
 }
 
-/// Whether a folded token is a given name the table knows (as a name or a pet form). Two known,
-/// different names are two names; an unknown one a letter away from a known one is likely a typo.
-pub fn is_known_name(token: &str) -> bool {
-    nicknames().contains_key(token)
+/// Whether two tokens' nickname groups (from [`nickname_groups`], looked up once by callers
+/// that compare often) share a canonical name.
+pub fn groups_meet(a: &[&str], b: &[&str]) -> bool {
+    a.iter().any(|g| b.contains(g))
+}
+
+/// The canonical given name for a token whose groups are already looked up: the first group,
+/// else the token itself (what [`nickname_canonical`] returns).
+pub fn canonical_of<'a>(token: &'a str, groups: &'static [&'static str]) -> &'a str {
+    groups.first().copied().unwrap_or(token)
 }
 
 /// Leading letter groups that sound like another spelling; rewriting them
