@@ -481,3 +481,100 @@ fn an_address_spelling_the_whole_name_supplies_a_missing_family_name() {
     );
     assert_eq!(run(vec![a, b]).len(), 2);
 }
+
+#[test]
+fn an_exact_name_is_not_made_ambiguous_by_a_typo_of_another_persons() {
+    // Two people one letter apart (Wexcombe, Welcombe) whose phones differ, and a Facebook
+    // friend spelled exactly like one of them: the friend joins that one.
+    let mut a = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Adam",
+        "Wexcombe",
+    );
+    a.add_phone("+12065089774", &[]);
+    let mut b = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Adam",
+        "Welcombe",
+    );
+    b.add_phone("+12065550101", &[]);
+    let f = rec(
+        "your_friends.json",
+        0,
+        Platform::Facebook,
+        Kind::Friend,
+        "Adam",
+        "Wexcombe",
+    );
+    let out = run(vec![a, b, f]);
+    assert_eq!(out.len(), 2);
+    assert!(together(
+        &out,
+        ("contacts.csv", 0),
+        ("your_friends.json", 0)
+    ));
+    // Spelled like neither, one typo from each, the friend is left alone.
+    let mut a = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Adam",
+        "Wexcombe",
+    );
+    a.add_phone("+12065089774", &[]);
+    let mut b = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Adam",
+        "Welcombe",
+    );
+    b.add_phone("+12065550101", &[]);
+    let f = rec(
+        "your_friends.json",
+        0,
+        Platform::Facebook,
+        Kind::Friend,
+        "Adam",
+        "Wecombe",
+    );
+    assert_eq!(run(vec![a, b, f]).len(), 3);
+}
+
+#[test]
+fn an_organisation_tells_two_namesakes_of_one_list_apart() {
+    let mut records = Vec::new();
+    for (i, org) in ["Initech", "Globex"].iter().enumerate() {
+        let mut r = rec(
+            "Connections.csv",
+            i as u64,
+            Platform::Linkedin,
+            Kind::Connection,
+            "Aisha",
+            "Khalil",
+        );
+        r.add_organization(org, "");
+        records.push(r);
+    }
+    let mut g = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Aisha",
+        "Khalil",
+    );
+    g.add_organization("Initech", "");
+    records.push(g);
+    let out = run(records);
+    assert_eq!(out.len(), 2);
+    assert!(together(&out, ("Connections.csv", 0), ("contacts.csv", 0)));
+}

@@ -16,7 +16,7 @@ use crate::report::MergeReport;
 use features::{Features, SINGLE_ACCOUNT_SERVICES};
 use rayon::prelude::*;
 use score::{Comparison, Stats};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct DedupeOptions {
@@ -393,15 +393,14 @@ fn decide(
     {
         take(&mut clusters, d, p, min_weight);
     }
-    let ambiguous = ambiguous_names(&mut clusters, &decisions, opts.threshold);
+    let allowed = name_only(&mut clusters, &decisions, opts.threshold);
     for d in decisions
         .iter_mut()
         .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
     {
-        if ambiguous.contains(&d.a) || ambiguous.contains(&d.b) {
-            d.outcome = Outcome::Refused("the name leads to several people");
-        } else {
-            take(&mut clusters, d, p, min_weight);
+        match allowed.allows(d.a, d.b) {
+            Ok(()) => take(&mut clusters, d, p, min_weight),
+            Err(reason) => d.outcome = Outcome::Refused(reason),
         }
     }
     (clusters, decisions)
@@ -429,53 +428,97 @@ fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, min_weight: f64
     };
 }
 
-/// Records whose name-only links reach two clusters that cannot be one person (their lists,
-/// profiles or given names conflict, or their phones or emails and organisations all differ):
-/// the name is shared by several people and says nothing about which one this is. Every
-/// record of such a cluster is returned.
-fn ambiguous_names(
-    clusters: &mut Clusters,
-    decisions: &[Decision],
-    threshold: f64,
-) -> std::collections::HashSet<usize> {
-    let mut reach: HashMap<usize, Vec<usize>> = HashMap::new();
+/// What the name-only links of pass 1's clusters allow.
+struct NameOnly {
+    /// Each record's cluster after the links with evidence beyond the name.
+    root: Vec<usize>,
+    /// Clusters whose name-only links reach two clusters that cannot be one person (their
+    /// lists, profiles or given names conflict, or their phones or emails and organisations
+    /// all differ): the name is shared by several people and says nothing about which one
+    /// this is. Only the closest spellings count: a typo of another person's name does not
+    /// make an exact name ambiguous.
+    ambiguous: HashSet<usize>,
+    /// Cluster pairs (smaller first) linked by a looser spelling than another link of one of
+    /// them, to a cluster the looser one cannot join: "Adam Wexcombe" goes to the Adam Wexcombe,
+    /// not to the Adam Welcombe it is a typo away from.
+    dominated: HashSet<(usize, usize)>,
+}
+
+impl NameOnly {
+    fn allows(&self, a: usize, b: usize) -> Result<(), &'static str> {
+        let (Some(&ra), Some(&rb)) = (self.root.get(a), self.root.get(b)) else {
+            return Err("internal: no such record");
+        };
+        if self.ambiguous.contains(&ra) || self.ambiguous.contains(&rb) {
+            Err("the name leads to several people")
+        } else if self.dominated.contains(&(ra.min(rb), ra.max(rb))) {
+            Err("a closer name leads to another person")
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn name_only(clusters: &mut Clusters, decisions: &[Decision], threshold: f64) -> NameOnly {
+    let root: Vec<usize> = (0..clusters.parent.len())
+        .map(|i| clusters.find(i))
+        .collect();
+    // Per cluster: the clusters its name-only links reach, with the closest spelling.
+    let mut reach: HashMap<usize, Vec<(usize, u8)>> = HashMap::new();
     for d in decisions
         .iter()
         .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= threshold)
     {
-        let (ra, rb) = (clusters.find(d.a), clusters.find(d.b));
+        let (Some(&ra), Some(&rb)) = (root.get(d.a), root.get(d.b)) else {
+            continue;
+        };
         if ra == rb {
             continue;
         }
         for (x, y) in [(ra, rb), (rb, ra)] {
             let v = reach.entry(x).or_default();
-            if !v.contains(&y) {
-                v.push(y);
+            match v.iter_mut().find(|(z, _)| *z == y) {
+                Some((_, c)) => *c = (*c).max(d.comparison.closeness),
+                None => v.push((y, d.comparison.closeness)),
             }
         }
     }
-    let mut roots = std::collections::HashSet::new();
-    for (root, others) in &reach {
+    let clash = |x: usize, y: usize| match (clusters.guards.get(x), clusters.guards.get(y)) {
+        (Some(gx), Some(gy)) => {
+            gx.conflict(gy).is_some() || gx.disagreement(gy) <= score::W_CLUSTER_PHONES_DIFFERENT
+        }
+        _ => false,
+    };
+    let mut ambiguous = HashSet::new();
+    let mut dominated = HashSet::new();
+    for (&r, others) in &reach {
         // A handful of candidates is the rule; past a few dozen the name is common anyway.
         let others = &others[..others.len().min(32)];
-        let clash = others.iter().enumerate().any(|(i, &x)| {
-            others.iter().skip(i + 1).any(|&y| {
-                match (clusters.guards.get(x), clusters.guards.get(y)) {
-                    (Some(gx), Some(gy)) => {
-                        gx.conflict(gy).is_some()
-                            || gx.disagreement(gy) <= score::W_CLUSTER_PHONES_DIFFERENT
-                    }
-                    _ => false,
-                }
-            })
-        });
-        if clash {
-            roots.insert(*root);
+        let best = others.iter().map(|&(_, c)| c).max().unwrap_or(0);
+        let top: Vec<usize> = others
+            .iter()
+            .filter(|&&(_, c)| c == best)
+            .map(|&(x, _)| x)
+            .collect();
+        let top_clash = top
+            .iter()
+            .enumerate()
+            .any(|(i, &x)| top.iter().skip(i + 1).any(|&y| clash(x, y)));
+        if top_clash {
+            ambiguous.insert(r);
+            continue;
+        }
+        for &(x, c) in others {
+            if c < best && top.iter().any(|&y| clash(x, y)) {
+                dominated.insert((r.min(x), r.max(x)));
+            }
         }
     }
-    (0..clusters.parent.len())
-        .filter(|&i| roots.contains(&clusters.find(i)))
-        .collect()
+    NameOnly {
+        root,
+        ambiguous,
+        dominated,
+    }
 }
 
 fn evidence_lines(c: &Comparison) -> Vec<String> {

@@ -177,6 +177,10 @@ pub struct Comparison {
     /// Some evidence beyond the name agrees (an identifier, organisation, birthday…). Without
     /// it the pair rests on the name alone, which clustering treats with more care.
     pub beyond_name: bool,
+    /// How closely the names (or a handle and a name) agree: 3 the same name, 2 a nickname,
+    /// an initial or a handle spelling part of it, 1 a typo; 0 no name evidence. Among several
+    /// clusters a name-only record could join, a closer spelling wins over a typo.
+    pub closeness: u8,
 }
 
 impl Comparison {
@@ -441,28 +445,15 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         w = (w - a.name_offset).max(0.0);
         parts.push(format!("large population −{:.1}", a.name_offset));
     }
-    // Both exact but the same name is held by several records of one file: several people.
-    if g == Agree::Exact && matches!(f, Agree::Exact | Agree::Missing) {
-        let amb = a.ambiguity.max(b.ambiguity);
-        if amb >= 2 {
-            // A name-only match to one of several same-name people is a guess: take back the
-            // given name's weight, and more the more people share the name.
-            let p = gw + 2.0 * f64::from(amb).log2();
-            w -= p;
-            parts.push(format!("name shared by {amb} records of one list"));
-        }
-    }
     // However rare its parts, a full name that one list holds several times belongs to several
-    // people: the name alone counts for less.
+    // people: the name alone is at best a guess among them (capped below even odds), which
+    // other evidence (an organisation, an address) can still settle.
+    let count = a.ambiguity.max(b.ambiguity);
     if w > 0.0 {
-        let count = a.ambiguity.max(b.ambiguity);
-        let cap = name_cap(count);
-        if w > cap {
-            w = cap;
-            if count > 1 {
-                parts.push(format!("name held {count} times by one list"));
-            }
-        }
+        w = w.min(name_cap(count));
+    }
+    if count > 1 {
+        parts.push(format!("name held {count} times by one list"));
     }
     if swap {
         parts.push("swapped order".to_string());
@@ -476,6 +467,7 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         && a.platform == b.platform
         && a.input != 0
         && a.input == b.input
+        && count < 2
         && !(a.kind.is_distinct_list() && b.kind.is_distinct_list())
         && a.kind != Kind::Contact
         && b.kind != Kind::Contact
@@ -483,6 +475,15 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         w += W_SAME_EXPORT;
         parts.push("same export".to_string());
     }
+    c.closeness = if g == Agree::Different || f == Agree::Different {
+        0
+    } else if matches!(g, Agree::Similar(_)) || matches!(f, Agree::Similar(_)) {
+        1
+    } else if matches!(g, Agree::Exact) && matches!(f, Agree::Exact) {
+        3
+    } else {
+        2
+    };
     c.add(explain, "name", w, || {
         format!("name {} ~ {}: {}", a.name_key, b.name_key, parts.join(", "))
     });
@@ -581,6 +582,9 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                     // `anna_k`: the given name and a letter of the family name (about log₂ 15).
                     x.given_weight + W_FAMILY_INITIAL - x.name_offset - 1.0
                 } - 4.0 * amb.log2();
+                c.closeness = c
+                    .closeness
+                    .max(if at < x.name_handles_full { 3 } else { 2 });
                 c.add(explain, "handle-name", w, || {
                     format!("handle {h} ~ name {}", x.name_key)
                 });
@@ -606,6 +610,7 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 } else {
                     2.0
                 };
+                c.closeness = c.closeness.max(2);
                 c.add(explain, "email-name", w, || {
                     format!("email local part {h} ~ name")
                 });
