@@ -578,3 +578,52 @@ fn an_organisation_tells_two_namesakes_of_one_list_apart() {
     assert_eq!(out.len(), 2);
     assert!(together(&out, ("Connections.csv", 0), ("contacts.csv", 0)));
 }
+
+#[test]
+fn two_common_surnames_one_letter_apart_are_two_families() {
+    let friend = || {
+        rec(
+            "your_friends.json",
+            0,
+            Platform::Facebook,
+            Kind::Friend,
+            "Josefa",
+            "Vera",
+        )
+    };
+    let contact = || {
+        rec(
+            "contacts.csv",
+            0,
+            Platform::Google,
+            Kind::Contact,
+            "Josefa",
+            "Vega",
+        )
+    };
+    // Alone, one letter apart is a slip.
+    assert_eq!(run(vec![friend(), contact()]).len(), 1);
+    // Among three other Vegas and three other Veras it is another family.
+    let mut records = vec![friend(), contact()];
+    for (i, (given, family)) in [
+        ("Ana", "Vega"),
+        ("Luis", "Vega"),
+        ("Pilar", "Vega"),
+        ("Marta", "Vera"),
+        ("Jorge", "Vera"),
+        ("Sergio", "Vera"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        records.push(rec(
+            "Connections.csv",
+            i as u64,
+            Platform::Linkedin,
+            Kind::Connection,
+            given,
+            family,
+        ));
+    }
+    assert_eq!(run(records).len(), 8);
+}

@@ -125,6 +125,8 @@ pub struct Features {
     /// one list bear its full name; filled from [`super::score::Stats`] once all records are in.
     pub given_weight: f64,
     pub family_weight: f64,
+    /// Records in the data bearing this family name.
+    pub family_count: u32,
     /// What agreeing on the given name's first letter is worth.
     pub initial_weight: f64,
     /// What name evidence loses in a large population (`Stats::name_offset`).
@@ -143,6 +145,7 @@ impl Features {
             canon: &self.given_canon,
             translit: &self.given_translit,
             groups: self.given_groups,
+            count: 0,
         }
     }
 
@@ -152,6 +155,7 @@ impl Features {
             canon: &self.family_head,
             translit: &self.family_translit,
             groups: &[],
+            count: self.family_count,
         }
     }
 }

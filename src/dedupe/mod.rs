@@ -485,7 +485,7 @@ fn name_only(clusters: &mut Clusters, decisions: &[Decision], threshold: f64) ->
     }
     let clash = |x: usize, y: usize| match (clusters.guards.get(x), clusters.guards.get(y)) {
         (Some(gx), Some(gy)) => {
-            gx.conflict(gy).is_some() || gx.disagreement(gy) <= score::W_CLUSTER_PHONES_DIFFERENT
+            gx.conflict(gy).is_some() || gx.disagreement(gy) <= score::W_CLUSTER_ORGS_DIFFERENT
         }
         _ => false,
     };

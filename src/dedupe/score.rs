@@ -42,6 +42,9 @@ pub const W_NAME_CAP: f64 = 13.0;
 pub const GIVEN_HI: f64 = 9.0;
 pub const FAMILY_HI: f64 = 11.0;
 pub const W_NAME_CAP_SLOPE: f64 = 2.5;
+/// Records bearing a family name from which a near spelling of it is taken for another surname
+/// rather than a slip.
+pub const SURNAME_SEEN: u32 = 3;
 
 pub const W_CLUSTER_PHONES_DIFFERENT: f64 = -5.0;
 pub const W_CLUSTER_EMAILS_DIFFERENT: f64 = -3.0;
@@ -152,6 +155,7 @@ impl Stats {
             f.name_offset = offset;
             f.given_weight = self.given_weight(&f.given_canon);
             f.family_weight = self.family_weight(&f.family);
+            f.family_count = self.family.get(&f.family).copied().unwrap_or(0);
             f.initial_weight = self.initial_weight(&f.given);
             f.ambiguity = self.ambiguity(&f.name_key);
         }
@@ -233,6 +237,8 @@ pub struct Word<'a> {
     pub translit: &'a str,
     /// Nickname groups of a given name (`keys::nickname_groups`), looked up once per record.
     pub groups: &'static [&'static str],
+    /// Records in the data bearing this word (family names only; 0: not counted).
+    pub count: u32,
 }
 
 /// Two given names: exact, nickname forms of one name (also a short form shared by several
@@ -305,6 +311,11 @@ pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
     if long.starts_with(short) && long.len() >= short.len() + 2 {
         return Agree::Different;
     }
+    // A slip is rare: two spellings each borne by several records are two families (Vega and
+    // Vera), however close.
+    if x.count >= SURNAME_SEEN && y.count >= SURNAME_SEEN {
+        return Agree::Different;
+    }
     let jw = strsim::jaro_winkler(a, b);
     if (jw >= 0.92 && short.len() >= 4)
         || (short.len() >= 3
@@ -352,6 +363,7 @@ impl GivenKey {
             canon: keys::canonical_of(&self.text, self.groups),
             translit: &self.translit,
             groups: self.groups,
+            count: 0,
         }
     }
 }
