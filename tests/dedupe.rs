@@ -627,3 +627,46 @@ fn two_common_surnames_one_letter_apart_are_two_families() {
     }
     assert_eq!(run(records).len(), 8);
 }
+
+#[test]
+fn greek_and_unspaced_chinese_names_meet_their_latin_spellings() {
+    // The phone has the Greek spelling, LinkedIn the Latin one; one address.
+    let mut a = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "Χρυσούλα",
+        "Δημάκη",
+    );
+    a.add_email("chrysouladimaki@inbox.example.org", &[]);
+    let mut b = rec(
+        "Contacts.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Contact,
+        "Chrysoula",
+        "Dimaki",
+    );
+    b.add_email("chrysouladimaki@inbox.example.org", &[]);
+    assert_eq!(run(vec![a, b]).len(), 1);
+    // Facebook gives "毛海华" in one piece; the phone knows family 毛 and given 海华.
+    let mut friend = rec(
+        "your_friends.json",
+        0,
+        Platform::Facebook,
+        Kind::Friend,
+        "",
+        "",
+    );
+    friend.name.full = "毛海华".into();
+    let phone = rec(
+        "contacts.vcf",
+        0,
+        Platform::Vcard,
+        Kind::Contact,
+        "海华",
+        "毛",
+    );
+    assert_eq!(run(vec![friend, phone]).len(), 1);
+}

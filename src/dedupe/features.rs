@@ -188,9 +188,19 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     } else {
         n.full.clone()
     };
+    // Facebook and Telegram give "毛海华" unsplit; the phone knows 毛 and 海华.
+    let guess = if n.given.is_empty() && n.family.is_empty() {
+        name::split_unspaced_east_asian(&full)
+    } else {
+        None
+    };
+    let (given_src, family_src) = match guess {
+        Some((family, given)) => (given, family),
+        None => (n.given.as_str(), n.family.as_str()),
+    };
     // Han, Kana and Hangul transliterate one syllable per character: "殷家晨" is Yin Jiachen,
     // not the three words "yin jia chen" (whose "jia" would pass for a short form of Jialin).
-    let east_asian = name::is_east_asian(&full) && !n.given.is_empty() && !n.family.is_empty();
+    let east_asian = name::is_east_asian(&full) && !given_src.is_empty() && !family_src.is_empty();
     let words = |s: &str| -> Vec<String> {
         let t = keys::tokens(s);
         if east_asian && !t.is_empty() {
@@ -200,8 +210,8 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
         }
     };
     let mut tokens = if east_asian {
-        let mut t = words(&n.family);
-        t.extend(words(&n.given));
+        let mut t = words(family_src);
+        t.extend(words(given_src));
         t
     } else {
         keys::tokens(&full)
@@ -209,12 +219,12 @@ pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
     // Credentials and prefixes are not the person: leave them out of the tokens when known.
     let noise: Vec<String> = keys::tokens(&format!("{} {}", n.prefix, n.suffix));
     tokens.retain(|t| !noise.contains(t));
-    f.given = words(&n.given)
+    f.given = words(given_src)
         .into_iter()
         .next()
         .or_else(|| tokens.first().cloned())
         .unwrap_or_default();
-    let family_tokens = words(&n.family);
+    let family_tokens = words(family_src);
     let mut head = String::new();
     for (i, t) in family_tokens.iter().enumerate() {
         head.push_str(t);

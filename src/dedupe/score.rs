@@ -612,12 +612,16 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 .zip(&y.local_keys)
                 .find(|(_, k)| keys.contains(k) && !y.name_handles.contains(k))
             {
-                // A record with a given name alone ("Mona") whose address spells the other's
-                // whole name (mona_abdulhalim68@): the address supplies the family name.
-                let full = keys.iter().take(x.name_handles_full).any(|n| n == k);
+                // A record with a given name alone ("Mona", "Joaquin") whose address spells the
+                // other's whole name or its initial and family name (mona_abdulhalim68@,
+                // jbenito@): the address supplies the family name. Given name and address
+                // together count like the whole name, a little less (the population offset is
+                // already off the given name's weight).
+                let full = keys.iter().take(x.name_handles_family).any(|n| n == k);
                 let w = if full && y.family.is_empty() {
-                    (x.family_weight - x.name_offset - 1.0)
-                        .min(name_cap(x.ambiguity) - y.given_weight.min(x.given_weight))
+                    let given = (y.given_weight.min(x.given_weight) - x.name_offset).max(0.0);
+                    (x.family_weight - 1.0)
+                        .min(name_cap(x.ambiguity) - 1.0 - given)
                         .max(2.0)
                 } else {
                     2.0

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::normalize::name;
+use crate::normalize::{name, script};
 
 /// Fold text for comparison: fancy letters and symbols dropped,
 /// transliterated to ASCII (deunicode: "Müller" -> "muller", "王小明" ->
@@ -23,7 +23,7 @@ pub fn fold(s: &str) -> String {
         return fold_ascii(s);
     }
     let plain = name::strip_symbols(s);
-    fold_ascii(&deunicode::deunicode(&plain))
+    fold_ascii(&deunicode::deunicode(&script::romanize(&plain)))
 }
 
 /// Lower-cased, apostrophes dropped, anything but `[a-z0-9]` a separator, one space between words.
@@ -410,7 +410,7 @@ mod tests {
     /// The straightforward form of [`fold`], before its fast path: both must agree.
     fn fold_reference(s: &str) -> String {
         let plain = name::strip_symbols(s);
-        let ascii = deunicode::deunicode(&plain).to_ascii_lowercase();
+        let ascii = deunicode::deunicode(&script::romanize(&plain)).to_ascii_lowercase();
         let spaced: String = ascii
             .chars()
             .filter(|c| !matches!(c, '\'' | '`'))
@@ -458,6 +458,8 @@ mod tests {
             ("王小明", "wang xiao ming"),
             ("Алексей Иванов", "aleksei ivanov"),
             ("Γιώργος", "giorgos"),
+            ("Χρυσούλα Δημάκη", "chrysoula dimaki"),
+            ("Фёдоров", "fyodorov"),
             ("Straße", "strasse"),
             ("", ""),
         ];

@@ -19,6 +19,7 @@ pub mod name;
 pub mod phone;
 pub mod profile;
 pub mod record;
+pub mod script;
 pub mod text;
 
 #[cfg(test)]

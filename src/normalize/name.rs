@@ -417,6 +417,41 @@ pub fn is_east_asian(s: &str) -> bool {
     })
 }
 
+/// Two-character family names among Chinese (欧阳, 司马…) and Korean (남궁, 황보…) ones.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲",
+    "公孙", "公孫", "慕容", "长孙", "長孫", "宇文", "司徒", "夏侯", "轩辕", "軒轅", "令狐", "钟离",
+    "鍾離", "端木", "澹台", "淳于", "申屠", "南宫", "南宮", "西门", "西門", "百里", "呼延", "闻人",
+    "聞人", "赫连", "赫連", "独孤", "獨孤", "남궁", "황보", "제갈", "선우", "독고", "사공", "서문",
+];
+
+/// A guess at the family and given name of an unspaced Han or Hangul name of two to four
+/// characters, for matching only ("毛海华" → 毛 / 海华, "欧阳娜娜" → 欧阳 / 娜娜): the family
+/// name is the first character, or the first two when they are a known compound surname or
+/// the name has four characters. Names with kana (Japanese family names run one to three
+/// characters) and anything longer or spaced get `None`.
+pub fn split_unspaced_east_asian(full: &str) -> Option<(&str, &str)> {
+    let full = full.trim();
+    let n = full.chars().count();
+    let hangul_or_han = |c: char| matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF);
+    if !(2..=4).contains(&n) || !full.chars().all(hangul_or_han) {
+        return None;
+    }
+    let at = |chars: usize| {
+        full.char_indices()
+            .nth(chars)
+            .map_or(full.len(), |(i, _)| i)
+    };
+    let two = at(2);
+    let compound = COMPOUND_SURNAMES.contains(&full.get(..two).unwrap_or(""));
+    let cut = if n > 2 && (compound || n == 4) {
+        two
+    } else {
+        at(1)
+    };
+    Some((full.get(..cut)?, full.get(cut..)?))
+}
+
 fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && matches!(u32::from(c), 0..=0x024F | 0x1E00..=0x1EFF)
 }
@@ -927,6 +962,23 @@ pub fn display_full(p: &NameParts) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn unspaced_east_asian_names_split_for_matching() {
+        assert_eq!(split_unspaced_east_asian("毛海华"), Some(("毛", "海华")));
+        assert_eq!(split_unspaced_east_asian("赵芳"), Some(("赵", "芳")));
+        assert_eq!(
+            split_unspaced_east_asian("欧阳娜娜"),
+            Some(("欧阳", "娜娜"))
+        );
+        assert_eq!(split_unspaced_east_asian("司马光"), Some(("司马", "光")));
+        assert_eq!(split_unspaced_east_asian("김민준"), Some(("김", "민준")));
+        assert_eq!(split_unspaced_east_asian("山田たろう"), None);
+        assert_eq!(split_unspaced_east_asian("王 小明"), None);
+        assert_eq!(split_unspaced_east_asian("王"), None);
+        assert_eq!(split_unspaced_east_asian("Jane"), None);
+    }
+
     use super::*;
 
     /// Compact expectation: (full, given, middle, family, prefix, suffix, nickname).
