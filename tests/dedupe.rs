@@ -670,3 +670,75 @@ fn greek_and_unspaced_chinese_names_meet_their_latin_spellings() {
     );
     assert_eq!(run(vec![friend, phone]).len(), 1);
 }
+
+#[test]
+fn a_middle_name_the_data_knows_as_a_surname_is_the_first_surname() {
+    // Facebook's "Josefa Mendoza Guerrero" parses as middle name Mendoza; the address books
+    // know Mendoza (and Jiménez) as family names, so she is a Mendoza Guerrero: not the Josefa
+    // Guerrero Ruiz of LinkedIn, and Francisco Jiménez de la Fuente is Fran Jiménez de la Fuente.
+    let mut records = Vec::new();
+    for (i, (given, family)) in [
+        ("Ana", "Mendoza"),
+        ("Luis", "Mendoza Ruiz"),
+        ("Pilar", "Mendoza"),
+        ("Marta", "Jiménez"),
+        ("Jorge", "Jiménez Vera"),
+        ("Sergio", "Jiménez"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut r = rec(
+            "contacts.csv",
+            i as u64,
+            Platform::Google,
+            Kind::Contact,
+            given,
+            family,
+        );
+        r.add_phone(&format!("+3461000000{i}"), &[]);
+        records.push(r);
+    }
+    for (i, full) in ["Josefa Mendoza Guerrero", "Francisco Jimenez de la Fuente"]
+        .iter()
+        .enumerate()
+    {
+        let mut f = rec(
+            "your_friends.json",
+            i as u64,
+            Platform::Facebook,
+            Kind::Friend,
+            "",
+            "",
+        );
+        f.name.full = full.to_string();
+        records.push(f);
+    }
+    records.push(rec(
+        "Connections.csv",
+        0,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Josefa",
+        "Guerrero Ruiz",
+    ));
+    records.push(rec(
+        "Connections.csv",
+        1,
+        Platform::Linkedin,
+        Kind::Connection,
+        "Fran",
+        "Jiménez de la Fuente",
+    ));
+    let out = run(records);
+    assert!(!together(
+        &out,
+        ("your_friends.json", 0),
+        ("Connections.csv", 0)
+    ));
+    assert!(together(
+        &out,
+        ("your_friends.json", 1),
+        ("Connections.csv", 1)
+    ));
+}

@@ -5,8 +5,10 @@
 //! ("Bob" → "robert"). None of this is shown to users.
 
 use super::score::Word;
-use crate::model::{Contact, Kind, Platform};
+use crate::model::{Contact, Kind, Name, Platform};
 use crate::normalize::{email, keys, name};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Organisation suffixes that say nothing about which organisation it is.
 const ORG_NOISE: &[&str] = &[
@@ -176,7 +178,81 @@ fn org_key(s: &str) -> String {
 }
 
 pub fn extract(c: &Contact, fold_gmail: bool) -> Features {
-    let n = &c.name;
+    extract_named(c, &c.name, fold_gmail)
+}
+
+/// Family name counts at least this, and this many times its given-name count, for a middle
+/// name to be taken for a surname.
+const SURNAME_MIN: u32 = 3;
+const SURNAME_OVER_GIVEN: u32 = 4;
+
+/// Records whose last middle names the data knows as family names, with the name re-split.
+/// "Josefa Mendoza Guerrero", typed as one string (Facebook, Telegram), parses as given Josefa,
+/// middle Mendoza, family Guerrero; but Spanish and Portuguese names carry two surnames, and
+/// the data holds Mendoza as a family name often and as a given name rarely, so the family name
+/// is Mendoza Guerrero. Without it, "Josefa Guerrero Ruiz" would look like the same woman
+/// with her second surname dropped, and "Jiménez de la Fuente" would miss "de la Fuente".
+pub fn resplit_surname_middles(records: &[Contact]) -> Vec<(usize, Name)> {
+    type Counts = HashMap<String, (u32, u32)>;
+    let counts: Counts = records
+        .par_iter()
+        .filter(|r| r.name.middle.is_empty() && !r.name.family.is_empty())
+        .fold(Counts::new, |mut m, r| {
+            if let Some(g) = keys::tokens(&r.name.given).into_iter().next() {
+                m.entry(g).or_default().0 += 1;
+            }
+            for t in keys::tokens(&r.name.family) {
+                if !name::is_particle(&t) {
+                    m.entry(t).or_default().1 += 1;
+                }
+            }
+            m
+        })
+        .reduce(Counts::new, |mut a, b| {
+            for (k, (g, f)) in b {
+                let e = a.entry(k).or_default();
+                e.0 += g;
+                e.1 += f;
+            }
+            a
+        });
+    let surname = |t: &str| {
+        let key = keys::fold(t).replace(' ', "");
+        counts.get(&key).is_some_and(|&(given, family)| {
+            family >= SURNAME_MIN && family >= SURNAME_OVER_GIVEN * given
+        })
+    };
+    records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.name.middle.is_empty() && !r.name.family.is_empty())
+        .filter_map(|(i, r)| {
+            let words: Vec<&str> = r.name.middle.split_whitespace().collect();
+            let mut cut = words.len();
+            while cut > 0 {
+                let w = words.get(cut - 1).copied().unwrap_or("");
+                let moved_one = cut < words.len();
+                if surname(w) || (moved_one && name::is_particle(w)) {
+                    cut -= 1;
+                } else {
+                    break;
+                }
+            }
+            // Particles alone ("de") are not a surname.
+            let moved = words.get(cut..)?;
+            if !moved.iter().any(|w| surname(w)) {
+                return None;
+            }
+            let mut n = r.name.clone();
+            n.family = format!("{} {}", moved.join(" "), r.name.family);
+            n.middle = words.get(..cut).unwrap_or(&[]).join(" ");
+            Some((i, n))
+        })
+        .collect()
+}
+
+/// [`extract`] with the record's name replaced by `n`.
+pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     let mut f = Features::default();
     if let Some(s) = c.source() {
         f.platform = s.platform;

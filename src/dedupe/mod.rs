@@ -279,6 +279,11 @@ fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
         .par_iter()
         .map(|r| features::extract(r, opts.fold_gmail))
         .collect();
+    for (i, name) in features::resplit_surname_middles(records) {
+        if let (Some(f), Some(r)) = (feats.get_mut(i), records.get(i)) {
+            *f = features::extract_named(r, &name, opts.fold_gmail);
+        }
+    }
     let mut list_ids: HashMap<(&str, &str, Kind), u32> = HashMap::new();
     // Name ambiguity is counted per (platform, kind): one platform's connections, friends or
     // address book hold a person about once, so a name seen twice there is two people.
