@@ -742,3 +742,31 @@ fn a_middle_name_the_data_knows_as_a_surname_is_the_first_surname() {
         ("Connections.csv", 1)
     ));
 }
+
+#[test]
+fn one_letter_more_is_another_given_name() {
+    let pair = |a: &str, b: &str| {
+        vec![
+            rec(
+                "your_friends.json",
+                0,
+                Platform::Facebook,
+                Kind::Friend,
+                a,
+                "Dupont",
+            ),
+            rec(
+                "contacts.csv",
+                0,
+                Platform::Google,
+                Kind::Contact,
+                b,
+                "Dupont",
+            ),
+        ]
+    };
+    assert_eq!(run(pair("Louise", "Louis")).len(), 2);
+    assert_eq!(run(pair("Kamila", "Kamil")).len(), 2);
+    assert_eq!(run(pair("Alex", "Alexander")).len(), 1);
+    assert_eq!(run(pair("Anna", "Ann")).len(), 1);
+}

@@ -268,7 +268,13 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
         };
     }
     if short.len() >= 3 && long.starts_with(short) {
-        return Agree::Nickname;
+        // One more letter is another name (Louis/Louise, Adrian/Adriana, Hongyan/Hongyang);
+        // the same name's forms (Ann/Anna) are in the nickname table.
+        return if long.len() == short.len() + 1 {
+            Agree::Different
+        } else {
+            Agree::Nickname
+        };
     }
     // A typo is one or two slips; Jaro-Winkler alone finds "Jiaqiang"/"Jiaying" or
     // "Xiaojie"/"Xiaoli" close, and they are different names.
