@@ -221,6 +221,8 @@ fn shared<'a>(a: &'a [String], b: &[String]) -> Option<&'a String> {
 pub enum Agree {
     Exact,
     Nickname,
+    /// One of two surnames dropped (family names only).
+    Dropped,
     Similar(f64),
     Initial,
     Missing,
@@ -309,7 +311,7 @@ pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
         return Agree::Exact;
     }
     if (a_head.len() >= 3 && a_head == b) || (b_head.len() >= 3 && b_head == a) {
-        return Agree::Similar(0.9);
+        return Agree::Dropped;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // A surname plus a suffix is another surname (Peter/Peterson, Zupan/Zupančič), however
@@ -432,7 +434,7 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
             w += a.initial_weight.min(b.initial_weight);
             parts.push("given initial".to_string());
         }
-        Agree::Missing => {}
+        Agree::Missing | Agree::Dropped => {}
         Agree::Different => {
             w += W_GIVEN_DIFFERENT;
             parts.push("given different".to_string());
@@ -451,6 +453,13 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         Agree::Similar(jw) => {
             w += fw.min(FAMILY_HI) * 0.6;
             parts.push(format!("family {jw:.2} (jaro-winkler)"));
+        }
+        Agree::Dropped => {
+            // The surname both bear ("Serrano" of "Serrano Macías") is as rare as it is alone,
+            // less a bit for the second surname the other leaves out.
+            let single = if a.family_head == b.family { b } else { a };
+            w += single.family_weight - 1.0;
+            parts.push("family: second surname dropped".to_string());
         }
         Agree::Missing => {}
         Agree::Different => {
@@ -506,7 +515,7 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         format!("name {} ~ {}: {}", a.name_key, b.name_key, parts.join(", "))
     });
     matches!(g, Agree::Exact | Agree::Nickname | Agree::Similar(_))
-        && matches!(f, Agree::Exact | Agree::Similar(_))
+        && matches!(f, Agree::Exact | Agree::Similar(_) | Agree::Dropped)
 }
 
 /// Two profile keys are comparable only in the same form: a LinkedIn member URN says nothing
