@@ -770,3 +770,45 @@ fn one_letter_more_is_another_given_name() {
     assert_eq!(run(pair("Alex", "Alexander")).len(), 1);
     assert_eq!(run(pair("Anna", "Ann")).len(), 1);
 }
+
+#[test]
+fn a_handle_equal_to_the_others_address_before_the_at_meets_it() {
+    let follower = |handle: &str| {
+        let mut b = rec(
+            "followers_1.json",
+            0,
+            Platform::Instagram,
+            Kind::Follower,
+            "",
+            "",
+        );
+        b.add_profile(
+            "instagram",
+            &format!("https://www.instagram.com/{handle}"),
+            handle,
+        );
+        b
+    };
+    // Saved with a typo, "Aam Upcombe", but the address is adam_upcombe72@.
+    let mut a = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Aam",
+        "Upcombe",
+    );
+    a.add_email("adam_upcombe72@mail.example.com", &[]);
+    assert_eq!(run(vec![a, follower("adam.upcombe")]).len(), 1);
+    // A given name alone says nothing of whose address it is.
+    let mut a = rec(
+        "contacts.csv",
+        0,
+        Platform::Google,
+        Kind::Contact,
+        "Zainab",
+        "",
+    );
+    a.add_email("zainab_darwish81@example.net", &[]);
+    assert_eq!(run(vec![a, follower("zainab.darwish40")]).len(), 2);
+}

@@ -615,6 +615,24 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 c.add(explain, "handle-name", w, || {
                     format!("handle {h} ~ name {}", x.name_key)
                 });
+            } else if let Some((h, _)) = y
+                .handles
+                .iter()
+                .zip(&y.handle_keys)
+                .find(|(h, k)| h.len() >= 6 && !x.family.is_empty() && x.local_keys.contains(k))
+            {
+                // The handle is the other's email address before the @ ("adamupcombe" and
+                // adam_upcombe72@ of a contact saved as "Aam Upcombe", "abdullahmansour" and
+                // abdullah.mansour@ of Abdallah Mansour): one username chosen twice, as telling
+                // as a handle spelling the whole name.
+                let w = (x.given_weight + x.family_weight - x.name_offset)
+                    .min(name_cap(x.ambiguity))
+                    - 1.0
+                    - 4.0 * f64::from(x.ambiguity).log2();
+                c.closeness = c.closeness.max(3);
+                c.add(explain, "handle-name", w, || {
+                    format!("handle {h} = email local part")
+                });
             }
         } else if x.has_name() && y.has_name() && !names_agree {
             // Supporting only: an email local part that spells the other's name when the names
