@@ -25,6 +25,70 @@ fn rec(
     c
 }
 
+/// A Facebook friend, a Google contact, a phone (vCard) contact, a LinkedIn connection: row
+/// `index` of the file each platform writes them to.
+fn friend(index: u64, given: &str, family: &str) -> Contact {
+    rec(
+        "your_friends.json",
+        index,
+        Platform::Facebook,
+        Kind::Friend,
+        given,
+        family,
+    )
+}
+
+fn google(index: u64, given: &str, family: &str) -> Contact {
+    rec(
+        "contacts.csv",
+        index,
+        Platform::Google,
+        Kind::Contact,
+        given,
+        family,
+    )
+}
+
+fn phone(index: u64, given: &str, family: &str) -> Contact {
+    rec(
+        "contacts.vcf",
+        index,
+        Platform::Vcard,
+        Kind::Contact,
+        given,
+        family,
+    )
+}
+
+/// A nameless Instagram follower known by `handle` alone.
+fn follower(handle: &str) -> Contact {
+    let mut c = rec(
+        "followers_1.json",
+        0,
+        Platform::Instagram,
+        Kind::Follower,
+        "",
+        "",
+    );
+    c.add_profile(
+        "instagram",
+        &format!("https://www.instagram.com/{handle}"),
+        handle,
+    );
+    c
+}
+
+fn connection(index: u64, given: &str, family: &str) -> Contact {
+    rec(
+        "Connections.csv",
+        index,
+        Platform::Linkedin,
+        Kind::Connection,
+        given,
+        family,
+    )
+}
+
 fn run(mut records: Vec<Contact>) -> Vec<Contact> {
     let mut warnings = Vec::new();
     for r in &mut records {
@@ -43,33 +107,12 @@ fn together(contacts: &[Contact], a: (&str, u64), b: (&str, u64)) -> bool {
 
 #[test]
 fn two_same_name_connections_stay_apart_even_through_a_chain() {
-    let mut a = rec(
-        "Connections.csv",
-        0,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Jane",
-        "Doe",
-    );
+    let mut a = connection(0, "Jane", "Doe");
     a.add_email("jane@example.com", &[]);
-    let mut b = rec(
-        "Connections.csv",
-        1,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Jane",
-        "Doe",
-    );
+    let mut b = connection(1, "Jane", "Doe");
     b.add_email("jane.doe@example.org", &[]);
     // A Gmail contact carrying both emails would chain the two connections together.
-    let mut g = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Jane",
-        "Doe",
-    );
+    let mut g = google(0, "Jane", "Doe");
     g.add_email("jane@example.com", &[]);
     g.add_email("jane.doe@example.org", &[]);
     let out = run(vec![a, b, g]);
@@ -83,23 +126,9 @@ fn two_same_name_connections_stay_apart_even_through_a_chain() {
 
 #[test]
 fn a_family_inbox_does_not_merge_two_people() {
-    let mut a = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Jane",
-        "Doe",
-    );
+    let mut a = google(0, "Jane", "Doe");
     a.add_email("doe.family@example.com", &[]);
-    let mut b = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "John",
-        "Doe",
-    );
+    let mut b = phone(0, "John", "Doe");
     b.add_email("doe.family@example.com", &[]);
     let out = run(vec![a, b]);
     assert_eq!(out.len(), 2);
@@ -107,23 +136,9 @@ fn a_family_inbox_does_not_merge_two_people() {
 
 #[test]
 fn an_emailless_connection_merges_with_the_gmail_contact_of_same_name_and_company() {
-    let mut a = rec(
-        "Connections.csv",
-        0,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Priya",
-        "Natarajan",
-    );
+    let mut a = connection(0, "Priya", "Natarajan");
     a.add_organization("Tailspin Labs", "Research Scientist");
-    let mut g = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Priya",
-        "Natarajan",
-    );
+    let mut g = google(0, "Priya", "Natarajan");
     g.add_email("priya@example.net", &[]);
     g.add_organization("Tailspin Labs Inc.", "");
     let out = run(vec![a, g]);
@@ -141,14 +156,7 @@ fn a_common_name_alone_is_not_enough() {
     // Many John Smiths in the data: the name counts for little.
     let mut records = Vec::new();
     for i in 0..40 {
-        let mut r = rec(
-            "Connections.csv",
-            i,
-            Platform::Linkedin,
-            Kind::Connection,
-            "John",
-            "Smith",
-        );
+        let mut r = connection(i, "John", "Smith");
         r.add_organization(&format!("Company {i}"), "");
         records.push(r);
     }
@@ -166,33 +174,12 @@ fn a_common_name_alone_is_not_enough() {
 
 #[test]
 fn nicknames_and_diacritics_meet_with_a_shared_phone() {
-    let mut a = rec(
-        "Connections.csv",
-        0,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Robert",
-        "Müller",
-    );
+    let mut a = connection(0, "Robert", "Müller");
     a.add_organization("Fabrikam", "");
-    let mut b = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Bob",
-        "Muller",
-    );
+    let mut b = phone(0, "Bob", "Muller");
     b.add_phone("+49 30 1234567", &["mobile"]);
     b.add_organization("Fabrikam GmbH", "");
-    let mut c = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Robert",
-        "Muller",
-    );
+    let mut c = google(0, "Robert", "Muller");
     c.add_phone("+49 30 1234567", &[]);
     let out = run(vec![a, b, c]);
     assert_eq!(out.len(), 1, "{out:#?}");
@@ -252,27 +239,8 @@ fn ids_do_not_depend_on_input_order() {
 #[test]
 fn a_handle_spelling_the_full_form_of_a_nickname_meets_the_name() {
     // Alex Kowalczyk in the phone; `alexander.kowalczyk` on Instagram, nothing else known.
-    let a = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Alex",
-        "Kowalczyk",
-    );
-    let mut b = rec(
-        "followers_1.json",
-        0,
-        Platform::Instagram,
-        Kind::Follower,
-        "",
-        "",
-    );
-    b.add_profile(
-        "instagram",
-        "https://www.instagram.com/alexander.kowalczyk",
-        "alexander.kowalczyk",
-    );
+    let a = phone(0, "Alex", "Kowalczyk");
+    let b = follower("alexander.kowalczyk");
     let out = run(vec![a, b]);
     assert_eq!(out.len(), 1, "{out:#?}");
 }
@@ -289,14 +257,7 @@ fn a_surname_inside_another_is_a_different_family() {
             "Nina",
             x,
         );
-        let b = rec(
-            "Connections.csv",
-            0,
-            Platform::Linkedin,
-            Kind::Connection,
-            "Nina",
-            y,
-        );
+        let b = connection(0, "Nina", y);
         assert_eq!(run(vec![a, b]).len(), 2, "{x} / {y}");
     }
 }
@@ -313,14 +274,7 @@ fn a_dropped_second_surname_still_meets() {
         "Ortiz Hernández",
     );
     a.add_organization("Fabrikam", "");
-    let mut b = rec(
-        "Connections.csv",
-        0,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Alvaro",
-        "Ortiz",
-    );
+    let mut b = connection(0, "Alvaro", "Ortiz");
     b.add_organization("Fabrikam", "");
     assert_eq!(run(vec![a, b]).len(), 1);
 }
@@ -328,23 +282,9 @@ fn a_dropped_second_surname_still_meets() {
 #[test]
 fn the_same_words_split_differently_are_the_same_name() {
     // "Ezra Ford | Omar" and "Ezra | Ford Omar": one name, parsed two ways.
-    let mut a = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Ezra Ford",
-        "Omar",
-    );
+    let mut a = google(0, "Ezra Ford", "Omar");
     a.add_organization("Contoso", "");
-    let mut b = rec(
-        "Connections.csv",
-        0,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Ezra",
-        "Ford Omar",
-    );
+    let mut b = connection(0, "Ezra", "Ford Omar");
     b.add_organization("Contoso", "");
     assert_eq!(run(vec![a, b]).len(), 1);
 }
@@ -377,41 +317,13 @@ fn telegram_frequent_contacts_are_distinct_people() {
 fn two_romanisations_and_a_shared_short_form_meet() {
     // Yevgeny Fyodorov and Evgenii Fedorov are one Russian name written two ways; Chris is a
     // short form of Christine as much as of Christopher.
-    let mut a = rec(
-        "Connections.csv",
-        0,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Yevgeny",
-        "Fyodorov",
-    );
+    let mut a = connection(0, "Yevgeny", "Fyodorov");
     a.add_organization("Contoso", "");
-    let mut b = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Evgenii",
-        "Fedorov",
-    );
+    let mut b = google(0, "Evgenii", "Fedorov");
     b.add_organization("Contoso", "");
-    let mut c = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Chris",
-        "Lindqvist",
-    );
+    let mut c = phone(0, "Chris", "Lindqvist");
     c.add_phone("+46 70 123 45 67", &[]);
-    let mut d = rec(
-        "Connections.csv",
-        1,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Christine",
-        "Lindqvist",
-    );
+    let mut d = connection(1, "Christine", "Lindqvist");
     d.add_phone("+46 70 123 45 67", &[]);
     let out = run(vec![a, b, c, d]);
     assert_eq!(out.len(), 2, "{out:#?}");
@@ -420,23 +332,9 @@ fn two_romanisations_and_a_shared_short_form_meet() {
 #[test]
 fn a_shared_family_inbox_with_unlisted_given_names_stays_apart() {
     // Derek and Maggie Warren share thewarrens@: relatives, not one person.
-    let mut a = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Derek",
-        "Warren",
-    );
+    let mut a = google(0, "Derek", "Warren");
     a.add_email("thewarrens@example.org", &[]);
-    let mut b = rec(
-        "contacts.csv",
-        1,
-        Platform::Google,
-        Kind::Contact,
-        "Maggie",
-        "Warren",
-    );
+    let mut b = google(1, "Maggie", "Warren");
     b.add_email("thewarrens@example.org", &[]);
     assert_eq!(run(vec![a, b]).len(), 2);
 }
@@ -444,75 +342,30 @@ fn a_shared_family_inbox_with_unlisted_given_names_stays_apart() {
 #[test]
 fn an_address_spelling_the_whole_name_supplies_a_missing_family_name() {
     // The phone knows "Mona" and her address; Facebook knows Mona Abdulhalim.
-    let mut a = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Mona",
-        "",
-    );
+    let mut a = phone(0, "Mona", "");
     a.add_email("mona_abdulhalim68@inbox.example.org", &[]);
-    let b = rec(
-        "your_friends.json",
-        0,
-        Platform::Facebook,
-        Kind::Friend,
-        "Mona",
-        "Abdulhalim",
-    );
+    let b = friend(0, "Mona", "Abdulhalim");
     assert_eq!(run(vec![a, b]).len(), 1);
     // Without the address the given name alone is not enough.
-    let a = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Mona",
-        "",
-    );
-    let b = rec(
-        "your_friends.json",
-        0,
-        Platform::Facebook,
-        Kind::Friend,
-        "Mona",
-        "Abdulhalim",
-    );
+    let a = phone(0, "Mona", "");
+    let b = friend(0, "Mona", "Abdulhalim");
     assert_eq!(run(vec![a, b]).len(), 2);
 }
 
 #[test]
 fn an_exact_name_is_not_made_ambiguous_by_a_typo_of_another_persons() {
     // Two people one letter apart (Wexcombe, Welcombe) whose phones differ, and a Facebook
-    // friend spelled exactly like one of them: the friend joins that one.
-    let mut a = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Adam",
-        "Wexcombe",
-    );
-    a.add_phone("+12065089774", &[]);
-    let mut b = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Adam",
-        "Welcombe",
-    );
-    b.add_phone("+12065550101", &[]);
-    let f = rec(
-        "your_friends.json",
-        0,
-        Platform::Facebook,
-        Kind::Friend,
-        "Adam",
-        "Wexcombe",
-    );
-    let out = run(vec![a, b, f]);
+    // friend spelled as given.
+    let people = |spelled: &str| {
+        let mut a = google(0, "Adam", "Wexcombe");
+        a.add_phone("+12065089774", &[]);
+        let mut b = phone(0, "Adam", "Welcombe");
+        b.add_phone("+12065550101", &[]);
+        let f = friend(0, "Adam", spelled);
+        vec![a, b, f]
+    };
+    // Spelled exactly like one of them, the friend joins that one.
+    let out = run(people("Wexcombe"));
     assert_eq!(out.len(), 2);
     assert!(together(
         &out,
@@ -520,58 +373,18 @@ fn an_exact_name_is_not_made_ambiguous_by_a_typo_of_another_persons() {
         ("your_friends.json", 0)
     ));
     // Spelled like neither, one typo from each, the friend is left alone.
-    let mut a = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Adam",
-        "Wexcombe",
-    );
-    a.add_phone("+12065089774", &[]);
-    let mut b = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Adam",
-        "Welcombe",
-    );
-    b.add_phone("+12065550101", &[]);
-    let f = rec(
-        "your_friends.json",
-        0,
-        Platform::Facebook,
-        Kind::Friend,
-        "Adam",
-        "Wecombe",
-    );
-    assert_eq!(run(vec![a, b, f]).len(), 3);
+    assert_eq!(run(people("Wecombe")).len(), 3);
 }
 
 #[test]
 fn an_organisation_tells_two_namesakes_of_one_list_apart() {
     let mut records = Vec::new();
     for (i, org) in ["Initech", "Globex"].iter().enumerate() {
-        let mut r = rec(
-            "Connections.csv",
-            i as u64,
-            Platform::Linkedin,
-            Kind::Connection,
-            "Aisha",
-            "Khalil",
-        );
+        let mut r = connection(i as u64, "Aisha", "Khalil");
         r.add_organization(org, "");
         records.push(r);
     }
-    let mut g = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Aisha",
-        "Khalil",
-    );
+    let mut g = google(0, "Aisha", "Khalil");
     g.add_organization("Initech", "");
     records.push(g);
     let out = run(records);
@@ -581,26 +394,8 @@ fn an_organisation_tells_two_namesakes_of_one_list_apart() {
 
 #[test]
 fn two_common_surnames_one_letter_apart_are_two_families() {
-    let friend = || {
-        rec(
-            "your_friends.json",
-            0,
-            Platform::Facebook,
-            Kind::Friend,
-            "Josefa",
-            "Vera",
-        )
-    };
-    let contact = || {
-        rec(
-            "contacts.csv",
-            0,
-            Platform::Google,
-            Kind::Contact,
-            "Josefa",
-            "Vega",
-        )
-    };
+    let friend = || friend(0, "Josefa", "Vera");
+    let contact = || google(0, "Josefa", "Vega");
     // Alone, one letter apart is a slip.
     assert_eq!(run(vec![friend(), contact()]).len(), 1);
     // Among three other Vegas and three other Veras it is another family.
@@ -616,14 +411,7 @@ fn two_common_surnames_one_letter_apart_are_two_families() {
     .iter()
     .enumerate()
     {
-        records.push(rec(
-            "Connections.csv",
-            i as u64,
-            Platform::Linkedin,
-            Kind::Connection,
-            given,
-            family,
-        ));
+        records.push(connection(i as u64, given, family));
     }
     assert_eq!(run(records).len(), 8);
 }
@@ -631,14 +419,7 @@ fn two_common_surnames_one_letter_apart_are_two_families() {
 #[test]
 fn greek_and_unspaced_chinese_names_meet_their_latin_spellings() {
     // The phone has the Greek spelling, LinkedIn the Latin one; one address.
-    let mut a = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "Χρυσούλα",
-        "Δημάκη",
-    );
+    let mut a = phone(0, "Χρυσούλα", "Δημάκη");
     a.add_email("chrysouladimaki@inbox.example.org", &[]);
     let mut b = rec(
         "Contacts.csv",
@@ -651,23 +432,9 @@ fn greek_and_unspaced_chinese_names_meet_their_latin_spellings() {
     b.add_email("chrysouladimaki@inbox.example.org", &[]);
     assert_eq!(run(vec![a, b]).len(), 1);
     // Facebook gives "毛海华" in one piece; the phone knows family 毛 and given 海华.
-    let mut friend = rec(
-        "your_friends.json",
-        0,
-        Platform::Facebook,
-        Kind::Friend,
-        "",
-        "",
-    );
+    let mut friend = friend(0, "", "");
     friend.name.full = "毛海华".into();
-    let phone = rec(
-        "contacts.vcf",
-        0,
-        Platform::Vcard,
-        Kind::Contact,
-        "海华",
-        "毛",
-    );
+    let phone = phone(0, "海华", "毛");
     assert_eq!(run(vec![friend, phone]).len(), 1);
 }
 
@@ -688,14 +455,7 @@ fn a_middle_name_the_data_knows_as_a_surname_is_the_first_surname() {
     .iter()
     .enumerate()
     {
-        let mut r = rec(
-            "contacts.csv",
-            i as u64,
-            Platform::Google,
-            Kind::Contact,
-            given,
-            family,
-        );
+        let mut r = google(i as u64, given, family);
         r.add_phone(&format!("+3461000000{i}"), &[]);
         records.push(r);
     }
@@ -703,33 +463,12 @@ fn a_middle_name_the_data_knows_as_a_surname_is_the_first_surname() {
         .iter()
         .enumerate()
     {
-        let mut f = rec(
-            "your_friends.json",
-            i as u64,
-            Platform::Facebook,
-            Kind::Friend,
-            "",
-            "",
-        );
+        let mut f = friend(i as u64, "", "");
         f.name.full = full.to_string();
         records.push(f);
     }
-    records.push(rec(
-        "Connections.csv",
-        0,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Josefa",
-        "Guerrero Ruiz",
-    ));
-    records.push(rec(
-        "Connections.csv",
-        1,
-        Platform::Linkedin,
-        Kind::Connection,
-        "Fran",
-        "Jiménez de la Fuente",
-    ));
+    records.push(connection(0, "Josefa", "Guerrero Ruiz"));
+    records.push(connection(1, "Fran", "Jiménez de la Fuente"));
     let out = run(records);
     assert!(!together(
         &out,
@@ -745,26 +484,7 @@ fn a_middle_name_the_data_knows_as_a_surname_is_the_first_surname() {
 
 #[test]
 fn one_letter_more_is_another_given_name() {
-    let pair = |a: &str, b: &str| {
-        vec![
-            rec(
-                "your_friends.json",
-                0,
-                Platform::Facebook,
-                Kind::Friend,
-                a,
-                "Dupont",
-            ),
-            rec(
-                "contacts.csv",
-                0,
-                Platform::Google,
-                Kind::Contact,
-                b,
-                "Dupont",
-            ),
-        ]
-    };
+    let pair = |a: &str, b: &str| vec![friend(0, a, "Dupont"), google(0, b, "Dupont")];
     assert_eq!(run(pair("Louise", "Louis")).len(), 2);
     assert_eq!(run(pair("Kamila", "Kamil")).len(), 2);
     assert_eq!(run(pair("Alex", "Alexander")).len(), 1);
@@ -773,42 +493,12 @@ fn one_letter_more_is_another_given_name() {
 
 #[test]
 fn a_handle_equal_to_the_others_address_before_the_at_meets_it() {
-    let follower = |handle: &str| {
-        let mut b = rec(
-            "followers_1.json",
-            0,
-            Platform::Instagram,
-            Kind::Follower,
-            "",
-            "",
-        );
-        b.add_profile(
-            "instagram",
-            &format!("https://www.instagram.com/{handle}"),
-            handle,
-        );
-        b
-    };
     // Saved with a typo, "Aam Upcombe", but the address is adam_upcombe72@.
-    let mut a = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Aam",
-        "Upcombe",
-    );
+    let mut a = google(0, "Aam", "Upcombe");
     a.add_email("adam_upcombe72@mail.example.com", &[]);
     assert_eq!(run(vec![a, follower("adam.upcombe")]).len(), 1);
     // A given name alone says nothing of whose address it is.
-    let mut a = rec(
-        "contacts.csv",
-        0,
-        Platform::Google,
-        Kind::Contact,
-        "Zainab",
-        "",
-    );
+    let mut a = google(0, "Zainab", "");
     a.add_email("zainab_darwish81@example.net", &[]);
     assert_eq!(run(vec![a, follower("zainab.darwish40")]).len(), 2);
 }
