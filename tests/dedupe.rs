@@ -502,3 +502,13 @@ fn a_handle_equal_to_the_others_address_before_the_at_meets_it() {
     a.add_email("zainab_darwish81@example.net", &[]);
     assert_eq!(run(vec![a, follower("zainab.darwish40")]).len(), 2);
 }
+
+#[test]
+fn initials_of_a_compound_given_name_are_that_name() {
+    // "JP" in the phone with Jean-Pierre's number; Jean-Pierre Blanc on LinkedIn with it too.
+    let mut a = phone(0, "JP", "Blanc");
+    a.add_phone("+33641088072", &[]);
+    let mut b = google(0, "Jean-Pierre", "Blanc");
+    b.add_phone("+33641088072", &[]);
+    assert_eq!(run(vec![a, b]).len(), 1);
+}

@@ -76,6 +76,8 @@ pub struct Features {
     pub given_canon: String,
     /// Nickname groups of `given` (`keys::nickname_groups`).
     pub given_groups: &'static [&'static str],
+    /// Initials of a given name of several words ("jp" of Jean-Pierre); empty otherwise.
+    pub given_initials: String,
     /// Transliteration keys of `given` and `family` (Yevgeny and Evgenii meet).
     pub given_translit: String,
     pub family_translit: String,
@@ -147,6 +149,7 @@ impl Features {
             canon: &self.given_canon,
             translit: &self.given_translit,
             groups: self.given_groups,
+            initials: &self.given_initials,
             count: 0,
         }
     }
@@ -157,6 +160,7 @@ impl Features {
             canon: &self.family_head,
             translit: &self.family_translit,
             groups: &[],
+            initials: "",
             count: self.family_count,
         }
     }
@@ -295,7 +299,12 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     // Credentials and prefixes are not the person: leave them out of the tokens when known.
     let noise: Vec<String> = keys::tokens(&format!("{} {}", n.prefix, n.suffix));
     tokens.retain(|t| !noise.contains(t));
-    f.given = words(given_src)
+    let given_words = words(given_src);
+    if given_words.len() >= 2 {
+        // "Jean-Pierre", "Juan Carlos": their initials ("jp", "jc") are a name of their own.
+        f.given_initials = given_words.iter().filter_map(|w| w.get(..1)).collect();
+    }
+    f.given = given_words
         .into_iter()
         .next()
         .or_else(|| tokens.first().cloned())

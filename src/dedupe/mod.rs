@@ -84,7 +84,8 @@ impl Guard {
             orgs: hashes(&f.orgs),
         };
         if f.given.len() >= 2 && !f.family.is_empty() {
-            g.givens.push(score::GivenKey::new(&f.given));
+            g.givens
+                .push(score::GivenKey::new(&f.given, &f.given_initials));
         }
         g
     }

@@ -239,6 +239,8 @@ pub struct Word<'a> {
     pub translit: &'a str,
     /// Nickname groups of a given name (`keys::nickname_groups`), looked up once per record.
     pub groups: &'static [&'static str],
+    /// Initials of a given name of several words ("jp" of Jean-Pierre).
+    pub initials: &'a str,
     /// Records in the data bearing this word (family names only; 0: not counted).
     pub count: u32,
 }
@@ -247,6 +249,7 @@ pub struct Word<'a> {
 /// names, and two romanisations of one name: Yevgeny/Evgenii), a typo, an initial, or different.
 pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     let (tr_a, tr_b) = (a.translit, b.translit);
+    let (initials_a, initials_b) = (a.initials, b.initials);
     let (ga, gb) = (a.groups, b.groups);
     let (a, a_canon, b, b_canon) = (a.text, a.canon, b.text, b.canon);
     if a.is_empty() || b.is_empty() {
@@ -259,6 +262,10 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
         return Agree::Nickname;
     }
     if !tr_a.is_empty() && tr_a == tr_b {
+        return Agree::Nickname;
+    }
+    // "JP" for Jean-Pierre, "JC" for Juan Carlos.
+    if (a.len() == 2 && a == initials_b) || (b.len() == 2 && b == initials_a) {
         return Agree::Nickname;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -353,15 +360,18 @@ pub struct GivenKey {
     pub text: String,
     pub translit: String,
     pub groups: &'static [&'static str],
+    /// Initials of a given name of several words (`Features::given_initials`).
+    pub initials: String,
 }
 
 impl GivenKey {
-    pub fn new(text: &str) -> GivenKey {
+    pub fn new(text: &str, initials: &str) -> GivenKey {
         let groups = keys::nickname_groups(text);
         GivenKey {
             text: text.to_string(),
             translit: keys::translit_key(text),
             groups,
+            initials: initials.to_string(),
         }
     }
 
@@ -371,6 +381,7 @@ impl GivenKey {
             canon: keys::canonical_of(&self.text, self.groups),
             translit: &self.translit,
             groups: self.groups,
+            initials: &self.initials,
             count: 0,
         }
     }
