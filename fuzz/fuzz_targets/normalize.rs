@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rolo::normalize::{date, email, keys, name, phone, profile, text};
+use rolo::normalize::{date, email, keys, name, phone, profile, script, text};
 
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
@@ -23,6 +23,8 @@ fuzz_target!(|data: &[u8]| {
     let (a, b) = s.split_at(s.char_indices().nth(s.chars().count() / 2).map_or(0, |(i, _)| i));
     let _ = name::from_parts(a, b);
     let _ = name::undecorate(&s);
+    let _ = name::split_unspaced_east_asian(&s);
+    let _ = script::romanize(&s);
     let _ = text::repair_mojibake(&s);
     let _ = text::clean_multiline(&s);
     let _ = keys::sorted_token_key(&s);
@@ -30,5 +32,6 @@ fuzz_target!(|data: &[u8]| {
     for t in keys::tokens(&s) {
         let _ = keys::phonetic(&t);
         let _ = keys::nickname_canonical(&t);
+        let _ = keys::translit_key(&t);
     }
 });
