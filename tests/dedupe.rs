@@ -512,3 +512,29 @@ fn initials_of_a_compound_given_name_are_that_name() {
     b.add_phone("+33641088072", &[]);
     assert_eq!(run(vec![a, b]).len(), 1);
 }
+
+#[test]
+fn the_spelling_most_records_agree_on_is_shown_over_a_slip() {
+    // The address book (the most trusted source) has a slip; LinkedIn and the phone agree.
+    let mut a = google(0, "Aain", "Potin");
+    a.add_email("alain.potin@example.org", &[]);
+    let mut b = connection(0, "Alain", "Potin");
+    b.add_email("alain.potin@example.org", &[]);
+    let mut c = phone(0, "Alain", "Potin");
+    c.add_email("alain.potin@example.org", &[]);
+    let out = run(vec![a, b, c]);
+    assert_eq!(out.len(), 1);
+    let merged = &out[0];
+    assert_eq!(merged.name.full, "Alain Potin");
+    assert!(merged.aliases.iter().any(|x| x.value == "Aain Potin"));
+    // A nickname is not a slip: the address book's "Bob" stays.
+    let mut a = google(0, "Bob", "Potin");
+    a.add_email("bob.potin@example.org", &[]);
+    let mut b = connection(0, "Robert", "Potin");
+    b.add_email("bob.potin@example.org", &[]);
+    let mut c = friend(0, "Robert", "Potin");
+    c.add_email("bob.potin@example.org", &[]);
+    let out = run(vec![a, b, c]);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].name.full, "Bob Potin");
+}

@@ -1,8 +1,8 @@
 //! Survivorship: several records of one person become one contact, losing nothing.
 //!
 //! Every distinct value is kept once, with the union of its labels and of its sources. The name
-//! shown comes from the most complete record of the most trusted kind; every other distinct name
-//! is kept in `aliases`.
+//! shown comes from the most complete record of the most trusted kind (unless more records agree
+//! on a spelling one slip away); every other distinct name is kept in `aliases`.
 
 use crate::model::{Contact, Kind, MergeInfo, Name, Text};
 use crate::normalize::keys;
@@ -28,6 +28,50 @@ fn completeness(n: &Name) -> u32 {
         + u32::from(!n.full.is_empty())
 }
 
+/// The record whose name is shown: most trusted kind, then most complete, then first in
+/// canonical order — unless its spelling is a slip of one that more records agree on ("Aain
+/// Potin" in the address book, "Alain Potin" on LinkedIn, Facebook and in Gmail): then the
+/// agreed spelling, from its best record. Every other spelling stays in `aliases`.
+fn best_name(members: &[Contact]) -> Option<usize> {
+    let rank = |c: &Contact| {
+        (
+            c.source().map(|s| trust(s.kind)).unwrap_or(0),
+            completeness(&c.name),
+        )
+    };
+    let pick = |candidates: &mut dyn Iterator<Item = (usize, &Contact)>| {
+        candidates
+            .filter(|(_, c)| !c.name.is_empty())
+            .max_by(|(ia, a), (ib, b)| rank(a).cmp(&rank(b)).then_with(|| ib.cmp(ia)))
+            .map(|(i, _)| i)
+    };
+    let best = pick(&mut members.iter().enumerate())?;
+    let folded: Vec<String> = members.iter().map(|c| keys::fold(&c.name.full)).collect();
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for f in folded.iter().filter(|f| !f.is_empty()) {
+        *votes.entry(f.as_str()).or_insert(0) += 1;
+    }
+    let mine = folded.get(best).map(String::as_str).unwrap_or("");
+    let mine_votes = votes.get(mine).copied().unwrap_or(0);
+    let words = |s: &str| s.split(' ').count();
+    let agreed = votes
+        .iter()
+        .filter(|&(f, &n)| {
+            n > mine_votes && words(f) == words(mine) && strsim::damerau_levenshtein(f, mine) <= 2
+        })
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(f, _)| *f);
+    match agreed {
+        Some(f) => pick(
+            &mut members
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| folded.get(*i).map(String::as_str) == Some(f)),
+        ),
+        None => Some(best),
+    }
+}
+
 /// Merges `members` (in canonical order) into one contact.
 pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
     if members.len() == 1 {
@@ -36,19 +80,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         }
         return Contact::default();
     }
-    // The best name: most trusted kind, then most complete, then first in canonical order.
-    let best = members
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.name.is_empty())
-        .max_by(|(ia, a), (ib, b)| {
-            let ka = a.source().map(|s| trust(s.kind)).unwrap_or(0);
-            let kb = b.source().map(|s| trust(s.kind)).unwrap_or(0);
-            (ka, completeness(&a.name))
-                .cmp(&(kb, completeness(&b.name)))
-                .then_with(|| ib.cmp(ia))
-        })
-        .map(|(i, _)| i);
+    let best = best_name(&members);
 
     let mut out = Contact {
         merge: info,
