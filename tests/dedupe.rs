@@ -538,3 +538,16 @@ fn the_spelling_most_records_agree_on_is_shown_over_a_slip() {
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].name.full, "Bob Potin");
 }
+
+#[test]
+fn a_linkedin_vanity_url_spells_the_name_for_handles() {
+    // The connection's name was saved with a slip; the vanity URL spells it right, and so does
+    // the Instagram handle.
+    let mut a = connection(0, "Aditla", "Sawant");
+    a.add_profile(
+        "linkedin",
+        "https://www.linkedin.com/in/aditya-sawant-1f2e3d",
+        "aditya-sawant-1f2e3d",
+    );
+    assert_eq!(run(vec![a, follower("aditya.sawant")]).len(), 1);
+}

@@ -437,7 +437,29 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     }
     f.profiles.sort();
     f.profiles.dedup();
-    let (forms, full, family) = name_handles(&f);
+    let (mut forms, mut full, mut family) = name_handles(&f);
+    if f.has_name() {
+        // A LinkedIn vanity URL spells the name the member signed up with: "abdullah-mansour"
+        // for a connection shown as Abdallah Mansour, "adrian-martinez" for Adrián Martínez
+        // Vicente. It counts among the whole-name spellings (the trailing id has digits).
+        for p in c
+            .profiles
+            .iter()
+            .filter(|p| p.service == "linkedin" && !p.handle.is_empty())
+        {
+            let words: Vec<&str> = p
+                .handle
+                .split('-')
+                .filter(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()))
+                .collect();
+            let slug = letters(&words.concat());
+            if words.len() >= 2 && slug.len() >= 6 && !forms.contains(&slug) {
+                forms.insert(full.min(forms.len()), slug);
+                full += 1;
+                family += 1;
+            }
+        }
+    }
     f.name_handles = forms
         .iter()
         .map(|k| super::blocking::handle_key(k))
