@@ -551,3 +551,24 @@ fn a_linkedin_vanity_url_spells_the_name_for_handles() {
     );
     assert_eq!(run(vec![a, follower("aditya.sawant")]).len(), 1);
 }
+
+#[test]
+fn a_maiden_name_kept_as_a_middle_name_does_not_hide_the_family_name() {
+    // Parker is a family name in this data, so "Mary Parker Jones" reads as two surnames; she
+    // is still the Mary Jones of the address book.
+    let mut records: Vec<Contact> = ["Anne", "Tom", "Lucy"]
+        .iter()
+        .enumerate()
+        .map(|(i, g)| connection(i as u64, g, "Parker"))
+        .collect();
+    let mut f = friend(0, "", "");
+    f.name.full = "Mary Parker Jones".into();
+    records.push(f);
+    records.push(google(0, "Mary", "Jones"));
+    let out = run(records);
+    assert!(together(
+        &out,
+        ("your_friends.json", 0),
+        ("contacts.csv", 0)
+    ));
+}

@@ -63,6 +63,11 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
                 out.push(key(5, &[&f.family, i]));
             }
             out.push(key(6, &[&f.given_canon, &f.family]));
+            // Either of two surnames alone ("Mary Parker Jones" and Mary Jones); the first one
+            // meets through the name handles.
+            if !f.family_tail.is_empty() {
+                out.push(key(6, &[&f.given_canon, &f.family_tail]));
+            }
             // A short form of several names (Chris) meets each of them (Christine, Christian).
             for g in keys::nickname_groups(&f.given) {
                 if *g != f.given_canon {

@@ -86,6 +86,10 @@ pub struct Features {
     /// The first surname of a multi-word family name, particles included ("rodriguez" of
     /// "Rodríguez Blanco", "delalamo" of "del Álamo Ortiz"); empty for a one-surname name.
     pub family_head: String,
+    /// For a name re-split by [`resplit_surname_middles`], the family name as first parsed
+    /// ("jones" of "Mary Parker Jones", whose Parker the data knows as a surname: a maiden name
+    /// kept in the middle is as likely as a Spanish first surname); empty otherwise.
+    pub family_tail: String,
     /// How many name tokens the name has (0: no name).
     pub n_tokens: usize,
     /// Sorted-token key of the whole name.
@@ -150,6 +154,7 @@ impl Features {
             translit: &self.given_translit,
             groups: self.given_groups,
             initials: &self.given_initials,
+            tail: "",
             count: 0,
         }
     }
@@ -161,6 +166,7 @@ impl Features {
             translit: &self.family_translit,
             groups: &[],
             initials: "",
+            tail: &self.family_tail,
             count: self.family_count,
         }
     }

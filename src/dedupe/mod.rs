@@ -283,6 +283,7 @@ fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
     for (i, name) in features::resplit_surname_middles(records) {
         if let (Some(f), Some(r)) = (feats.get_mut(i), records.get(i)) {
             *f = features::extract_named(r, &name, opts.fold_gmail);
+            f.family_tail = keys::tokens(&r.name.family).concat();
         }
     }
     let mut list_ids: HashMap<(&str, &str, Kind), u32> = HashMap::new();

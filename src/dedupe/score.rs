@@ -241,6 +241,8 @@ pub struct Word<'a> {
     pub groups: &'static [&'static str],
     /// Initials of a given name of several words ("jp" of Jean-Pierre).
     pub initials: &'a str,
+    /// A family name's surnames after the first (`Features::family_tail`).
+    pub tail: &'a str,
     /// Records in the data bearing this word (family names only; 0: not counted).
     pub count: u32,
 }
@@ -317,7 +319,12 @@ pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
     if a == b || (!x.translit.is_empty() && x.translit == y.translit) {
         return Agree::Exact;
     }
-    if (a_head.len() >= 3 && a_head == b) || (b_head.len() >= 3 && b_head == a) {
+    // Either surname alone: "Ortiz" of "Ortiz Hernández", "Jones" of "Parker Jones".
+    let (a_tail, b_tail) = (x.tail, y.tail);
+    if [(a_head, b), (b_head, a), (a_tail, b), (b_tail, a)]
+        .iter()
+        .any(|(part, whole)| part.len() >= 3 && part == whole)
+    {
         return Agree::Dropped;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -382,6 +389,7 @@ impl GivenKey {
             translit: &self.translit,
             groups: self.groups,
             initials: &self.initials,
+            tail: "",
             count: 0,
         }
     }
@@ -468,7 +476,11 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         Agree::Dropped => {
             // The surname both bear ("Serrano" of "Serrano Macías") is as rare as it is alone,
             // less a bit for the second surname the other leaves out.
-            let single = if a.family_head == b.family { b } else { a };
+            let single = if a.family_head == b.family || a.family_tail == b.family {
+                b
+            } else {
+                a
+            };
             w += single.family_weight - 1.0;
             parts.push("family: second surname dropped".to_string());
         }
