@@ -440,9 +440,9 @@ struct NameOnly {
     /// Each record's cluster after the links with evidence beyond the name.
     root: Vec<usize>,
     /// Clusters whose name-only links reach two clusters that cannot be one person (their
-    /// lists, profiles or given names conflict, or their phones or emails and organisations
-    /// all differ): the name is shared by several people and says nothing about which one
-    /// this is. Only the closest spellings count: a typo of another person's name does not
+    /// lists, profiles or given names conflict, or their phones, emails or organisations are
+    /// disjoint): the name is shared by several people and says nothing about which one this
+    /// is. Only the closest spellings count: a typo of another person's name does not
     /// make an exact name ambiguous.
     ambiguous: HashSet<usize>,
     /// Cluster pairs (smaller first) linked by a looser spelling than another link of one of

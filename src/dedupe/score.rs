@@ -182,7 +182,8 @@ pub struct Comparison {
     /// it the pair rests on the name alone, which clustering treats with more care.
     pub beyond_name: bool,
     /// How closely the names (or a handle and a name) agree: 3 the same name, 2 a nickname,
-    /// an initial or a handle spelling part of it, 1 a typo; 0 no name evidence. Among several
+    /// an initial, one of two surnames or a handle spelling part of it, 1 a typo; 0 no name
+    /// evidence. Among several
     /// clusters a name-only record could join, a closer spelling wins over a typo.
     pub closeness: u8,
 }
@@ -475,14 +476,14 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         }
         Agree::Dropped => {
             // The surname both bear ("Serrano" of "Serrano Macías") is as rare as it is alone,
-            // less a bit for the second surname the other leaves out.
+            // less a bit for the other surname one of them leaves out.
             let single = if a.family_head == b.family || a.family_tail == b.family {
                 b
             } else {
                 a
             };
             w += single.family_weight - 1.0;
-            parts.push("family: second surname dropped".to_string());
+            parts.push("family: one of two surnames".to_string());
         }
         Agree::Missing => {}
         Agree::Different => {
