@@ -22,7 +22,8 @@
 //! Non-Latin scripts are never re-cased or transliterated here. A CJK name
 //! written without spaces ("王小明") is not split — where the family name ends
 //! cannot be known without a dictionary — so it lives in `full` only; a spaced
-//! CJK name ("山田 太郎") is split family-first, the East Asian order.
+//! CJK name ("山田 太郎") is split family-first, the East Asian order. Matching
+//! makes a guess of its own ([`split_unspaced_east_asian`]), never shown.
 
 use crate::normalize::text;
 use unicode_normalization::char::decompose_compatible;
