@@ -499,51 +499,40 @@ impl Contact {
     /// push, and most records hold one email, one phone, one event…: at a million records the
     /// unused slots were most of the memory the records took.
     pub fn shrink_to_fit(&mut self) {
-        fn texts(list: &mut Vec<Text>) {
+        fn each<T>(list: &mut Vec<T>, f: impl FnMut(&mut T)) {
             list.shrink_to_fit();
-            for t in list.iter_mut() {
-                t.sources.shrink_to_fit();
-            }
+            list.iter_mut().for_each(f);
         }
-        texts(&mut self.aliases);
-        texts(&mut self.notes);
-        texts(&mut self.photos);
-        texts(&mut self.groups);
+        for texts in [
+            &mut self.aliases,
+            &mut self.notes,
+            &mut self.photos,
+            &mut self.groups,
+        ] {
+            each(texts, |t| t.sources.shrink_to_fit());
+        }
         if let Some(b) = &mut self.birthday {
             b.sources.shrink_to_fit();
         }
-        self.emails.shrink_to_fit();
-        for e in &mut self.emails {
+        each(&mut self.emails, |e| {
             e.labels.shrink_to_fit();
             e.sources.shrink_to_fit();
-        }
-        self.phones.shrink_to_fit();
-        for p in &mut self.phones {
+        });
+        each(&mut self.phones, |p| {
             p.labels.shrink_to_fit();
             p.sources.shrink_to_fit();
-        }
-        self.organizations.shrink_to_fit();
-        for o in &mut self.organizations {
-            o.sources.shrink_to_fit();
-        }
-        self.profiles.shrink_to_fit();
-        for p in &mut self.profiles {
-            p.sources.shrink_to_fit();
-        }
-        self.urls.shrink_to_fit();
-        for u in &mut self.urls {
+        });
+        each(&mut self.organizations, |o| o.sources.shrink_to_fit());
+        each(&mut self.profiles, |p| p.sources.shrink_to_fit());
+        each(&mut self.urls, |u| {
             u.labels.shrink_to_fit();
             u.sources.shrink_to_fit();
-        }
-        self.addresses.shrink_to_fit();
-        for a in &mut self.addresses {
+        });
+        each(&mut self.addresses, |a| {
             a.labels.shrink_to_fit();
             a.sources.shrink_to_fit();
-        }
-        self.events.shrink_to_fit();
-        for e in &mut self.events {
-            e.sources.shrink_to_fit();
-        }
+        });
+        each(&mut self.events, |e| e.sources.shrink_to_fit());
         self.sources.shrink_to_fit();
     }
 
