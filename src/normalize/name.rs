@@ -405,17 +405,25 @@ pub fn is_particle(token: &str) -> bool {
 /// Han, Kana, Hangul: scripts written family-name first and often unspaced.
 pub fn is_east_asian(s: &str) -> bool {
     s.chars().any(|c| {
-        matches!(
-            u32::from(c),
-            0x1100..=0x11FF       // Hangul Jamo
-            | 0x3040..=0x30FF     // Hiragana, Katakana
-            | 0x3400..=0x4DBF     // CJK extension A
-            | 0x4E00..=0x9FFF     // CJK unified
-            | 0xAC00..=0xD7AF     // Hangul syllables
-            | 0xF900..=0xFAFF     // CJK compatibility
-            | 0x20000..=0x3134F // CJK extensions B–G
-        )
+        is_han_or_hangul(c)
+            || matches!(
+                u32::from(c),
+                0x1100..=0x11FF       // Hangul Jamo
+                | 0x3040..=0x30FF     // Hiragana, Katakana
+                | 0x20000..=0x3134F // CJK extensions B–G
+            )
     })
+}
+
+/// Han characters of the basic planes and Hangul syllables.
+fn is_han_or_hangul(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x3400..=0x4DBF       // CJK extension A
+        | 0x4E00..=0x9FFF     // CJK unified
+        | 0xAC00..=0xD7AF     // Hangul syllables
+        | 0xF900..=0xFAFF // CJK compatibility
+    )
 }
 
 /// Two-character family names among Chinese (欧阳, 司马…) and Korean (남궁, 황보…) ones.
@@ -434,8 +442,7 @@ const COMPOUND_SURNAMES: &[&str] = &[
 pub fn split_unspaced_east_asian(full: &str) -> Option<(&str, &str)> {
     let full = full.trim();
     let n = full.chars().count();
-    let hangul_or_han = |c: char| matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF);
-    if !(2..=4).contains(&n) || !full.chars().all(hangul_or_han) {
+    if !(2..=4).contains(&n) || !full.chars().all(is_han_or_hangul) {
         return None;
     }
     let at = |chars: usize| {
