@@ -319,7 +319,7 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     let mut head = String::new();
     for (i, t) in family_tokens.iter().enumerate() {
         head.push_str(t);
-        if i + 1 < family_tokens.len() && !crate::normalize::name::is_particle(t) {
+        if i + 1 < family_tokens.len() && !name::is_particle(t) {
             f.family_head = head;
             break;
         }
@@ -443,29 +443,24 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     }
     f.profiles.sort();
     f.profiles.dedup();
-    let (mut forms, mut full, mut family) = name_handles(&f);
-    if f.has_name() {
-        // A LinkedIn vanity URL spells the name the member signed up with: "abdullah-mansour"
-        // for a connection shown as Abdallah Mansour, "adrian-martinez" for Adrián Martínez
-        // Vicente. It counts among the whole-name spellings (the trailing id has digits).
-        for p in c
-            .profiles
-            .iter()
-            .filter(|p| p.service == "linkedin" && !p.handle.is_empty())
-        {
+    // A LinkedIn vanity URL spells the name the member signed up with: "abdullah-mansour" for
+    // a connection shown as Abdallah Mansour, "adrian-martinez" for Adrián Martínez Vicente
+    // (the trailing id has digits).
+    let vanity: Vec<String> = c
+        .profiles
+        .iter()
+        .filter(|p| f.has_name() && p.service == "linkedin" && !p.handle.is_empty())
+        .filter_map(|p| {
             let words: Vec<&str> = p
                 .handle
                 .split('-')
                 .filter(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()))
                 .collect();
             let slug = letters(&words.concat());
-            if words.len() >= 2 && slug.len() >= 6 && !forms.contains(&slug) {
-                forms.insert(full.min(forms.len()), slug);
-                full += 1;
-                family += 1;
-            }
-        }
-    }
+            (words.len() >= 2 && slug.len() >= 6).then_some(slug)
+        })
+        .collect();
+    let (forms, full, family) = name_handles(&f, &vanity);
     f.name_handles = forms
         .iter()
         .map(|k| super::blocking::handle_key(k))
@@ -488,8 +483,9 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
 /// Handle-like keys a named record offers, for meeting handle-only records ("jane.doe92" ↔
 /// Jane Doe), and how many of them come first as whole-name spellings: given+family and
 /// family+given (also with the full form of a nickname: Alex Campbell may be
-/// `alexandercampbell`), then initial+family and given+initial.
-pub fn name_handles(f: &Features) -> (Vec<String>, usize, usize) {
+/// `alexandercampbell`, and the name `vanity` URLs spell), then initial+family and
+/// given+initial.
+pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usize) {
     let letters_of =
         |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphabetic()).collect() };
     let g = letters_of(&f.given);
@@ -524,6 +520,11 @@ pub fn name_handles(f: &Features) -> (Vec<String>, usize, usize) {
     }
     initial.retain(|k| !full.contains(k));
     given_initial.retain(|k| !full.contains(k) && !initial.contains(k));
+    for v in vanity {
+        if !full.contains(v) && !initial.contains(v) && !given_initial.contains(v) {
+            full.push(v.clone());
+        }
+    }
     let n = full.len();
     full.extend(initial);
     let m = full.len();

@@ -31,8 +31,9 @@ fn completeness(n: &Name) -> u32 {
 /// The record whose name is shown: most trusted kind, then most complete, then first in
 /// canonical order — unless its spelling is a slip of one that more records agree on ("Aain
 /// Potin" in the address book, "Alain Potin" on LinkedIn, Facebook and in Gmail): then the
-/// agreed spelling, from its best record. Every other spelling stays in `aliases`.
-fn best_name(members: &[Contact]) -> Option<usize> {
+/// agreed spelling, from its best record. Every other spelling stays in `aliases`. `folded`
+/// holds each member's folded name.
+fn best_name(members: &[Contact], folded: &[String]) -> Option<usize> {
     let rank = |c: &Contact| {
         (
             c.source().map(|s| trust(s.kind)).unwrap_or(0),
@@ -46,7 +47,6 @@ fn best_name(members: &[Contact]) -> Option<usize> {
             .map(|(i, _)| i)
     };
     let best = pick(&mut members.iter().enumerate())?;
-    let folded: Vec<String> = members.iter().map(|c| keys::fold(&c.name.full)).collect();
     let mut votes: HashMap<&str, usize> = HashMap::new();
     for f in folded.iter().filter(|f| !f.is_empty()) {
         *votes.entry(f.as_str()).or_insert(0) += 1;
@@ -80,7 +80,9 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         }
         return Contact::default();
     }
-    let best = best_name(&members);
+    // Every member's name folded once: for the shown name's vote and for the aliases.
+    let folded: Vec<String> = members.iter().map(|c| keys::fold(&c.name.full)).collect();
+    let best = best_name(&members, &folded);
 
     let mut out = Contact {
         merge: info,
@@ -89,21 +91,18 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
     if let Some(b) = best.and_then(|i| members.get(i)) {
         out.name = b.name.clone();
     }
-    let shown = keys::fold(&out.name.full);
+    let shown = best
+        .and_then(|i| folded.get(i))
+        .cloned()
+        .unwrap_or_default();
     let mut alias_seen: HashMap<String, usize> = HashMap::new();
     // Folded (name, title) of each organisation kept so far, in `out.organizations` order.
     let mut org_keys: Vec<(String, String)> = Vec::new();
-    for m in members {
+    for (m, folded) in members.into_iter().zip(folded) {
         let offset = out.sources.len();
         let shift = |s: &[usize]| s.iter().map(|i| i + offset).collect::<Vec<_>>();
         let own_sources = offset..offset + m.sources.len();
 
-        // The shown name's own spelling folds to `shown`: no need to fold it again.
-        let folded = if m.name.full == out.name.full {
-            String::new()
-        } else {
-            keys::fold(&m.name.full)
-        };
         if !folded.is_empty() && folded != shown {
             match alias_seen.get(&folded) {
                 Some(&i) => {

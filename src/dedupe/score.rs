@@ -396,6 +396,17 @@ impl GivenKey {
     }
 }
 
+/// What a handle spelling `x`'s whole name weighs: like the name (same cap for names one list
+/// holds several times), a little less since the handle is the person's choice.
+fn whole_name_handle(x: &Features) -> f64 {
+    (x.given_weight + x.family_weight - x.name_offset).min(name_cap(x.ambiguity)) - 1.0
+}
+
+/// What any handle match with `x`'s name loses when several people of one list bear the name.
+fn handle_ambiguity(x: &Features) -> f64 {
+    4.0 * f64::from(x.ambiguity).log2()
+}
+
 /// The most a name alone weighs when one source holds it `count` times.
 fn name_cap(count: u32) -> f64 {
     W_NAME_CAP - W_NAME_CAP_SLOPE * f64::from(count.max(1)).log2()
@@ -623,16 +634,14 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 // since it is the person's choice; an initial and a family name count like the
                 // family name with a matching initial. Nothing when several people of one list
                 // bear the name.
-                let amb = f64::from(x.ambiguity);
                 let w = if at < x.name_handles_full {
-                    (x.given_weight + x.family_weight - x.name_offset).min(name_cap(x.ambiguity))
-                        - 1.0
+                    whole_name_handle(x)
                 } else if at < x.name_handles_family {
                     x.family_weight + x.initial_weight - x.name_offset - 1.0
                 } else {
                     // `anna_k`: the given name and a letter of the family name (about log₂ 15).
                     x.given_weight + W_FAMILY_INITIAL - x.name_offset - 1.0
-                } - 4.0 * amb.log2();
+                } - handle_ambiguity(x);
                 c.closeness = c
                     .closeness
                     .max(if at < x.name_handles_full { 3 } else { 2 });
@@ -649,10 +658,7 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 // adam_upcombe72@ of a contact saved as "Aam Upcombe", "abdullahmansour" and
                 // abdullah.mansour@ of Abdallah Mansour): one username chosen twice, as telling
                 // as a handle spelling the whole name.
-                let w = (x.given_weight + x.family_weight - x.name_offset)
-                    .min(name_cap(x.ambiguity))
-                    - 1.0
-                    - 4.0 * f64::from(x.ambiguity).log2();
+                let w = whole_name_handle(x) - handle_ambiguity(x);
                 c.closeness = c.closeness.max(3);
                 c.add(explain, "handle-name", w, || {
                     format!("handle {h} = email local part")
