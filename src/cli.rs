@@ -92,6 +92,16 @@ pub struct MergeArgs {
     /// Print every merge with its evidence on standard error (this shows contact data).
     #[arg(long)]
     pub explain: bool,
+    /// Match with the weights of a model file written by --save-model instead of learning them
+    /// from the inputs.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<String>,
+    /// Write the weights matching used (learned from the inputs, or read with --model) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub save_model: Option<String>,
+    /// Match with the built-in weights, learning nothing from the inputs.
+    #[arg(long, conflicts_with = "model")]
+    pub builtin_weights: bool,
     /// Print the time each stage took (read, normalise, block, score, cluster, merge, write).
     #[arg(long)]
     pub timings: bool,
@@ -238,6 +248,16 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     opts.dedupe.enabled = !args.no_dedupe;
     opts.dedupe.fold_gmail = args.fold_gmail;
     opts.dedupe.threshold = args.threshold;
+    opts.dedupe.learn = !args.builtin_weights;
+    if let Some(path) = &args.model {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the model {path}"))?;
+        let file: rolo::dedupe::train::ModelFile =
+            serde_json::from_str(&text).with_context(|| format!("{path} is not a rolo model"))?;
+        let model = rolo::dedupe::train::Model::from_file(file)
+            .map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+        opts.dedupe.model = Some(model);
+    }
 
     let progress = Bars::new(args.common.quiet);
     if args.no_dedupe && args.report.is_none() && format.streams() {
@@ -245,6 +265,14 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     }
     let outcome = rolo::run(&args.inputs, &opts, &progress);
     let report = &outcome.report;
+    if let (Some(path), Some(model)) = (&args.save_model, &report.model) {
+        let json = serde_json::to_string_pretty(model)?;
+        output::write_to(&Target::parse(Some(path)), |w| {
+            w.write_all(json.as_bytes())?;
+            w.write_all(b"\n")
+        })
+        .with_context(|| format!("cannot write the model {path}"))?;
+    }
     print_problems(report, args.common.verbose, args.common.quiet);
     if args.explain {
         for c in outcome.contacts.iter().filter(|c| c.merge.is_some()) {
@@ -572,7 +600,7 @@ fn review(args: ReviewArgs) -> anyhow::Result<Exit> {
     opts.dedupe.threshold = args.threshold;
     let (records, report) = rolo::prepare(&args.inputs, &opts, &rolo::progress::Silent);
     print_problems(&report, args.common.verbose, true);
-    let mut decisions = rolo::dedupe::review(&records, &opts.dedupe);
+    let (mut decisions, _model) = rolo::dedupe::review(&records, &opts.dedupe);
     decisions.sort_by(|a, b| {
         let da = (a.comparison.probability() - args.threshold).abs();
         let db = (b.comparison.probability() - args.threshold).abs();

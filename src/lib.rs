@@ -106,6 +106,9 @@ pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcom
     let deduped = dedupe::dedupe(records, &opts.dedupe, progress);
     progress.finish();
     report.merges = deduped.merges;
+    if opts.dedupe.enabled {
+        report.model = Some(deduped.model.to_file());
+    }
     report.sort();
     Outcome {
         contacts: deduped.contacts,

@@ -72,6 +72,10 @@ pub struct Report {
     /// Person records left out on purpose (kind filter, the owner), per kind.
     pub filtered: BTreeMap<Kind, u64>,
     pub merges: Vec<MergeReport>,
+    /// The weights matching used: m, u and the weight of every comparison level, and λ
+    /// (docs/dedupe.md). Absent with `--no-dedupe`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<crate::dedupe::train::ModelFile>,
 }
 
 impl Report {

@@ -85,6 +85,28 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
         out.extend_from_slice(&f.name_handles);
     }
     out.extend(f.handle_keys.iter().chain(f.local_keys.iter()).copied());
+    // Fields beside the name, so that a record whose name is misspelt, missing or swapped
+    // still meets its twin: the birth date, the house (number and street, number and postcode),
+    // and the sound of either name part where the person lives.
+    if !f.birthday_full.is_empty() {
+        out.push(key(10, &[&f.birthday_full]));
+    }
+    for (number, street) in &f.streets {
+        if !number.is_empty() {
+            out.push(key(11, &[number, street]));
+            for code in &f.postcodes {
+                out.push(key(12, &[number, code]));
+            }
+        }
+    }
+    let places = f.postcodes.iter().chain(f.cities.iter());
+    for place in places {
+        for part in [&f.given, &f.family] {
+            if part.len() >= 2 {
+                out.push(key(13, &[&keys::phonetic(part), place]));
+            }
+        }
+    }
 }
 
 /// Blocks in compressed form: members of every block with two or more records, contiguous,

@@ -115,6 +115,11 @@ pub struct Features {
     pub email_domains: Vec<String>,
     pub titles: Vec<String>,
     pub cities: Vec<String>,
+    /// Postcodes as letters and digits only ("SW1A 1AA" → "sw1a1aa").
+    pub postcodes: Vec<String>,
+    /// Streets as (house number, street name as letters only): "60 Currong Street, Chactor" →
+    /// ("60", "currongstreet"). The number may be empty.
+    pub streets: Vec<(String, String)>,
     /// `MM-DD` and the full date when it has a year.
     pub birthday_md: String,
     pub birthday_full: String,
@@ -129,6 +134,9 @@ pub struct Features {
     pub name_handles: Vec<u64>,
     pub name_handles_full: usize,
     pub name_handles_family: usize,
+    /// Where the given name + family initial spellings end and given + start of the family
+    /// name (`michellesmi`) begin.
+    pub name_handles_initial: usize,
     /// Term-frequency weights of this record's given and family name, and how many people of
     /// one list bear its full name; filled from [`super::score::Stats`] once all records are in.
     pub given_weight: f64,
@@ -416,6 +424,16 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
         if !city.is_empty() {
             f.cities.push(city);
         }
+        let code: String = keys::fold(&a.postal_code)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        if code.len() >= 3 {
+            f.postcodes.push(code);
+        }
+        if let Some(s) = street_key(&a.street) {
+            f.streets.push(s);
+        }
     }
     if let Some(b) = &c.birthday {
         let v = b.value.as_str();
@@ -437,12 +455,15 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
         &mut f.email_domains,
         &mut f.titles,
         &mut f.cities,
+        &mut f.postcodes,
     ] {
         list.sort();
         list.dedup();
     }
     f.profiles.sort();
     f.profiles.dedup();
+    f.streets.sort();
+    f.streets.dedup();
     // A LinkedIn vanity URL spells the name the member signed up with: "abdullah-mansour" for
     // a connection shown as Abdallah Mansour, "adrian-martinez" for Adrián Martínez Vicente
     // (the trailing id has digits).
@@ -460,13 +481,14 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
             (words.len() >= 2 && slug.len() >= 6).then_some(slug)
         })
         .collect();
-    let (forms, full, family) = name_handles(&f, &vanity);
+    let (forms, full, family, initial) = name_handles(&f, &vanity);
     f.name_handles = forms
         .iter()
         .map(|k| super::blocking::handle_key(k))
         .collect();
     f.name_handles_full = full;
     f.name_handles_family = family;
+    f.name_handles_initial = initial;
     f.handle_keys = f
         .handles
         .iter()
@@ -480,12 +502,30 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     f
 }
 
+/// The house number and street name of a street line: the first line (before a comma or line
+/// break), its first word with a digit as the number, the other words as letters only.
+/// "Flat 2, 60 Currong St" keeps "flat 2" as the first line: numbers of flats and houses are not
+/// told apart, which only costs a weaker agreement.
+fn street_key(street: &str) -> Option<(String, String)> {
+    let line = street.split([',', '\n']).next().unwrap_or("");
+    let mut number = String::new();
+    let mut name = String::new();
+    for w in keys::fold(line).split_whitespace() {
+        if number.is_empty() && w.chars().any(|c| c.is_ascii_digit()) {
+            number = w.chars().filter(char::is_ascii_alphanumeric).collect();
+        } else {
+            name.extend(w.chars().filter(char::is_ascii_alphabetic));
+        }
+    }
+    (name.len() >= 3).then_some((number, name))
+}
+
 /// Handle-like keys a named record offers, for meeting handle-only records ("jane.doe92" ↔
 /// Jane Doe), and how many of them come first as whole-name spellings: given+family and
 /// family+given (also with the full form of a nickname: Alex Campbell may be
-/// `alexandercampbell`, and the name `vanity` URLs spell), then initial+family and
-/// given+initial.
-pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usize) {
+/// `alexandercampbell`, and the name `vanity` URLs spell), then initial+family, given+initial,
+/// and given + the first two to four letters of the family name (`michellesmi`).
+pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usize, usize) {
     let letters_of =
         |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphabetic()).collect() };
     let g = letters_of(&f.given);
@@ -495,6 +535,7 @@ pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usi
     let mut full = Vec::new();
     let mut initial = Vec::new();
     let mut given_initial = Vec::new();
+    let mut given_start = Vec::new();
     let push = |out: &mut Vec<String>, k: String| {
         if k.len() >= 3 && !out.contains(&k) {
             out.push(k);
@@ -516,10 +557,18 @@ pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usi
                 &mut given_initial,
                 fam.get(..1).map(|i| format!("{g}{i}")).unwrap_or_default(),
             );
+            for k in 2..=4 {
+                if fam.len() > k {
+                    if let Some(start) = fam.get(..k) {
+                        push(&mut given_start, format!("{g}{start}"));
+                    }
+                }
+            }
         }
     }
     initial.retain(|k| !full.contains(k));
     given_initial.retain(|k| !full.contains(k) && !initial.contains(k));
+    given_start.retain(|k| !full.contains(k) && !initial.contains(k) && !given_initial.contains(k));
     for v in vanity {
         if !full.contains(v) && !initial.contains(v) && !given_initial.contains(v) {
             full.push(v.clone());
@@ -529,5 +578,7 @@ pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usi
     full.extend(initial);
     let m = full.len();
     full.extend(given_initial);
-    (full, n, m)
+    let o = full.len();
+    full.extend(given_start);
+    (full, n, m, o)
 }

@@ -6,8 +6,10 @@
 
 pub mod blocking;
 pub mod features;
+pub mod levels;
 pub mod merge;
 pub mod score;
+pub mod train;
 
 use crate::model::{Contact, Kind, MergeInfo};
 use crate::normalize::keys;
@@ -26,6 +28,10 @@ pub struct DedupeOptions {
     pub fold_gmail: bool,
     /// Match probability (0–1) at or above which two records are joined.
     pub threshold: f64,
+    /// Weights to use instead of learning them from the records (`--model FILE`).
+    pub model: Option<train::Model>,
+    /// Learn the weights from the records (on by default; off: the built-in weights).
+    pub learn: bool,
 }
 
 impl Default for DedupeOptions {
@@ -34,6 +40,8 @@ impl Default for DedupeOptions {
             enabled: true,
             fold_gmail: false,
             threshold: 0.5,
+            model: None,
+            learn: true,
         }
     }
 }
@@ -42,6 +50,8 @@ impl Default for DedupeOptions {
 pub struct Deduped {
     pub contacts: Vec<Contact>,
     pub merges: Vec<MergeReport>,
+    /// The weights the run used (learned, loaded or built in).
+    pub model: train::Model,
 }
 
 /// What a cluster must stay consistent with: the platform lists it holds (cannot-link), its
@@ -322,7 +332,7 @@ fn decide(
     opts: &DedupeOptions,
     explain: bool,
     progress: &dyn Progress,
-) -> (Clusters, Vec<Decision>) {
+) -> (Clusters, Vec<Decision>, train::Model) {
     let guards = p
         .feats
         .iter()
@@ -348,14 +358,25 @@ fn decide(
         }
     }
     if !opts.enabled {
-        return (clusters, decisions);
+        return (clusters, decisions, train::Model::default());
     }
 
     progress.stage("blocking", 0);
     let index = blocking::Index::build(&p.feats);
     progress.finish();
+    let model = match &opts.model {
+        Some(m) => m.clone(),
+        None if opts.learn => {
+            progress.stage("training", 0);
+            let m = train::train(&p.feats, &p.lists, &index);
+            progress.finish();
+            m
+        }
+        None => train::Model::default(),
+    };
     progress.stage("scoring", p.feats.len() as u64);
     let min_weight = score::weight_for(opts.threshold);
+    let weights = &model;
     // Records are scored in parallel, each against its candidates; only pairs that could be
     // taken are kept (all of them when explaining), so memory does not grow with the pairs.
     decisions = (0..p.feats.len() as u32)
@@ -373,7 +394,7 @@ fn decide(
                 if list_a.is_some() && p.lists.get(b).copied().flatten() == list_a {
                     return None;
                 }
-                let comparison = score::compare(fa?, p.feats.get(b)?, explain);
+                let comparison = score::compare(fa?, p.feats.get(b)?, weights, explain);
                 (explain || comparison.weight >= min_weight).then_some(Decision {
                     a,
                     b,
@@ -398,7 +419,7 @@ fn decide(
         .iter_mut()
         .filter(|d| d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
     {
-        take(&mut clusters, d, p, min_weight);
+        take(&mut clusters, d, p, &model, min_weight);
     }
     let allowed = name_only(&mut clusters, &decisions, opts.threshold);
     for d in decisions
@@ -406,15 +427,21 @@ fn decide(
         .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
     {
         match allowed.allows(d.a, d.b) {
-            Ok(()) => take(&mut clusters, d, p, min_weight),
+            Ok(()) => take(&mut clusters, d, p, &model, min_weight),
             Err(reason) => d.outcome = Outcome::Refused(reason),
         }
     }
-    (clusters, decisions)
+    (clusters, decisions, model)
 }
 
 /// Joins the pair of `d` if the clusters allow it, and records the outcome.
-fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, min_weight: f64) {
+fn take(
+    clusters: &mut Clusters,
+    d: &mut Decision,
+    p: &Prepared,
+    model: &train::Model,
+    min_weight: f64,
+) {
     // Already one cluster: nothing to join, and its evidence would not be kept.
     if clusters.find(d.a) == clusters.find(d.b) {
         d.outcome = Outcome::Merged;
@@ -423,7 +450,7 @@ fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, min_weight: f64
     // Evidence is only spelled out for links that are taken (or when explaining).
     let why = if d.comparison.evidence.is_empty() {
         match (p.feats.get(d.a), p.feats.get(d.b)) {
-            (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, true)),
+            (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, model, true)),
             _ => Vec::new(),
         }
     } else {
@@ -536,10 +563,12 @@ fn evidence_lines(c: &Comparison) -> Vec<String> {
         .collect()
 }
 
-/// Scores and decides every candidate pair, keeping the evidence: what `rolo review` shows.
-pub fn review(records: &[Contact], opts: &DedupeOptions) -> Vec<Decision> {
+/// Scores and decides every candidate pair, keeping the evidence: what `rolo review` shows,
+/// with the model that weighed them.
+pub fn review(records: &[Contact], opts: &DedupeOptions) -> (Vec<Decision>, train::Model) {
     let p = prepare(records, opts);
-    decide(records, &p, opts, true, &crate::progress::Silent).1
+    let (_, decisions, model) = decide(records, &p, opts, true, &crate::progress::Silent);
+    (decisions, model)
 }
 
 /// A merged contact with its sorted member keys (for its id) and its merge score and evidence.
@@ -550,7 +579,7 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
     progress.stage("features", records.len() as u64);
     let prepared = prepare(&records, opts);
     progress.finish();
-    let (mut clusters, _) = decide(&records, &prepared, opts, false, progress);
+    let (mut clusters, _, model) = decide(&records, &prepared, opts, false, progress);
     progress.finish();
     progress.stage("merging", records.len() as u64);
     // Millions of small frees: done beside the merging rather than before it.
@@ -645,7 +674,11 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
     if let Some(t) = freeing {
         let _ = t.join();
     }
-    Deduped { contacts, merges }
+    Deduped {
+        contacts,
+        merges,
+        model,
+    }
 }
 
 /// Scores are shown with three decimals; more is noise and would make output churn.

@@ -6,6 +6,8 @@
 //! maps to a probability with [`probability`]. The weights are documented in docs/dedupe.md.
 
 use super::features::{Features, SINGLE_ACCOUNT_SERVICES};
+use super::levels::{Gamma, Level};
+use super::train::Model;
 use crate::model::Kind;
 use crate::normalize::keys;
 use std::collections::HashMap;
@@ -13,28 +15,6 @@ use std::collections::HashMap;
 /// Weight at which a pair is even odds (probability 0.5).
 pub const EVEN_ODDS: f64 = 12.0;
 
-pub const W_EMAIL: f64 = 13.0;
-pub const W_EMAIL_DIFFERENT: f64 = -2.0;
-pub const W_PHONE: f64 = 12.0;
-pub const W_PHONE_TAIL: f64 = 10.0;
-pub const W_PHONE_DIFFERENT: f64 = -3.0;
-pub const W_PROFILE: f64 = 18.0;
-pub const W_PROFILE_CONFLICT: f64 = -14.0;
-pub const W_PROFILE_OTHER: f64 = -4.0;
-pub const W_HANDLE_HANDLE: f64 = 6.0;
-pub const W_ORG: f64 = 4.0;
-pub const W_ORG_SIMILAR: f64 = 3.0;
-pub const W_ORG_DIFFERENT: f64 = -2.0;
-pub const W_TITLE: f64 = 1.5;
-pub const W_EMAIL_DOMAIN_ORG: f64 = 3.0;
-pub const W_CITY: f64 = 2.0;
-pub const W_BIRTHDAY: f64 = 8.0;
-pub const W_BIRTHDAY_MD: f64 = 5.0;
-pub const W_BIRTHDAY_DIFFERENT: f64 = -8.0;
-pub const W_GIVEN_DIFFERENT: f64 = -12.0;
-pub const W_FAMILY_DIFFERENT: f64 = -8.0;
-pub const W_FAMILY_INITIAL: f64 = 4.0;
-pub const W_SAME_EXPORT: f64 = 3.0;
 /// The most a name alone can weigh, and how fast that falls as more records share the name.
 pub const W_NAME_CAP: f64 = 13.0;
 /// Ceilings of the given and family name weights among a few thousand people (they rise with
@@ -170,6 +150,9 @@ impl Stats {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
     pub field: &'static str,
+    /// The level the field reached (none for the combined name line, whose levels are in
+    /// `detail`).
+    pub level: Option<Level>,
     pub weight: f64,
     pub detail: String,
 }
@@ -178,31 +161,67 @@ pub struct Evidence {
 pub struct Comparison {
     pub weight: f64,
     pub evidence: Vec<Evidence>,
+    /// The level each field reached: what training counts.
+    pub gamma: Gamma,
     /// Some evidence beyond the name agrees (an identifier, organisation, birthday…). Without
     /// it the pair rests on the name alone, which clustering treats with more care.
     pub beyond_name: bool,
     /// How closely the names (or a handle and a name) agree: 3 the same name, 2 a nickname,
     /// an initial, one of two surnames or a handle spelling part of it, 1 a typo; 0 no name
-    /// evidence. Among several
-    /// clusters a name-only record could join, a closer spelling wins over a typo.
+    /// evidence. Among several clusters a name-only record could join, a closer spelling wins
+    /// over a typo.
     pub closeness: u8,
 }
 
+/// Levels whose agreement rests on the name (a handle or an address spelling it counts as the
+/// name): a link with nothing else is a name-only link.
+fn is_name_level(l: Level) -> bool {
+    use super::levels::Field;
+    matches!(l.field(), Field::Given | Field::Family | Field::Export)
+        || matches!(
+            l,
+            Level::HandleName
+                | Level::HandleInitialFamily
+                | Level::HandleGivenInitial
+                | Level::HandleGivenStart
+                | Level::EmailName
+        )
+}
+
 impl Comparison {
-    fn add(
-        &mut self,
-        explain: bool,
-        field: &'static str,
-        weight: f64,
-        detail: impl FnOnce() -> String,
-    ) {
+    /// Adds one level's contribution.
+    fn add(&mut self, explain: bool, level: Level, weight: f64, detail: impl FnOnce() -> String) {
+        self.gamma.set(level);
         self.weight += weight;
-        if weight > 0.0 && !matches!(field, "name" | "handle-name" | "email-name") {
+        if weight > 0.0 && !is_name_level(level) {
             self.beyond_name = true;
         }
         if explain {
             self.evidence.push(Evidence {
-                field,
+                field: level.field().id(),
+                level: Some(level),
+                weight,
+                detail: detail(),
+            });
+        }
+    }
+
+    /// The combined name line: both fields' levels are recorded, one weight for both.
+    fn add_name(
+        &mut self,
+        explain: bool,
+        levels: &[Level],
+        weight: f64,
+        detail: impl FnOnce() -> String,
+    ) {
+        for &l in levels {
+            self.gamma.set(l);
+        }
+        self.weight += weight;
+        if explain {
+            self.evidence.push(Evidence {
+                field: "name",
+                level: None,
                 weight,
                 detail: detail(),
             });
@@ -226,6 +245,10 @@ pub enum Agree {
     Dropped,
     Similar(f64),
     Initial,
+    /// A near spelling that is another name in its own right (Louis/Louise; Vega/Vera when
+    /// both are common in the data). How much that says is learned from the data: in some data
+    /// sets it is another person, in others a typo.
+    Variant,
     Missing,
     Different,
 }
@@ -249,7 +272,8 @@ pub struct Word<'a> {
 }
 
 /// Two given names: exact, nickname forms of one name (also a short form shared by several
-/// names, and two romanisations of one name: Yevgeny/Evgenii), a typo, an initial, or different.
+/// names, and two romanisations of one name: Yevgeny/Evgenii), a typo, a near spelling that is
+/// another name, an initial, or different.
 pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     let (tr_a, tr_b) = (a.translit, b.translit);
     let (initials_a, initials_b) = (a.initials, b.initials);
@@ -280,10 +304,11 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
         };
     }
     if short.len() >= 3 && long.starts_with(short) {
-        // One more letter is another name (Louis/Louise, Adrian/Adriana, Hongyan/Hongyang);
-        // the same name's forms (Ann/Anna) are in the nickname table.
+        // One more letter is usually another name (Louis/Louise, Adrian/Adriana), sometimes a
+        // letter lost (Noa for Noah): a level of its own; the same name's forms (Ann/Anna) are
+        // in the nickname table.
         return if long.len() == short.len() + 1 {
-            Agree::Different
+            Agree::Variant
         } else {
             Agree::Nickname
         };
@@ -291,27 +316,31 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     // A typo is one or two slips; Jaro-Winkler alone finds "Jiaqiang"/"Jiaying" or
     // "Xiaojie"/"Xiaoli" close, and they are different names.
     let jw = strsim::jaro_winkler(a, b);
-    if jw >= 0.9 && short.len() >= 4 && strsim::damerau_levenshtein(a, b) <= 2 {
-        return Agree::Similar(jw);
-    }
-    // One typo ("Aicha"/"Aisha" is a spelling, "Antione"/"Antoine" a slip) unless both are
-    // names in their own right ("Mark"/"Mary").
     let both_known = !ga.is_empty() && !gb.is_empty();
-    if short.len() >= 4
-        && long.len() <= short.len() + 1
-        && !both_known
-        && strsim::damerau_levenshtein(a, b) == 1
-    {
-        Agree::Similar(jw)
+    if jw >= 0.9 && short.len() >= 4 && strsim::damerau_levenshtein(a, b) <= 2 {
+        return if both_known {
+            Agree::Variant
+        } else {
+            Agree::Similar(jw)
+        };
+    }
+    // One typo ("Aicha"/"Aisha" is a spelling, "Antione"/"Antoine" a slip), unless both are
+    // names in their own right ("Mark"/"Mary": a variant).
+    if short.len() >= 4 && long.len() <= short.len() + 1 && strsim::damerau_levenshtein(a, b) == 1 {
+        if both_known {
+            Agree::Variant
+        } else {
+            Agree::Similar(jw)
+        }
     } else {
         Agree::Different
     }
 }
 
 /// Two family names: exact (also two romanisations of one name: Fedorov/Fyodorov), one of two
-/// surnames dropped ("Ortiz" of "Ortiz Hernández"), a typo, or different. A surname inside
-/// another one is not a match by itself: "Zupan" and "Zupančič", "Nowak" and "Nowakowski" are
-/// different families.
+/// surnames dropped ("Ortiz" of "Ortiz Hernández"), a typo, a variant, or different. A surname
+/// inside another one is not a match by itself: "Zupan" and "Zupančič", "Nowak" and
+/// "Nowakowski" are different families.
 pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
     let (a, a_head, b, b_head) = (x.text, x.canon, y.text, y.canon);
     if a.is_empty() || b.is_empty() {
@@ -334,28 +363,29 @@ pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
     if long.starts_with(short) && long.len() >= short.len() + 2 {
         return Agree::Different;
     }
-    // A slip is rare: two spellings each borne by several records are two families (Vega and
-    // Vera), however close.
-    if x.count >= SURNAME_SEEN && y.count >= SURNAME_SEEN {
-        return Agree::Different;
-    }
     let jw = strsim::jaro_winkler(a, b);
-    if (jw >= 0.92 && short.len() >= 4)
+    let close = (jw >= 0.92 && short.len() >= 4)
         || (short.len() >= 3
             && long.len() <= short.len() + 1
-            && strsim::damerau_levenshtein(a, b) == 1)
-    {
+            && strsim::damerau_levenshtein(a, b) == 1);
+    if !close {
+        return Agree::Different;
+    }
+    // Two spellings each borne by several records may be two families (Vega and Vera) or one
+    // slip repeated: a level whose weight the data decides.
+    if x.count >= SURNAME_SEEN && y.count >= SURNAME_SEEN {
+        Agree::Variant
+    } else {
         // Close spellings, and one-letter slips ("Nar"/"Nair"), are the same family name typed
         // twice, not two families.
         Agree::Similar(jw)
-    } else {
-        Agree::Different
     }
 }
 
 /// Whether two given names could belong to one person (cluster-level check). Only two names
 /// that are both known and different ("John"/"Jane") rule it out: an unknown spelling ("Toyn")
-/// may be a typo, and the pair's own weight has already counted the difference.
+/// may be a typo, a near spelling (Noa/Noah) may be a slip, and the pair's own weight has
+/// already counted the difference.
 pub fn givens_compatible(a: &GivenKey, b: &GivenKey) -> bool {
     given_agreement(a.word(), b.word()) != Agree::Different
         || a.groups.is_empty()
@@ -398,8 +428,9 @@ impl GivenKey {
 
 /// What a handle spelling `x`'s whole name weighs: like the name (same cap for names one list
 /// holds several times), a little less since the handle is the person's choice.
-fn whole_name_handle(x: &Features) -> f64 {
-    (x.given_weight + x.family_weight - x.name_offset).min(name_cap(x.ambiguity)) - 1.0
+fn whole_name_handle(x: &Features, m: &Model) -> f64 {
+    (x.given_weight + x.family_weight - x.name_offset).min(name_cap(x.ambiguity))
+        + m.w(Level::HandleName)
 }
 
 /// What any handle match with `x`'s name loses when several people of one list bear the name.
@@ -412,9 +443,32 @@ fn name_cap(count: u32) -> f64 {
     W_NAME_CAP - W_NAME_CAP_SLOPE * f64::from(count.max(1)).log2()
 }
 
+fn given_level(g: Agree) -> Option<Level> {
+    Some(match g {
+        Agree::Exact => Level::GivenExact,
+        Agree::Nickname => Level::GivenNickname,
+        Agree::Similar(_) => Level::GivenSimilar,
+        Agree::Initial => Level::GivenInitial,
+        Agree::Variant => Level::GivenVariant,
+        Agree::Different => Level::GivenDifferent,
+        Agree::Missing | Agree::Dropped => return None,
+    })
+}
+
+fn family_level(f: Agree) -> Option<Level> {
+    Some(match f {
+        Agree::Exact => Level::FamilyExact,
+        Agree::Dropped => Level::FamilyDropped,
+        Agree::Similar(_) => Level::FamilySimilar,
+        Agree::Variant => Level::FamilyVariant,
+        Agree::Different => Level::FamilyDifferent,
+        Agree::Missing | Agree::Nickname | Agree::Initial => return None,
+    })
+}
+
 /// Adds the name comparison; returns whether both parts of the names agree (exactly, as
 /// nicknames or as typos).
-fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) -> bool {
+fn name_weight(a: &Features, b: &Features, m: &Model, c: &mut Comparison, explain: bool) -> bool {
     if !a.has_name() || !b.has_name() {
         return false;
     }
@@ -446,45 +500,29 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
     let fw = a.family_weight;
     let mut w = 0.0;
     let mut parts = Vec::new();
+    let gl = given_level(g);
+    let fl = family_level(f);
+    let lw = |l: Option<Level>| l.map_or(0.0, |l| m.w(l));
     match g {
-        Agree::Exact => {
-            w += gw;
-            parts.push("given exact".to_string());
-        }
-        Agree::Nickname => {
-            w += gw - 1.0;
-            parts.push("given nickname".to_string());
-        }
-        Agree::Similar(jw) => {
-            // A near miss is worth a share of the name, and no more than a rare name among
-            // few people: typos do not get rarer as the data grows.
-            w += gw.min(GIVEN_HI) * 0.6;
-            parts.push(format!("given {jw:.2} (jaro-winkler)"));
-        }
-        Agree::Initial => {
-            w += a.initial_weight.min(b.initial_weight);
-            parts.push("given initial".to_string());
-        }
+        Agree::Exact | Agree::Nickname => w += gw + lw(gl),
+        Agree::Initial => w += a.initial_weight.min(b.initial_weight) + lw(gl),
+        // A near miss weighs what the data says a near miss is worth, whatever the name: typos
+        // do not get rarer with the name.
+        Agree::Similar(_) | Agree::Variant | Agree::Different => w += lw(gl),
         Agree::Missing | Agree::Dropped => {}
-        Agree::Different => {
-            w += W_GIVEN_DIFFERENT;
-            parts.push("given different".to_string());
-        }
     }
+    if let Some(l) = gl {
+        parts.push(match g {
+            Agree::Similar(jw) => format!("{} {jw:.2}", l.id()),
+            _ => l.id().to_string(),
+        });
+    }
+    let relatives = matches!(g, Agree::Different | Agree::Variant);
     match f {
         // Two given names and one family name: relatives (the family inbox), not one person
         // whose given name changed. The shared family name does not make up for it.
-        Agree::Exact if g == Agree::Different => {
-            parts.push("family exact".to_string());
-        }
-        Agree::Exact => {
-            w += fw;
-            parts.push("family exact".to_string());
-        }
-        Agree::Similar(jw) => {
-            w += fw.min(FAMILY_HI) * 0.6;
-            parts.push(format!("family {jw:.2} (jaro-winkler)"));
-        }
+        Agree::Exact if relatives => {}
+        Agree::Exact => w += fw + lw(fl),
         Agree::Dropped => {
             // The surname both bear ("Serrano" of "Serrano Macías") is as rare as it is alone,
             // less a bit for the other surname one of them leaves out.
@@ -493,15 +531,17 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
             } else {
                 a
             };
-            w += single.family_weight - 1.0;
-            parts.push("family: one of two surnames".to_string());
+            w += single.family_weight + lw(fl);
         }
-        Agree::Missing => {}
-        Agree::Different => {
-            w += W_FAMILY_DIFFERENT;
-            parts.push("family different".to_string());
-        }
-        Agree::Nickname | Agree::Initial => {}
+        Agree::Similar(_) | Agree::Variant | Agree::Different => w += lw(fl),
+        Agree::Missing | Agree::Nickname | Agree::Initial => {}
+    }
+    if let Some(l) = fl {
+        parts.push(match f {
+            Agree::Similar(jw) => format!("{} {jw:.2}", l.id()),
+            Agree::Exact if relatives => format!("{} (relatives: not counted)", l.id()),
+            _ => l.id().to_string(),
+        });
     }
     if w > 0.0 && a.name_offset > 0.0 {
         w = (w - a.name_offset).max(0.0);
@@ -520,6 +560,21 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
     if swap {
         parts.push("swapped order".to_string());
     }
+    let levels: Vec<Level> = gl.into_iter().chain(fl).collect();
+    c.closeness = if matches!(g, Agree::Different | Agree::Variant)
+        || matches!(f, Agree::Different | Agree::Variant)
+    {
+        0
+    } else if matches!(g, Agree::Similar(_)) || matches!(f, Agree::Similar(_)) {
+        1
+    } else if matches!(g, Agree::Exact) && matches!(f, Agree::Exact) {
+        3
+    } else {
+        2
+    };
+    c.add_name(explain, &levels, w, || {
+        format!("name {} ~ {}: {}", a.name_key, b.name_key, parts.join(", "))
+    });
     // One platform shows a member's name the same way in every file of one export (a
     // connection and their messages). Two of its lists (friends and followers) hold different
     // people as often as the same one, and an address book is typed by hand: there the name is
@@ -534,21 +589,10 @@ fn name_weight(a: &Features, b: &Features, c: &mut Comparison, explain: bool) ->
         && a.kind != Kind::Contact
         && b.kind != Kind::Contact
     {
-        w += W_SAME_EXPORT;
-        parts.push("same export".to_string());
+        c.add(explain, Level::SameExport, m.w(Level::SameExport), || {
+            "same-export".to_string()
+        });
     }
-    c.closeness = if g == Agree::Different || f == Agree::Different {
-        0
-    } else if matches!(g, Agree::Similar(_)) || matches!(f, Agree::Similar(_)) {
-        1
-    } else if matches!(g, Agree::Exact) && matches!(f, Agree::Exact) {
-        3
-    } else {
-        2
-    };
-    c.add(explain, "name", w, || {
-        format!("name {} ~ {}: {}", a.name_key, b.name_key, parts.join(", "))
-    });
     matches!(g, Agree::Exact | Agree::Nickname | Agree::Similar(_))
         && matches!(f, Agree::Exact | Agree::Similar(_) | Agree::Dropped)
 }
@@ -564,35 +608,128 @@ pub fn form(k: &str) -> (bool, bool) {
     (k.starts_with("urn:"), k.contains("/i/user/"))
 }
 
-/// Scores one candidate pair. With `explain`, every contribution is recorded.
-pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
+/// Birthdays: the same date, one digit slipped or day and month transposed, the same day and
+/// month (one side without a year), or different.
+fn birthday_level(a: &Features, b: &Features) -> Option<Level> {
+    if a.birthday_md.is_empty() || b.birthday_md.is_empty() {
+        return None;
+    }
+    let (fa, fb) = (a.birthday_full.as_str(), b.birthday_full.as_str());
+    if !fa.is_empty() && !fb.is_empty() {
+        if fa == fb {
+            return Some(Level::BirthdayExact);
+        }
+        let slips = fa.bytes().zip(fb.bytes()).filter(|(x, y)| x != y).count();
+        // YYYY-MM-DD against YYYY-DD-MM.
+        let transposed = fa.get(..4) == fb.get(..4)
+            && fa.get(5..7) == fb.get(8..10)
+            && fa.get(8..10) == fb.get(5..7);
+        return Some(if slips == 1 || transposed {
+            Level::BirthdayClose
+        } else {
+            Level::BirthdayDifferent
+        });
+    }
+    Some(if a.birthday_md == b.birthday_md {
+        Level::BirthdayMonthDay
+    } else {
+        Level::BirthdayDifferent
+    })
+}
+
+fn street_level(a: &Features, b: &Features) -> Option<Level> {
+    if a.streets.is_empty() || b.streets.is_empty() {
+        return None;
+    }
+    let mut best = Level::StreetDifferent;
+    for (na, sa) in &a.streets {
+        for (nb, sb) in &b.streets {
+            let same_number = !na.is_empty() && na == nb;
+            if same_number && sa == sb {
+                return Some(Level::StreetExact);
+            }
+            if sa == sb || (same_number && strsim::jaro_winkler(sa, sb) >= 0.88) {
+                best = Level::StreetSimilar;
+            }
+        }
+    }
+    Some(best)
+}
+
+fn postcode_level(a: &Features, b: &Features) -> Option<Level> {
+    if a.postcodes.is_empty() || b.postcodes.is_empty() {
+        return None;
+    }
+    if shared(&a.postcodes, &b.postcodes).is_some() {
+        return Some(Level::PostcodeExact);
+    }
+    let close = a.postcodes.iter().any(|x| {
+        b.postcodes.iter().any(|y| {
+            x.len() == y.len() && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
+        })
+    });
+    Some(if close {
+        Level::PostcodeClose
+    } else {
+        Level::PostcodeDifferent
+    })
+}
+
+fn locality_level(a: &Features, b: &Features) -> Option<Level> {
+    if a.cities.is_empty() || b.cities.is_empty() {
+        return None;
+    }
+    if shared(&a.cities, &b.cities).is_some() {
+        return Some(Level::LocalityExact);
+    }
+    let close = a
+        .cities
+        .iter()
+        .any(|x| b.cities.iter().any(|y| strsim::jaro_winkler(x, y) >= 0.9));
+    Some(if close {
+        Level::LocalitySimilar
+    } else {
+        Level::LocalityDifferent
+    })
+}
+
+/// Scores one candidate pair with the model's weights. With `explain`, every contribution is
+/// recorded.
+pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparison {
     let mut c = Comparison::default();
 
     if let Some(e) = shared(&a.emails, &b.emails) {
-        c.add(explain, "email", W_EMAIL, || format!("email {e}"));
-    } else if !a.emails.is_empty() && !b.emails.is_empty() {
-        c.add(explain, "email", W_EMAIL_DIFFERENT, || {
-            "emails differ".into()
+        c.add(explain, Level::EmailExact, m.w(Level::EmailExact), || {
+            format!("email {e}")
         });
+    } else if !a.emails.is_empty() && !b.emails.is_empty() {
+        let l = Level::EmailDifferent;
+        c.add(explain, l, m.w(l), || "emails differ".into());
     }
 
     if let Some(p) = shared(&a.phones, &b.phones) {
-        c.add(explain, "phone", W_PHONE, || format!("phone {p}"));
+        c.add(explain, Level::PhoneExact, m.w(Level::PhoneExact), || {
+            format!("phone {p}")
+        });
     } else if let Some(t) = shared(&a.phone_tails, &b.phone_tails) {
-        c.add(explain, "phone", W_PHONE_TAIL, || {
+        c.add(explain, Level::PhoneTail, m.w(Level::PhoneTail), || {
             format!("phone ending {t}")
         });
     } else if !a.phone_tails.is_empty() && !b.phone_tails.is_empty() {
-        c.add(explain, "phone", W_PHONE_DIFFERENT, || {
-            "phones differ".into()
-        });
+        let l = Level::PhoneDifferent;
+        c.add(explain, l, m.w(l), || "phones differ".into());
     }
 
     let mut profile_agree = false;
     for (svc, key) in &a.profiles {
         if b.profiles.iter().any(|(s, k)| s == svc && k == key) {
             profile_agree = true;
-            c.add(explain, "profile", W_PROFILE, || format!("profile {key}"));
+            c.add(
+                explain,
+                Level::ProfileExact,
+                m.w(Level::ProfileExact),
+                || format!("profile {key}"),
+            );
             break;
         }
     }
@@ -602,22 +739,100 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 .iter()
                 .any(|(s, k)| s == svc && same_form(k, key))
             {
-                let (w, what) = if SINGLE_ACCOUNT_SERVICES.contains(&svc.as_str()) {
-                    (W_PROFILE_CONFLICT, "different")
+                let l = if SINGLE_ACCOUNT_SERVICES.contains(&svc.as_str()) {
+                    Level::ProfileConflict
                 } else {
-                    (W_PROFILE_OTHER, "different")
+                    Level::ProfileOther
                 };
-                c.add(explain, "profile", w, || format!("{svc} profiles {what}"));
+                c.add(explain, l, m.w(l), || format!("{svc} profiles different"));
                 break;
             }
         }
     }
 
-    let names_agree = name_weight(a, b, &mut c, explain);
+    let names_agree = name_weight(a, b, m, &mut c, explain);
+    handles(a, b, m, names_agree, &mut c, explain);
 
-    // Handles: against each other, against the other side's name and email local part.
+    if let Some(o) = shared(&a.orgs, &b.orgs) {
+        c.add(explain, Level::OrgExact, m.w(Level::OrgExact), || {
+            format!("organization {o}")
+        });
+    } else if !a.orgs.is_empty() && !b.orgs.is_empty() {
+        let best = a
+            .orgs
+            .iter()
+            .flat_map(|x| b.orgs.iter().map(move |y| strsim::jaro_winkler(x, y)))
+            .fold(0.0, f64::max);
+        if best >= 0.9 {
+            c.add(explain, Level::OrgSimilar, m.w(Level::OrgSimilar), || {
+                format!("organization {best:.2} (jaro-winkler)")
+            });
+        } else {
+            let l = Level::OrgDifferent;
+            c.add(explain, l, m.w(l), || "organizations differ".into());
+        }
+    }
+    // A work address at the other record's organisation.
+    for (x, y) in [(a, b), (b, a)] {
+        if let Some(d) = shared(&x.email_domains, &y.org_letters) {
+            c.add(explain, Level::DomainOrg, m.w(Level::DomainOrg), || {
+                format!("email domain {d} ~ organization")
+            });
+            break;
+        }
+    }
+    if let Some(t) = shared(&a.titles, &b.titles) {
+        c.add(explain, Level::TitleExact, m.w(Level::TitleExact), || {
+            format!("title {t}")
+        });
+    } else if !a.titles.is_empty() && !b.titles.is_empty() {
+        let l = Level::TitleDifferent;
+        c.add(explain, l, m.w(l), || "titles differ".into());
+    }
+    for (level, value) in [
+        locality_level(a, b).map(|l| (l, a.cities.first())),
+        postcode_level(a, b).map(|l| (l, a.postcodes.first())),
+        street_level(a, b).map(|l| (l, a.streets.first().map(|s| &s.1))),
+        birthday_level(a, b).map(|l| {
+            let v = if l == Level::BirthdayExact {
+                &a.birthday_full
+            } else {
+                &a.birthday_md
+            };
+            (l, Some(v))
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        c.add(explain, level, m.w(level), || match (level, value) {
+            (
+                Level::LocalityExact
+                | Level::PostcodeExact
+                | Level::StreetExact
+                | Level::BirthdayExact
+                | Level::BirthdayMonthDay,
+                Some(v),
+            ) => format!("{} {v}", level.id()),
+            _ => level.id().to_string(),
+        });
+    }
+    c
+}
+
+/// Handles: against each other, against the other side's name and email local part.
+fn handles(
+    a: &Features,
+    b: &Features,
+    m: &Model,
+    names_agree: bool,
+    c: &mut Comparison,
+    explain: bool,
+) {
     if let Some(h) = shared(&a.handles, &b.handles) {
-        c.add(explain, "handle", W_HANDLE_HANDLE, || format!("handle {h}"));
+        c.add(explain, Level::HandleSame, m.w(Level::HandleSame), || {
+            format!("handle {h}")
+        });
     }
     for (x, y) in [(a, b), (b, a)] {
         if x.has_name() && !y.has_name() {
@@ -632,20 +847,29 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 // A handle that spells the whole name is as rare as the name: it counts like a
                 // name match (same cap for names one source holds several times), a little less
                 // since it is the person's choice; an initial and a family name count like the
-                // family name with a matching initial. Nothing when several people of one list
-                // bear the name.
-                let w = if at < x.name_handles_full {
-                    whole_name_handle(x)
+                // family name with a matching initial; the given name and a letter or the start
+                // of the family name count like the given name and that much of the family
+                // name. Nothing when several people of one list bear the name.
+                let (level, base) = if at < x.name_handles_full {
+                    (
+                        Level::HandleName,
+                        whole_name_handle(x, m) - m.w(Level::HandleName),
+                    )
                 } else if at < x.name_handles_family {
-                    x.family_weight + x.initial_weight - x.name_offset - 1.0
+                    (
+                        Level::HandleInitialFamily,
+                        x.family_weight + x.initial_weight - x.name_offset,
+                    )
+                } else if at < x.name_handles_initial {
+                    (Level::HandleGivenInitial, x.given_weight - x.name_offset)
                 } else {
-                    // `anna_k`: the given name and a letter of the family name (about log₂ 15).
-                    x.given_weight + W_FAMILY_INITIAL - x.name_offset - 1.0
-                } - handle_ambiguity(x);
+                    (Level::HandleGivenStart, x.given_weight - x.name_offset)
+                };
+                let w = base + m.w(level) - handle_ambiguity(x);
                 c.closeness = c
                     .closeness
-                    .max(if at < x.name_handles_full { 3 } else { 2 });
-                c.add(explain, "handle-name", w, || {
+                    .max(if level == Level::HandleName { 3 } else { 2 });
+                c.add(explain, level, w, || {
                     format!("handle {h} ~ name {}", x.name_key)
                 });
             } else if let Some((h, _)) = y
@@ -655,12 +879,11 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 .find(|(h, k)| h.len() >= 6 && !x.family.is_empty() && x.local_keys.contains(k))
             {
                 // The handle is the other's email address before the @ ("adamupcombe" and
-                // adam_upcombe72@ of a contact saved as "Aam Upcombe", "abdullahmansour" and
-                // abdullah.mansour@ of Abdallah Mansour): one username chosen twice, as telling
-                // as a handle spelling the whole name.
-                let w = whole_name_handle(x) - handle_ambiguity(x);
+                // adam_upcombe72@ of a contact saved as "Aam Upcombe"): one username chosen
+                // twice, as telling as a handle spelling the whole name.
+                let w = whole_name_handle(x, m) - handle_ambiguity(x);
                 c.closeness = c.closeness.max(3);
-                c.add(explain, "handle-name", w, || {
+                c.add(explain, Level::HandleName, w, || {
                     format!("handle {h} = email local part")
                 });
             }
@@ -681,72 +904,21 @@ pub fn compare(a: &Features, b: &Features, explain: bool) -> Comparison {
                 // together count like the whole name, a little less (the population offset is
                 // already off the given name's weight).
                 let full = keys.iter().take(x.name_handles_family).any(|n| n == k);
+                let base = m.w(Level::EmailName);
                 let w = if full && y.family.is_empty() {
                     let given = (y.given_weight.min(x.given_weight) - x.name_offset).max(0.0);
                     (x.family_weight - 1.0)
                         .min(name_cap(x.ambiguity) - 1.0 - given)
-                        .max(2.0)
+                        .max(base)
                 } else {
-                    2.0
+                    base
                 };
                 c.closeness = c.closeness.max(2);
-                c.add(explain, "email-name", w, || {
+                c.add(explain, Level::EmailName, w, || {
                     format!("email local part {h} ~ name")
                 });
                 break;
             }
         }
     }
-
-    if let Some(o) = shared(&a.orgs, &b.orgs) {
-        c.add(explain, "organization", W_ORG, || {
-            format!("organization {o}")
-        });
-    } else if !a.orgs.is_empty() && !b.orgs.is_empty() {
-        let best = a
-            .orgs
-            .iter()
-            .flat_map(|x| b.orgs.iter().map(move |y| strsim::jaro_winkler(x, y)))
-            .fold(0.0, f64::max);
-        if best >= 0.9 {
-            c.add(explain, "organization", W_ORG_SIMILAR, || {
-                format!("organization {best:.2} (jaro-winkler)")
-            });
-        } else {
-            c.add(explain, "organization", W_ORG_DIFFERENT, || {
-                "organizations differ".into()
-            });
-        }
-    }
-    // A work address at the other record's organisation.
-    for (x, y) in [(a, b), (b, a)] {
-        if let Some(d) = shared(&x.email_domains, &y.org_letters) {
-            c.add(explain, "organization", W_EMAIL_DOMAIN_ORG, || {
-                format!("email domain {d} ~ organization")
-            });
-            break;
-        }
-    }
-    if let Some(t) = shared(&a.titles, &b.titles) {
-        c.add(explain, "title", W_TITLE, || format!("title {t}"));
-    }
-    if let Some(city) = shared(&a.cities, &b.cities) {
-        c.add(explain, "city", W_CITY, || format!("city {city}"));
-    }
-    if !a.birthday_md.is_empty() && !b.birthday_md.is_empty() {
-        if !a.birthday_full.is_empty() && a.birthday_full == b.birthday_full {
-            c.add(explain, "birthday", W_BIRTHDAY, || {
-                format!("birthday {}", a.birthday_full)
-            });
-        } else if a.birthday_md == b.birthday_md {
-            c.add(explain, "birthday", W_BIRTHDAY_MD, || {
-                format!("birthday --{}", a.birthday_md)
-            });
-        } else {
-            c.add(explain, "birthday", W_BIRTHDAY_DIFFERENT, || {
-                "birthdays differ".into()
-            });
-        }
-    }
-    c
 }

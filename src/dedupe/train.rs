@@ -1,0 +1,437 @@
+//! The model: one weight per comparison level, estimated from the run's own records.
+//!
+//! Fellegi–Sunter as Splink and fastLink do it, without labels:
+//! - **u** (how often two records of *different* people reach a level) from random pairs of
+//!   records: nearly every random pair is two people;
+//! - **m** (how often two records of *one* person reach it) by expectation–maximisation over the
+//!   candidate pairs blocking found, with u held fixed;
+//! - each learned weight log₂(m/u) is shrunk towards the built-in one (`levels::LEVELS`) by how
+//!   much evidence stood behind it, so a 40-card phone book behaves as the built-in weights say
+//!   and Febrl's 5,000 records speak for themselves.
+//!
+//! Everything is deterministic: the records arrive in canonical order, the samples are taken by
+//! position with a fixed generator, and sums run in a fixed order.
+
+use super::blocking::Index;
+use super::features::Features;
+use super::levels::{Field, Gamma, Kind, Level, LEVELS, NONE, N_FIELDS, N_LEVELS};
+use super::score;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Random pairs drawn for u.
+const U_PAIRS: u64 = 200_000;
+/// Records whose candidate pairs train m (every record when there are fewer).
+const M_RECORDS: usize = 120_000;
+/// Expectation–maximisation rounds (it settles in a dozen on every data set measured).
+const EM_ROUNDS: usize = 30;
+/// Pseudo-observations of the built-in weight: a level seen fewer times than this leans on it.
+const PRIOR_STRENGTH: f64 = 5.0;
+/// Learned weights stay within this of ±: a level that never occurs among random pairs would
+/// otherwise weigh without bound.
+const MAX_WEIGHT: f64 = 20.0;
+
+/// One level's parameters as learned (or built in).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelParams {
+    pub level: String,
+    pub field: String,
+    /// P(level | same person), when learned.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub m: Option<f64>,
+    /// P(level | different people), when learned.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub u: Option<f64>,
+    /// Candidate pairs (expected matches) and random pairs that reached the level.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub matches_seen: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub random_seen: Option<f64>,
+    /// The weight used: log₂(m/u) shrunk towards the built-in weight, or the built-in weight.
+    pub weight: f64,
+    pub builtin: f64,
+}
+
+/// The trained model, as `--save-model` writes it and `--model` reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelFile {
+    /// `rolo-model/1`.
+    pub format: String,
+    /// Share of the candidate pairs that are one person (λ), when learned.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub lambda: Option<f64>,
+    pub candidate_pairs: u64,
+    pub random_pairs: u64,
+    pub levels: Vec<LevelParams>,
+}
+
+pub const FORMAT: &str = "rolo-model/1";
+
+/// Weights per level, and what they were learned from.
+#[derive(Debug, Clone)]
+pub struct Model {
+    weights: [f64; N_LEVELS],
+    pub file: Option<ModelFile>,
+}
+
+impl Default for Model {
+    fn default() -> Model {
+        let mut weights = [0.0; N_LEVELS];
+        for (w, s) in weights.iter_mut().zip(LEVELS) {
+            *w = s.default;
+        }
+        Model {
+            weights,
+            file: None,
+        }
+    }
+}
+
+impl Model {
+    /// The weight of a level (for term-frequency levels: what is added to the value's rarity).
+    pub fn w(&self, level: Level) -> f64 {
+        self.weights.get(level as usize).copied().unwrap_or(0.0)
+    }
+
+    /// A model read from a `--model` file: its weights for the levels it names, built-in
+    /// weights for the others.
+    pub fn from_file(file: ModelFile) -> Result<Model, String> {
+        if file.format != FORMAT {
+            return Err(format!(
+                "unknown model format {:?} (expected {FORMAT})",
+                file.format
+            ));
+        }
+        let mut m = Model::default();
+        for p in &file.levels {
+            let level =
+                Level::from_id(&p.level).ok_or_else(|| format!("unknown level {:?}", p.level))?;
+            if !p.weight.is_finite() {
+                return Err(format!("level {}: weight is not a number", p.level));
+            }
+            if let Some(w) = m.weights.get_mut(level as usize) {
+                *w = p.weight;
+            }
+        }
+        m.file = Some(file);
+        Ok(m)
+    }
+
+    /// The model as a file (the built-in weights when nothing was learned).
+    pub fn to_file(&self) -> ModelFile {
+        self.file.clone().unwrap_or_else(|| ModelFile {
+            format: FORMAT.to_string(),
+            lambda: None,
+            candidate_pairs: 0,
+            random_pairs: 0,
+            levels: LEVELS
+                .iter()
+                .map(|s| LevelParams {
+                    level: s.id.to_string(),
+                    field: s.field.id().to_string(),
+                    m: None,
+                    u: None,
+                    matches_seen: None,
+                    random_seen: None,
+                    weight: s.default,
+                    builtin: s.default,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for drawing random pairs.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Level counts per field among random pairs: `(per level, non-null pairs per field)`.
+fn random_counts(feats: &[Features], base: &Model) -> ([u64; N_LEVELS], [u64; N_FIELDS], u64) {
+    let n = feats.len() as u64;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if n < 2 {
+        return ([0; N_LEVELS], [0; N_FIELDS], 0);
+    }
+    let all = n * (n - 1) / 2;
+    if all <= U_PAIRS {
+        for i in 0..feats.len() {
+            for j in i + 1..feats.len() {
+                pairs.push((i, j));
+            }
+        }
+    } else {
+        let mut rng = SplitMix(n);
+        while (pairs.len() as u64) < U_PAIRS {
+            let i = (rng.next() % n) as usize;
+            let j = (rng.next() % n) as usize;
+            if i != j {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let counted = pairs.len() as u64;
+    let (levels, fields) = pairs
+        .par_chunks(4096)
+        .map(|chunk| {
+            let mut lv = [0u64; N_LEVELS];
+            let mut fd = [0u64; N_FIELDS];
+            for &(i, j) in chunk {
+                let (Some(a), Some(b)) = (feats.get(i), feats.get(j)) else {
+                    continue;
+                };
+                let g = score::compare(a, b, base, false).gamma;
+                tally(&g, &mut lv, &mut fd, 1);
+            }
+            (lv, fd)
+        })
+        .reduce(
+            || ([0u64; N_LEVELS], [0u64; N_FIELDS]),
+            |(mut a, mut b), (c, d)| {
+                a.iter_mut().zip(c).for_each(|(x, y)| *x += y);
+                b.iter_mut().zip(d).for_each(|(x, y)| *x += y);
+                (a, b)
+            },
+        );
+    (levels, fields, counted)
+}
+
+fn tally(g: &Gamma, levels: &mut [u64; N_LEVELS], fields: &mut [u64; N_FIELDS], n: u64) {
+    for (f, &v) in g.0.iter().enumerate() {
+        if v != NONE {
+            if let Some(c) = levels.get_mut(usize::from(v)) {
+                *c += n;
+            }
+            if let Some(c) = fields.get_mut(f) {
+                *c += n;
+            }
+        }
+    }
+}
+
+/// Distinct comparison patterns among the candidate pairs of a sample of records, with how
+/// many pairs showed each and the built-in model's probability summed over them (EM's start).
+fn candidate_patterns(
+    feats: &[Features],
+    lists: &[Option<u32>],
+    index: &Index,
+    base: &Model,
+) -> (Vec<(Gamma, f64, f64)>, u64, f64) {
+    let step = feats.len().div_ceil(M_RECORDS).max(1);
+    let map = (0..feats.len())
+        .into_par_iter()
+        .step_by(step)
+        .fold(HashMap::<Gamma, (f64, f64)>::new, |mut map, a| {
+            let mut cands = Vec::new();
+            index.candidates(a as u32, &mut cands);
+            let list_a = lists.get(a).copied().flatten();
+            for b in cands {
+                let b = b as usize;
+                if list_a.is_some() && lists.get(b).copied().flatten() == list_a {
+                    continue;
+                }
+                let (Some(fa), Some(fb)) = (feats.get(a), feats.get(b)) else {
+                    continue;
+                };
+                let c = score::compare(fa, fb, base, false);
+                let e = map.entry(c.gamma).or_default();
+                e.0 += 1.0;
+                e.1 += c.probability();
+            }
+            map
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (k, (n, p)) in b {
+                let e = a.entry(k).or_default();
+                e.0 += n;
+                e.1 += p;
+            }
+            a
+        });
+    let mut patterns: Vec<(Gamma, f64, f64)> =
+        map.into_iter().map(|(g, (n, p))| (g, n, p)).collect();
+    // Sums in a fixed order: the same model whatever the thread timing.
+    patterns.sort_by_key(|p| p.0);
+    let pairs = patterns.iter().map(|p| p.1).sum::<f64>() as u64;
+    (patterns, pairs, step as f64)
+}
+
+/// Trains the model on the run's records: u from random pairs, m by EM over candidate pairs.
+pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model {
+    let base = Model::default();
+    let (u_levels, u_fields, random_pairs) = random_counts(feats, &base);
+    let (patterns, candidate_pairs, step) = candidate_patterns(feats, lists, index, &base);
+
+    // EM over the candidate pairs, both classes free (as fastLink does): blocking picked
+    // pairs that agree on something, so the pairs of different people among them do not look
+    // like random pairs, and holding u at its random-pair value would let the class of one
+    // person absorb them all. It starts from the built-in model's posteriors, which puts it
+    // in the right one of the two labellings. Only m is kept: the weights divide it by the
+    // random-pair u above, which is what two people reach in the population.
+    let mut post: Vec<f64> = patterns
+        .iter()
+        .map(|(_, n, p)| if *n > 0.0 { p / n } else { 0.0 })
+        .collect();
+    let mut m = [0.0f64; N_LEVELS];
+    let mut m_seen = [0.0f64; N_LEVELS];
+    let mut lambda = 0.0;
+    // Expected pairs of one person among the candidates, and how many of them have each field.
+    let mut matched_pairs = 0.0;
+    let mut matched_fields = [0.0f64; N_FIELDS];
+    for _ in 0..EM_ROUNDS {
+        let mut mass = [[0.0f64; N_LEVELS]; 2];
+        let mut field_mass = [[0.0f64; N_FIELDS]; 2];
+        let (mut matched, mut total) = (0.0, 0.0);
+        for ((g, n, _), p) in patterns.iter().zip(&post) {
+            let w = [n * p, n * (1.0 - p)];
+            matched += w[0];
+            total += n;
+            for (f, &v) in g.0.iter().enumerate() {
+                if v == NONE {
+                    continue;
+                }
+                for ((class, fields), wk) in mass.iter_mut().zip(field_mass.iter_mut()).zip(w) {
+                    if let Some(x) = class.get_mut(usize::from(v)) {
+                        *x += wk;
+                    }
+                    if let Some(x) = fields.get_mut(f) {
+                        *x += wk;
+                    }
+                }
+            }
+        }
+        if total <= 0.0 || matched <= 0.0 || matched >= total {
+            break;
+        }
+        lambda = (matched / total).clamp(1e-6, 1.0 - 1e-6);
+        matched_pairs = matched;
+        if let Some(f) = field_mass.first() {
+            matched_fields = *f;
+        }
+        let mut ub = [0.0f64; N_LEVELS];
+        for (i, s) in LEVELS.iter().enumerate() {
+            let f = s.field.index();
+            let share = |k: usize| {
+                let lm = mass.get(k).and_then(|r| r.get(i)).copied().unwrap_or(0.0);
+                let fm = field_mass
+                    .get(k)
+                    .and_then(|r| r.get(f))
+                    .copied()
+                    .unwrap_or(0.0);
+                ((lm + 0.5) / (fm + 1.0), lm)
+            };
+            let ((mi, seen), (ui, _)) = (share(0), share(1));
+            if let (Some(a), Some(b), Some(c)) = (m.get_mut(i), m_seen.get_mut(i), ub.get_mut(i)) {
+                *a = mi;
+                *b = seen;
+                *c = ui;
+            }
+        }
+        let prior = (lambda / (1.0 - lambda)).log2();
+        for ((g, _, _), p) in patterns.iter().zip(post.iter_mut()) {
+            let w = prior + g.levels().map(|l| ratio(&m, &ub, l)).sum::<f64>();
+            *p = 1.0 / (1.0 + (-w).exp2());
+        }
+    }
+
+    // u per level from the random pairs, less the pairs of one person among them: in a small
+    // address book a "random" pair is often the same person twice. The matching pairs in the
+    // data are about λ × the candidate pairs (scaled up when only a sample of records trained).
+    let all_pairs = {
+        let n = feats.len() as f64;
+        (n * (n - 1.0) / 2.0).max(1.0)
+    };
+    let match_rate = (matched_pairs * step / all_pairs).clamp(0.0, 1.0);
+    let expected_matches = match_rate * random_pairs as f64;
+    let mut u = [0.0f64; N_LEVELS];
+    let mut u_seen = [0.0f64; N_LEVELS];
+    for (i, s) in LEVELS.iter().enumerate() {
+        let f = s.field.index();
+        let share = if matched_pairs > 0.0 {
+            matched_fields.get(f).copied().unwrap_or(0.0) / matched_pairs
+        } else {
+            0.0
+        };
+        let mi = m.get(i).copied().unwrap_or(0.0);
+        let seen = u_levels.get(i).copied().unwrap_or(0) as f64;
+        let nonnull = u_fields.get(f).copied().unwrap_or(0) as f64;
+        let seen = (seen - expected_matches * share * mi).max(0.0);
+        let nonnull = (nonnull - expected_matches * share).max(0.0);
+        if let (Some(x), Some(y)) = (u.get_mut(i), u_seen.get_mut(i)) {
+            // Half an observation keeps an unseen level finite.
+            *x = (seen + 0.5) / (nonnull + 1.0);
+            *y = seen;
+        }
+    }
+
+    let mut model = base;
+    let mut levels = Vec::with_capacity(N_LEVELS);
+    for (i, s) in LEVELS.iter().enumerate() {
+        let mi = m.get(i).copied().unwrap_or(0.0);
+        let ui = u.get(i).copied().unwrap_or(1.0);
+        let ms = m_seen.get(i).copied().unwrap_or(0.0);
+        let us = u_seen.get(i).copied().unwrap_or(0.0);
+        let weight = if s.kind == Kind::Learned && candidate_pairs > 0 {
+            let learned = ratio(&m, &u, s.level);
+            // Evidence behind the estimate: the rarer of the two observations.
+            let evidence = ms.min(us);
+            let w = (evidence * learned + PRIOR_STRENGTH * s.default) / (evidence + PRIOR_STRENGTH);
+            if let Some(x) = model.weights.get_mut(i) {
+                *x = w;
+            }
+            w
+        } else {
+            s.default
+        };
+        levels.push(LevelParams {
+            level: s.id.to_string(),
+            field: s.field.id().to_string(),
+            m: (candidate_pairs > 0).then_some(round6(mi)),
+            u: (random_pairs > 0).then_some(round6(ui)),
+            matches_seen: (candidate_pairs > 0).then_some(round6(ms)),
+            random_seen: (random_pairs > 0).then_some(round6(us)),
+            weight: round6(weight),
+            builtin: s.default,
+        });
+    }
+    model.file = Some(ModelFile {
+        format: FORMAT.to_string(),
+        lambda: (candidate_pairs > 0).then_some(round6(lambda)),
+        candidate_pairs,
+        random_pairs,
+        levels,
+    });
+    model
+}
+
+fn ratio(m: &[f64; N_LEVELS], u: &[f64; N_LEVELS], l: Level) -> f64 {
+    let mi = m.get(l as usize).copied().unwrap_or(0.0);
+    let ui = u.get(l as usize).copied().unwrap_or(1.0);
+    (mi / ui).log2().clamp(-MAX_WEIGHT, MAX_WEIGHT)
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// Which fields a model learned anything for (for the report's summary).
+pub fn learned_fields(file: &ModelFile) -> Vec<Field> {
+    let mut out: Vec<Field> = file
+        .levels
+        .iter()
+        .filter(|p| p.m.is_some() && (p.weight - p.builtin).abs() > 1e-9)
+        .filter_map(|p| Level::from_id(&p.level).map(Level::field))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
