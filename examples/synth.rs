@@ -1,10 +1,12 @@
 //! Synthetic benchmark data: one invented population written out as every export rolo reads.
 //!
-//! `cargo run --release --example synth -- --people N --out DIR [--seed S]` draws N people, puts
-//! each on a random subset of platforms, and writes each platform's export in the exact format of
-//! `formats/README.md`, with the variation real exports have (nicknames, dropped diacritics,
-//! typos, credentials, emoji, ALL CAPS, national and international phone spellings, in-book
-//! duplicates, same-name strangers, shared family inboxes, handle-only and id-only accounts).
+//! `cargo run --release --example synth -- --people N --out DIR [--seed S] [--wide]` draws N
+//! people, puts each on a random subset of platforms, and writes each platform's export in the
+//! exact format of `formats/README.md`, with the variation real exports have (nicknames, dropped
+//! diacritics, typos, credentials, emoji, ALL CAPS, national and international phone spellings,
+//! in-book duplicates, same-name strangers, shared family inboxes, handle-only and id-only
+//! accounts). `--wide` adds addresses, Febrl-like corruption of the address books, more handle
+//! habits and nicknames outside rolo's table (`synth/wide.rs`).
 //! Beside the exports it writes the ground truth `truth.csv` (`file,line,person_id,list,id_only`:
 //! the line where each person record starts, as rolo reports it in `sources[]`; `id_only` marks
 //! records that hold nothing but an opaque identifier — an X account id, or an Instagram or
