@@ -1,10 +1,12 @@
 //! Synthetic benchmark data: one invented population written out as every export rolo reads.
 //!
-//! `cargo run --release --example synth -- --people N --out DIR [--seed S]` draws N people, puts
-//! each on a random subset of platforms, and writes each platform's export in the exact format of
-//! `formats/README.md`, with the variation real exports have (nicknames, dropped diacritics,
-//! typos, credentials, emoji, ALL CAPS, national and international phone spellings, in-book
-//! duplicates, same-name strangers, shared family inboxes, handle-only and id-only accounts).
+//! `cargo run --release --example synth -- --people N --out DIR [--seed S] [--wide]` draws N
+//! people, puts each on a random subset of platforms, and writes each platform's export in the
+//! exact format of `formats/README.md`, with the variation real exports have (nicknames, dropped
+//! diacritics, typos, credentials, emoji, ALL CAPS, national and international phone spellings,
+//! in-book duplicates, same-name strangers, shared family inboxes, handle-only and id-only
+//! accounts). `--wide` adds addresses, Febrl-like corruption of the address books, more handle
+//! habits and nicknames outside rolo's table (`synth/wide.rs`).
 //! Beside the exports it writes the ground truth `truth.csv` (`file,line,person_id,list,id_only`:
 //! the line where each person record starts, as rolo reports it in `sources[]`; `id_only` marks
 //! records that hold nothing but an opaque identifier — an X account id, or an Instagram or
@@ -17,6 +19,8 @@
 
 #[path = "synth/names.rs"]
 mod names;
+#[path = "synth/wide.rs"]
+mod wide;
 
 use fastrand::Rng;
 use names::{cultures, Culture, Plan};
@@ -25,6 +29,7 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use wide::Wide;
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -33,14 +38,18 @@ struct Args {
     people: usize,
     out: PathBuf,
     seed: u64,
+    /// The wide variant (examples/synth/wide.rs): addresses, birthdays, Febrl-like corruption
+    /// of address books, more handle habits, nicknames outside rolo's table.
+    wide: bool,
 }
 
-const USAGE: &str = "usage: synth [--people N] --out DIR [--seed S]";
+const USAGE: &str = "usage: synth [--people N] --out DIR [--seed S] [--wide]";
 
 fn parse_args() -> Result<Args, String> {
     let mut people = 2000;
     let mut out = None;
     let mut seed = 42;
+    let mut wide = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -52,12 +61,18 @@ fn parse_args() -> Result<Args, String> {
             }
             "--out" => out = Some(PathBuf::from(val("--out")?)),
             "--seed" => seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--wide" => wide = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
     let out = out.ok_or_else(|| USAGE.to_string())?;
-    Ok(Args { people, out, seed })
+    Ok(Args {
+        people,
+        out,
+        seed,
+        wide,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,6 +224,10 @@ struct Person {
     /// Days since 1970-01-01 when the LinkedIn connection was made.
     connected: i64,
     on: u32,
+    /// Wide variant: where the person lives.
+    home: Option<wide::Home>,
+    /// Wide variant: a nickname or spelling outside rolo's table the person goes by.
+    alt_nick: Option<&'static str>,
 }
 
 impl Person {
@@ -254,7 +273,7 @@ fn ascii_key(s: &str) -> String {
 }
 
 /// Draws the population. Same seed, same people.
-fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
+fn people(n: usize, rng: &mut Rng, mut wide: Option<&mut Wide>) -> Vec<Person> {
     let cultures = cultures();
     let total: u32 = cultures.iter().map(|c| c.weight).sum();
     let mut used_mail: HashSet<String> = HashSet::with_capacity(n * 2);
@@ -434,7 +453,12 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
             birthday,
             connected: rng.i64(days_from_civil(2010, 1, 1)..days_from_civil(2025, 6, 30)),
             on: 0,
+            home: None,
+            alt_nick: None,
         };
+        if let Some(w) = wide.as_deref_mut() {
+            w.person(&mut p, &used_handle);
+        }
         if let Some(j) = family_of {
             let inbox = unique_mail(&mut used_mail, &format!("the{fk}s"), domain, rng);
             out[j].family_email = Some(inbox.clone());
@@ -442,6 +466,9 @@ fn people(n: usize, rng: &mut Rng) -> Vec<Person> {
         }
         platforms(&mut p, rng);
         out.push(p);
+    }
+    if let Some(w) = wide {
+        w.unique_handles(&mut out);
     }
     eprintln!("{}", name_stats(&out, &copied));
     out
@@ -595,6 +622,8 @@ struct Style {
     typo: f64,
     emoji: f64,
     only_given: f64,
+    /// Wide variant: the off-table nickname, for people who go by one.
+    alt_nick: f64,
 }
 
 const LINKEDIN: Style = Style {
@@ -609,6 +638,7 @@ const LINKEDIN: Style = Style {
     typo: 0.0,
     emoji: 0.01,
     only_given: 0.0,
+    alt_nick: 0.05,
 };
 const BOOK: Style = Style {
     nick: 0.25,
@@ -622,6 +652,7 @@ const BOOK: Style = Style {
     typo: 0.05,
     emoji: 0.0,
     only_given: 0.03,
+    alt_nick: 0.25,
 };
 const PHONE: Style = Style {
     nick: 0.35,
@@ -635,6 +666,7 @@ const PHONE: Style = Style {
     typo: 0.05,
     emoji: 0.01,
     only_given: 0.05,
+    alt_nick: 0.3,
 };
 const SOCIAL: Style = Style {
     nick: 0.3,
@@ -648,6 +680,7 @@ const SOCIAL: Style = Style {
     typo: 0.01,
     emoji: 0.03,
     only_given: 0.0,
+    alt_nick: 0.3,
 };
 
 struct Name {
@@ -677,7 +710,7 @@ impl Name {
     }
 }
 
-fn render_name(p: &Person, st: &Style, rng: &mut Rng) -> Name {
+fn render_name(p: &Person, st: &Style, rng: &mut Rng, wide: Option<&mut Wide>) -> Name {
     if let Some((g, f)) = p.native() {
         if chance(rng, st.native) {
             return Name {
@@ -694,6 +727,9 @@ fn render_name(p: &Person, st: &Style, rng: &mut Rng) -> Name {
     } else {
         p.given().to_string()
     };
+    if let Some(alt) = wide.and_then(|w| w.alt_given(p, st.alt_nick)) {
+        given = alt.to_string();
+    }
     let mut family = p.family().to_string();
     if let Some(f2) = p.family2 {
         if !chance(rng, st.drop_second_family) {
@@ -951,6 +987,8 @@ struct Ctx {
     records: u64,
     /// People who exist only as a LinkedIn hidden profile: ids from `people` upwards.
     next_ghost: u32,
+    /// The wide variant's random stream, when it runs.
+    wide: Option<Wide>,
 }
 
 impl Ctx {
@@ -1009,8 +1047,8 @@ struct Owner {
 }
 
 /// The name a person shows on LinkedIn, used alike by every LinkedIn file.
-fn li_name(p: &Person, rng: &mut Rng) -> (String, String) {
-    let n = render_name(p, &LINKEDIN, rng);
+fn li_name(p: &Person, rng: &mut Rng, wide: Option<&mut Wide>) -> (String, String) {
+    let n = render_name(p, &LINKEDIN, rng, wide);
     let mut first = n.given;
     if !n.middle.is_empty() {
         first = format!("{first} {}", n.middle);
@@ -1041,7 +1079,7 @@ fn linkedin(
     let rng = &mut ctx.rng;
     for p in people {
         if p.is(On::LiConn) || p.is(On::LiInvite) || p.is(On::LiMessage) {
-            li[p.id as usize] = Some(li_name(p, rng));
+            li[p.id as usize] = Some(li_name(p, rng, ctx.wide.as_mut()));
         }
     }
 
@@ -1219,7 +1257,7 @@ fn linkedin(
         let p = &people[id as usize];
         ctx.truth(file, w.line(), p.id, "", false)?;
         let rng = &mut ctx.rng;
-        let n = render_name(p, &BOOK, rng);
+        let n = render_name(p, &BOOK, rng, ctx.wide.as_mut());
         let (mut first, mut last) = if chance(rng, 0.1) {
             (String::new(), String::new())
         } else {
@@ -1305,10 +1343,15 @@ struct BookEntry {
     birthday: Option<(i64, u32, u32)>,
     website: Option<String>,
     nickname: String,
+    /// Wide variant only.
+    address: Option<wide::Shown>,
 }
 
-fn book_entry(p: &Person, st: &Style, rng: &mut Rng) -> BookEntry {
-    let mut name = render_name(p, st, rng);
+fn book_entry(p: &Person, st: &Style, rng: &mut Rng, mut wide: Option<&mut Wide>) -> BookEntry {
+    let mut name = render_name(p, st, rng, wide.as_deref_mut());
+    if let Some(w) = wide.as_deref_mut() {
+        w.corrupt_name(&mut name);
+    }
     let mut emails = Vec::new();
     if let Some(m) = &p.email {
         if chance(rng, 0.85) {
@@ -1337,7 +1380,12 @@ fn book_entry(p: &Person, st: &Style, rng: &mut Rng) -> BookEntry {
     } else {
         ("", "")
     };
-    let birthday = p.birthday.filter(|_| chance(rng, 0.6));
+    let mut birthday = p.birthday.filter(|_| chance(rng, 0.6));
+    let mut address = None;
+    if let Some(w) = wide {
+        birthday = w.birthday(p.birthday, birthday);
+        address = w.address(p);
+    }
     let website = chance(rng, 0.08).then(|| format!("https://www.linkedin.com/in/{}", p.slug));
     let nickname = if chance(rng, 0.05) {
         p.nicks().first().map(|s| s.to_string()).unwrap_or_default()
@@ -1352,18 +1400,78 @@ fn book_entry(p: &Person, st: &Style, rng: &mut Rng) -> BookEntry {
         birthday,
         website,
         nickname,
+        address,
+    }
+}
+
+/// Google Contacts' current CSV header.
+const GOOGLE_HEADER: &str = "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value,Website 1 - Label,Website 1 - Value";
+
+/// The pre-2020 "Google CSV" header.
+const GOOGLE_OLD_HEADER: &str = "Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,Additional Name Yomi,Family Name Yomi,Name Prefix,Name Suffix,Initials,Nickname,Short Name,Maiden Name,Birthday,Gender,Location,Billing Information,Directory Server,Mileage,Occupation,Hobby,Sensitivity,Priority,Subject,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Type,Organization 1 - Name,Organization 1 - Yomi Name,Organization 1 - Title,Organization 1 - Department,Organization 1 - Symbol,Organization 1 - Location,Organization 1 - Job Description,Website 1 - Type,Website 1 - Value";
+
+/// The address columns of both Google CSVs (wide variant only); the old one says `Type` for
+/// `Label`.
+const GOOGLE_ADDRESS: &str = "Address 1 - Label,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address";
+
+/// Writes a CSV header; the wide variant inserts Google's address columns after column `after`.
+fn header(w: &mut Out, header: &str, after: &str, wide: bool) -> io::Result<()> {
+    if !wide {
+        return writeln!(w, "{header}");
+    }
+    let label = if header.contains("E-mail 1 - Type") {
+        "Type"
+    } else {
+        "Label"
+    };
+    let addr = GOOGLE_ADDRESS.replace("Label", label);
+    writeln!(
+        w,
+        "{}",
+        header.replacen(&format!("{after},"), &format!("{after},{addr},"), 1)
+    )
+}
+
+/// Google's address cells for a row (wide variant), to insert after column `after` of `header`.
+fn google_address<'a>(
+    row: &mut Vec<&'a str>,
+    header: &str,
+    after: &str,
+    a: Option<&'a (wide::Shown, String)>,
+) {
+    let at = header
+        .split(',')
+        .position(|c| c == after)
+        .map_or(row.len(), |i| i + 1);
+    let cells: [&str; 9] = match a {
+        Some((a, formatted)) => [
+            "Home",
+            formatted,
+            &a.street,
+            &a.locality,
+            "",
+            "",
+            &a.postcode,
+            a.country,
+            "",
+        ],
+        None => [""; 9],
+    };
+    for (k, c) in cells.into_iter().enumerate() {
+        row.insert(at + k, c);
     }
 }
 
 fn google(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
     let file = "google/contacts.csv";
+    let wide = ctx.wide.is_some();
     let mut w = Out::create(&ctx.dir, file)?;
-    writeln!(w, "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value,Website 1 - Label,Website 1 - Value")?;
+    header(&mut w, GOOGLE_HEADER, "Phone 2 - Value", wide)?;
     for id in members(people, On::Google, rate::IN_BOOK_DUPLICATE, &mut ctx.rng) {
         let p = &people[id as usize];
         ctx.truth(file, w.line(), p.id, "", false)?;
         let rng = &mut ctx.rng;
-        let e = book_entry(p, &BOOK, rng);
+        let e = book_entry(p, &BOOK, rng, ctx.wide.as_mut());
         // Several values of one label share a cell, joined with " ::: ".
         let mut emails: Vec<(String, String)> = Vec::new();
         for (i, (label, v)) in e.emails.iter().enumerate() {
@@ -1426,51 +1534,59 @@ fn google(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         } else {
             ""
         };
-        csv_row(
-            &mut w,
-            &[
-                &e.name.given,
-                &e.name.middle,
-                &e.name.family,
-                "",
-                "",
-                "",
-                "",
-                suffix,
-                &e.nickname,
-                &file_as,
-                e.org.0,
-                e.org.1,
-                "",
-                &bday,
-                notes,
-                "",
-                labels,
-                &e1.0,
-                &e1.1,
-                &e2.0,
-                &e2.1,
-                &p1.0,
-                &p1.1,
-                &p2.0,
-                &p2.1,
-                wl,
-                wv,
-            ],
-            "\n",
-        )?;
+        let addr = e.address.map(|a| {
+            let f = if a.with_formatted {
+                a.formatted()
+            } else {
+                String::new()
+            };
+            (a, f)
+        });
+        let mut row = vec![
+            &e.name.given,
+            &e.name.middle,
+            &e.name.family,
+            "",
+            "",
+            "",
+            "",
+            suffix,
+            &e.nickname,
+            &file_as,
+            e.org.0,
+            e.org.1,
+            "",
+            &bday,
+            notes,
+            "",
+            labels,
+            &e1.0,
+            &e1.1,
+            &e2.0,
+            &e2.1,
+            &p1.0,
+            &p1.1,
+            &p2.0,
+            &p2.1,
+            wl,
+            wv,
+        ];
+        if wide {
+            google_address(&mut row, GOOGLE_HEADER, "Phone 2 - Value", addr.as_ref());
+        }
+        csv_row(&mut w, &row, "\n")?;
     }
     w.finish()?;
 
     // An older Google export (the pre-2020 "Google CSV" header) the user kept.
     let file = "google/old/google.csv";
     let mut w = Out::create(&ctx.dir, file)?;
-    writeln!(w, "Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,Additional Name Yomi,Family Name Yomi,Name Prefix,Name Suffix,Initials,Nickname,Short Name,Maiden Name,Birthday,Gender,Location,Billing Information,Directory Server,Mileage,Occupation,Hobby,Sensitivity,Priority,Subject,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Type,Organization 1 - Name,Organization 1 - Yomi Name,Organization 1 - Title,Organization 1 - Department,Organization 1 - Symbol,Organization 1 - Location,Organization 1 - Job Description,Website 1 - Type,Website 1 - Value")?;
+    header(&mut w, GOOGLE_OLD_HEADER, "Phone 1 - Value", wide)?;
     for id in members(people, On::GoogleOld, rate::IN_BOOK_DUPLICATE, &mut ctx.rng) {
         let p = &people[id as usize];
         ctx.truth(file, w.line(), p.id, "", false)?;
         let rng = &mut ctx.rng;
-        let e = book_entry(p, &BOOK, rng);
+        let e = book_entry(p, &BOOK, rng, ctx.wide.as_mut());
         let full = e.name.full();
         let get = |v: &[(&'static str, String)], i: usize| {
             v.get(i)
@@ -1484,55 +1600,61 @@ fn google(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
             Some(u) => ("Profile", u.as_str()),
             None => ("", ""),
         };
-        csv_row(
-            &mut w,
-            &[
-                &full,
-                &e.name.given,
-                &e.name.middle,
-                &e.name.family,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                &e.nickname,
-                "",
-                "",
-                &bday,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "* My Contacts",
-                &e1.0,
-                &e1.1,
-                &e2.0,
-                &e2.1,
-                &p1.0,
-                &p1.1,
-                org_type,
-                e.org.0,
-                "",
-                e.org.1,
-                "",
-                "",
-                "",
-                "",
-                wt,
-                wv,
-            ],
-            "\n",
-        )?;
+        let addr = e.address.map(|a| (a, String::new()));
+        let mut row = vec![
+            &full,
+            &e.name.given,
+            &e.name.middle,
+            &e.name.family,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &e.nickname,
+            "",
+            "",
+            &bday,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "* My Contacts",
+            &e1.0,
+            &e1.1,
+            &e2.0,
+            &e2.1,
+            &p1.0,
+            &p1.1,
+            org_type,
+            e.org.0,
+            "",
+            e.org.1,
+            "",
+            "",
+            "",
+            "",
+            wt,
+            wv,
+        ];
+        if wide {
+            google_address(
+                &mut row,
+                GOOGLE_OLD_HEADER,
+                "Phone 1 - Value",
+                addr.as_ref(),
+            );
+        }
+        csv_row(&mut w, &row, "\n")?;
     }
     w.finish()
 }
@@ -1563,6 +1685,12 @@ fn outlook(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         col("Web Page"),
         col("Birthday"),
     );
+    let (c_street, c_city, c_post, c_country) = (
+        col("Home Street"),
+        col("Home City"),
+        col("Home Postal Code"),
+        col("Home Country/Region"),
+    );
     let mut w = Out::create(&ctx.dir, file)?;
     writeln!(w, "{OUTLOOK_HEADER}")?;
     let mut row: Vec<String> = vec![String::new(); cols.len()];
@@ -1570,7 +1698,7 @@ fn outlook(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         let p = &people[id as usize];
         ctx.truth(file, w.line(), p.id, "", false)?;
         let rng = &mut ctx.rng;
-        let e = book_entry(p, &BOOK, rng);
+        let e = book_entry(p, &BOOK, rng, ctx.wide.as_mut());
         row.iter_mut().for_each(String::clear);
         row[c_first] = e.name.given;
         row[c_mid] = e.name.middle;
@@ -1590,6 +1718,12 @@ fn outlook(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         row[c_web] = e.website.unwrap_or_default();
         if let Some((y, m, d)) = e.birthday {
             row[c_bday] = format!("{m}/{d}/{y}");
+        }
+        if let Some(a) = e.address {
+            row[c_street] = a.street;
+            row[c_city] = a.locality;
+            row[c_post] = a.postcode;
+            row[c_country] = a.country.to_string();
         }
         let refs: Vec<&str> = row.iter().map(String::as_str).collect();
         csv_row(&mut w, &refs, "\n")?;
@@ -1640,7 +1774,7 @@ fn iphone(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         let p = &people[id as usize];
         ctx.truth(file, w.line(), p.id, "", false)?;
         let rng = &mut ctx.rng;
-        let e = book_entry(p, &PHONE, rng);
+        let e = book_entry(p, &PHONE, rng, ctx.wide.as_mut());
         w.write_all(
             b"BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.5.1//EN\r\n",
         )?;
@@ -1697,6 +1831,20 @@ fn iphone(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
             )?;
             vline(&mut w, &format!("item{item}.X-ABLabel:_$!<HomePage>!$_"))?;
         }
+        if let Some(a) = &e.address {
+            item += 1;
+            vline(
+                &mut w,
+                &format!(
+                    "item{item}.ADR;type=HOME;type=pref:;;{};{};;{};{}",
+                    vesc(&a.street),
+                    vesc(&a.locality),
+                    vesc(&a.postcode),
+                    vesc(a.country)
+                ),
+            )?;
+            vline(&mut w, &format!("item{item}.X-ABADR:{}", a.cc))?;
+        }
         match e.birthday {
             Some((_, m, d)) if chance(rng, 0.2) => vline(
                 &mut w,
@@ -1741,7 +1889,7 @@ fn android(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
         let p = &people[id as usize];
         ctx.truth(file, w.line(), p.id, "", false)?;
         let rng = &mut ctx.rng;
-        let e = book_entry(p, &PHONE, rng);
+        let e = book_entry(p, &PHONE, rng, ctx.wide.as_mut());
         w.write_all(b"BEGIN:VCARD\r\nVERSION:2.1\r\n")?;
         let n = format!(
             "{};{};{};;",
@@ -1776,6 +1924,22 @@ fn android(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
                 vline(&mut w, &format!("TITLE:{}", e.org.1))?;
             }
         }
+        if let Some(a) = &e.address {
+            let adr = format!(
+                ";;{};{};;{};{}",
+                a.street.replace(';', ""),
+                a.locality.replace(';', ""),
+                a.postcode,
+                a.country
+            );
+            if adr.is_ascii() {
+                vline(&mut w, &format!("ADR;HOME:{adr}"))?;
+            } else {
+                let pre = "ADR;HOME;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:";
+                w.write_all(pre.as_bytes())?;
+                qp(&mut w, &adr, pre.len())?;
+            }
+        }
         if let Some((y, m, d)) = e.birthday {
             vline(&mut w, &format!("BDAY:{y}-{m:02}-{d:02}"))?;
         }
@@ -1787,8 +1951,8 @@ fn android(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
 // ---------------------------------------------------------------------------------------------
 // Facebook, Instagram, X
 
-fn social_name(p: &Person, rng: &mut Rng) -> String {
-    render_name(p, &SOCIAL, rng).full()
+fn social_name(p: &Person, rng: &mut Rng, wide: Option<&mut Wide>) -> String {
+    render_name(p, &SOCIAL, rng, wide).full()
 }
 
 fn facebook(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
@@ -1815,7 +1979,7 @@ fn facebook(ctx: &mut Ctx, people: &[Person]) -> io::Result<()> {
             first = false;
             ctx.truth(file, w.line(), p.id, key, false)?;
             let rng = &mut ctx.rng;
-            let name = social_name(p, rng);
+            let name = social_name(p, rng, ctx.wide.as_mut());
             w.write_all(b"{\n      \"name\": ")?;
             json_str(&mut w, &name, true)?;
             if stamp {
@@ -1906,7 +2070,7 @@ fn telegram(ctx: &mut Ctx, people: &[Person], owner: &Owner) -> io::Result<()> {
         first = false;
         ctx.truth(file, w.line(), p.id, list, false)?;
         let rng = &mut ctx.rng;
-        let n = render_name(p, &PHONE, rng);
+        let n = render_name(p, &PHONE, rng, ctx.wide.as_mut());
         w.write_all(b"{")?;
         let mut sep = "\n";
         for (k, v) in [
@@ -1945,7 +2109,7 @@ fn telegram(ctx: &mut Ctx, people: &[Person], owner: &Owner) -> io::Result<()> {
         first = false;
         ctx.truth(file, w.line(), p.id, list, false)?;
         let rng = &mut ctx.rng;
-        let name = render_name(p, &PHONE, rng).full();
+        let name = render_name(p, &PHONE, rng, ctx.wide.as_mut()).full();
         write!(w, "{{\n    \"id\": {},\n    \"category\": \"people\",\n    \"type\": \"user\",\n    \"name\": ", p.tg_id)?;
         json_str(&mut w, &name, false)?;
         write!(w, ",\n    \"rating\": {:.4}\n   }}", rng.f64())?;
@@ -1992,7 +2156,8 @@ fn run(args: &Args) -> io::Result<()> {
     let started = Instant::now();
     fs::create_dir_all(&args.out)?;
     let mut rng = Rng::with_seed(args.seed);
-    let people = people(args.people, &mut rng);
+    let mut wide = args.wide.then(|| Wide::new(args.seed));
+    let people = people(args.people, &mut rng, wide.as_mut());
     let owner = Owner {
         name: "Morgan Example".to_string(),
         slug: "morgan-example-0a1b2c3d".to_string(),
@@ -2006,6 +2171,7 @@ fn run(args: &Args) -> io::Result<()> {
         files: BTreeMap::new(),
         records: 0,
         next_ghost: args.people as u32,
+        wide,
     };
     let mut li: Vec<Option<(String, String)>> = vec![None; people.len()];
     linkedin(&mut ctx, &people, &mut li, &owner)?;
@@ -2033,7 +2199,7 @@ fn run(args: &Args) -> io::Result<()> {
             serde_json::json!({"records": st.records, "id_only": st.id_only, "list": st.list}),
         );
     }
-    let meta = serde_json::json!({
+    let mut meta = serde_json::json!({
         "generator": "rolo examples/synth.rs",
         "seed": args.seed,
         "people": args.people,
@@ -2044,6 +2210,9 @@ fn run(args: &Args) -> io::Result<()> {
         "files": files,
         "truth_columns": "file,line,person_id,list,id_only",
     });
+    if args.wide {
+        meta["variant"] = serde_json::json!("wide");
+    }
     fs::write(
         args.out.join("truth-meta.json"),
         serde_json::to_string_pretty(&meta)? + "\n",

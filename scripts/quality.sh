@@ -6,12 +6,19 @@
 #   scripts/quality.sh              # N = 2000 and 50000
 #   scripts/quality.sh 2000 200000  # any sizes
 #   SEED=7 KEEP=1 scripts/quality.sh 5000   # other seed; keep the data and outputs
+#   WIDE=1 SEED=1 scripts/quality.sh 2000   # the wide variant (synth --wide, docs/benchmark-data.md)
 #
 # Wall time and peak RSS come from /usr/bin/time -v when it exists (else bash's clock).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 SEED="${SEED:-42}"
+SYNTH_ARGS=()
+VARIANT="default"
+if [ -n "${WIDE:-}" ] && [ "${WIDE}" != "0" ]; then
+    SYNTH_ARGS=(--wide)
+    VARIANT="wide"
+fi
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(2000 50000)
 
@@ -49,7 +56,7 @@ measure() {
 ROWS=()
 for N in "${SIZES[@]}"; do
     DIR="$WORK/n$N"
-    measure "$TARGET/examples/synth" --people "$N" --out "$DIR" --seed "$SEED" 2>/dev/null
+    measure "$TARGET/examples/synth" --people "$N" --out "$DIR" --seed "$SEED" ${SYNTH_ARGS[@]+"${SYNTH_ARGS[@]}"} 2>/dev/null
     GEN="$WALL"
     measure "$TARGET/rolo" merge "$DIR" -q --to jsonl -o "$WORK/n$N.jsonl"
     RUN="$WALL"
@@ -68,6 +75,6 @@ for N in "${SIZES[@]}"; do
     fi
 done
 
-echo "| people | records | missing | precision | recall | F1 | F1 all records | violations | rolo seconds | rolo peak MiB | synth seconds |"
+echo "| people ($VARIANT, seed $SEED) | records | missing | precision | recall | F1 | F1 all records | violations | rolo seconds | rolo peak MiB | synth seconds |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
