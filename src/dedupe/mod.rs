@@ -102,6 +102,13 @@ impl Guard {
 
     /// Why `self` and `other` cannot be one person, if they cannot.
     fn conflict(&self, other: &Guard) -> Option<&'static str> {
+        self.conflict_with(other, false)
+    }
+
+    /// [`Guard::conflict`]; with `personal` (the link shares a full birth date, which relatives
+    /// do not share the way they share an inbox, a phone, an address or a family name), two
+    /// given names do not rule the link out: the pair's weight has counted them.
+    fn conflict_with(&self, other: &Guard, personal: bool) -> Option<&'static str> {
         if self
             .lists
             .iter()
@@ -118,7 +125,7 @@ impl Guard {
                 return Some("two different profiles on one service");
             }
         }
-        for a in &self.givens {
+        for a in self.givens.iter().filter(|_| !personal) {
             if other.givens.iter().any(|b| !score::givens_compatible(a, b)) {
                 return Some("incompatible given names in the cluster");
             }
@@ -207,12 +214,14 @@ impl Clusters {
 
     /// Joins the sets of `a` and `b` (linked with `weight`) unless a constraint forbids it or
     /// the clusters' disagreement brings the weight under `min_weight`; returns why not.
+    #[allow(clippy::too_many_arguments)]
     fn union(
         &mut self,
         a: usize,
         b: usize,
         weight: f64,
         min_weight: f64,
+        personal: bool,
         why: Vec<String>,
     ) -> Result<(), &'static str> {
         let (ra, rb) = (self.find(a), self.find(b));
@@ -222,7 +231,7 @@ impl Clusters {
         let (Some(ga), Some(gb)) = (self.guards.get(ra), self.guards.get(rb)) else {
             return Err("internal: no such record");
         };
-        if let Some(reason) = ga.conflict(gb) {
+        if let Some(reason) = ga.conflict_with(gb, personal) {
             return Err(reason);
         }
         if weight + ga.disagreement(gb) < min_weight {
@@ -349,7 +358,8 @@ fn decide(
             let key = (s.platform.to_string(), s.input.clone());
             match owners.get(&key) {
                 Some(&first) => {
-                    let _ = clusters.union(first, i, f64::MAX, 0.0, vec!["export owner".into()]);
+                    let _ =
+                        clusters.union(first, i, f64::MAX, 0.0, false, vec!["export owner".into()]);
                 }
                 None => {
                     owners.insert(key, i);
@@ -456,7 +466,9 @@ fn take(
     } else {
         evidence_lines(&d.comparison)
     };
-    d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, why) {
+    let personal =
+        d.comparison.gamma.get(levels::Field::Birthday) == Some(levels::Level::BirthdayExact);
+    d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, personal, why) {
         Ok(()) => Outcome::Merged,
         Err(reason) => Outcome::Refused(reason),
     };

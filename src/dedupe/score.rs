@@ -468,7 +468,14 @@ fn family_level(f: Agree) -> Option<Level> {
 
 /// Adds the name comparison; returns whether both parts of the names agree (exactly, as
 /// nicknames or as typos).
-fn name_weight(a: &Features, b: &Features, m: &Model, c: &mut Comparison, explain: bool) -> bool {
+fn name_weight(
+    a: &Features,
+    b: &Features,
+    m: &Model,
+    personal: bool,
+    c: &mut Comparison,
+    explain: bool,
+) -> bool {
     if !a.has_name() || !b.has_name() {
         return false;
     }
@@ -517,7 +524,9 @@ fn name_weight(a: &Features, b: &Features, m: &Model, c: &mut Comparison, explai
             _ => l.id().to_string(),
         });
     }
-    let relatives = matches!(g, Agree::Different | Agree::Variant);
+    // Two given names and one family name are relatives (the family inbox) unless the records
+    // also share a full birth date, which relatives do not.
+    let relatives = matches!(g, Agree::Different | Agree::Variant) && !personal;
     match f {
         // Two given names and one family name: relatives (the family inbox), not one person
         // whose given name changed. The shared family name does not make up for it.
@@ -750,7 +759,9 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
         }
     }
 
-    let names_agree = name_weight(a, b, m, &mut c, explain);
+    let birthday = birthday_level(a, b);
+    let personal = birthday == Some(Level::BirthdayExact);
+    let names_agree = name_weight(a, b, m, personal, &mut c, explain);
     handles(a, b, m, names_agree, &mut c, explain);
 
     if let Some(o) = shared(&a.orgs, &b.orgs) {
@@ -793,7 +804,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
         locality_level(a, b).map(|l| (l, a.cities.first())),
         postcode_level(a, b).map(|l| (l, a.postcodes.first())),
         street_level(a, b).map(|l| (l, a.streets.first().map(|s| &s.1))),
-        birthday_level(a, b).map(|l| {
+        birthday.map(|l| {
             let v = if l == Level::BirthdayExact {
                 &a.birthday_full
             } else {
