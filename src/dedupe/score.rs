@@ -933,3 +933,349 @@ fn handles(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedupe::blocking::handle_key;
+    use crate::dedupe::features::name_handles;
+    use crate::dedupe::levels::{Field, LEVELS};
+    use std::collections::HashSet;
+
+    fn named(given: &str, family: &str) -> Features {
+        let mut f = Features {
+            given: given.into(),
+            given_canon: keys::canonical_of(given, keys::nickname_groups(given)).into(),
+            given_groups: keys::nickname_groups(given),
+            family: family.into(),
+            n_tokens: 2,
+            name_key: format!("{given} {family}"),
+            given_weight: 6.0,
+            family_weight: 8.0,
+            initial_weight: 3.0,
+            ambiguity: 1,
+            ..Features::default()
+        };
+        let (forms, full, family_end, initial_end) = name_handles(&f, &[]);
+        f.name_handles = forms.iter().map(|k| handle_key(k)).collect();
+        f.name_handles_full = full;
+        f.name_handles_family = family_end;
+        f.name_handles_initial = initial_end;
+        f
+    }
+
+    fn with_handle(h: &str) -> Features {
+        Features {
+            handles: vec![h.into()],
+            handle_keys: vec![handle_key(h)],
+            ..Features::default()
+        }
+    }
+
+    fn list(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// One pair per level that reaches it, and the field it shows on.
+    fn cases() -> Vec<(Level, Features, Features)> {
+        let d = Features::default;
+        let mut out = Vec::new();
+        let mut add = |l: Level, a: Features, b: Features| out.push((l, a, b));
+        let emails = |v: &[&str]| Features {
+            emails: list(v),
+            ..d()
+        };
+        add(
+            Level::EmailExact,
+            emails(&["a@x.org"]),
+            emails(&["a@x.org"]),
+        );
+        add(
+            Level::EmailDifferent,
+            emails(&["a@x.org"]),
+            emails(&["b@x.org"]),
+        );
+        let phones = |p: &[&str], t: &[&str]| Features {
+            phones: list(p),
+            phone_tails: list(t),
+            ..d()
+        };
+        add(
+            Level::PhoneExact,
+            phones(&["+4712345678"], &["12345678"]),
+            phones(&["+4712345678"], &["12345678"]),
+        );
+        add(
+            Level::PhoneTail,
+            phones(&[], &["12345678"]),
+            phones(&["+4712345678"], &["12345678"]),
+        );
+        add(
+            Level::PhoneDifferent,
+            phones(&[], &["12345678"]),
+            phones(&[], &["87654321"]),
+        );
+        let profile = |s: &str, k: &str| Features {
+            profiles: vec![(s.into(), k.into())],
+            ..d()
+        };
+        add(
+            Level::ProfileExact,
+            profile("linkedin", "https://linkedin.com/in/a"),
+            profile("linkedin", "https://linkedin.com/in/a"),
+        );
+        add(
+            Level::ProfileConflict,
+            profile("linkedin", "https://linkedin.com/in/a"),
+            profile("linkedin", "https://linkedin.com/in/b"),
+        );
+        add(
+            Level::ProfileOther,
+            profile("github", "https://github.com/a"),
+            profile("github", "https://github.com/b"),
+        );
+        add(
+            Level::GivenExact,
+            named("anna", "berg"),
+            named("anna", "berg"),
+        );
+        add(
+            Level::GivenNickname,
+            named("alexander", "berg"),
+            named("alex", "berg"),
+        );
+        add(
+            Level::GivenSimilar,
+            named("qwertyx", "berg"),
+            named("qwertxy", "berg"),
+        );
+        add(
+            Level::GivenVariant,
+            named("louis", "berg"),
+            named("louise", "berg"),
+        );
+        add(
+            Level::GivenInitial,
+            named("j", "berg"),
+            named("john", "berg"),
+        );
+        add(
+            Level::GivenDifferent,
+            named("anna", "berg"),
+            named("zoe", "berg"),
+        );
+        add(
+            Level::FamilyExact,
+            named("anna", "berg"),
+            named("anna", "berg"),
+        );
+        let mut double = named("ana", "ortizhernandez");
+        double.family_head = "ortiz".into();
+        add(Level::FamilyDropped, double, named("ana", "ortiz"));
+        add(
+            Level::FamilySimilar,
+            named("anna", "berglund"),
+            named("anna", "berglnud"),
+        );
+        let mut vega = named("ana", "vega");
+        let mut vera = named("ana", "vera");
+        vega.family_count = 3;
+        vera.family_count = 3;
+        add(Level::FamilyVariant, vega, vera);
+        add(
+            Level::FamilyDifferent,
+            named("anna", "berg"),
+            named("anna", "smith"),
+        );
+        add(
+            Level::HandleSame,
+            with_handle("janedoe"),
+            with_handle("janedoe"),
+        );
+        add(
+            Level::HandleName,
+            named("jane", "doe"),
+            with_handle("janedoe"),
+        );
+        add(
+            Level::HandleInitialFamily,
+            named("jane", "doe"),
+            with_handle("jdoe"),
+        );
+        add(
+            Level::HandleGivenInitial,
+            named("jane", "doe"),
+            with_handle("janed"),
+        );
+        add(
+            Level::HandleGivenStart,
+            named("michelle", "smith"),
+            with_handle("michellesmi"),
+        );
+        let mut becky = named("zelda", "kelly");
+        becky.email_locals = list(&["rkelly"]);
+        becky.local_keys = vec![handle_key("rkelly")];
+        add(Level::EmailName, named("rebecca", "kelly"), becky);
+        let orgs = |v: &[&str]| Features {
+            orgs: list(v),
+            ..d()
+        };
+        add(Level::OrgExact, orgs(&["initech"]), orgs(&["initech"]));
+        add(
+            Level::OrgSimilar,
+            orgs(&["initech systems"]),
+            orgs(&["initech system"]),
+        );
+        add(Level::OrgDifferent, orgs(&["initech"]), orgs(&["globex"]));
+        add(
+            Level::DomainOrg,
+            Features {
+                email_domains: list(&["initech"]),
+                ..d()
+            },
+            Features {
+                org_letters: list(&["initech"]),
+                ..d()
+            },
+        );
+        let titles = |v: &[&str]| Features {
+            titles: list(v),
+            ..d()
+        };
+        add(Level::TitleExact, titles(&["cto"]), titles(&["cto"]));
+        add(Level::TitleDifferent, titles(&["cto"]), titles(&["ceo"]));
+        let born = |md: &str, full: &str| Features {
+            birthday_md: md.into(),
+            birthday_full: full.into(),
+            ..d()
+        };
+        add(
+            Level::BirthdayExact,
+            born("04-09", "1956-04-09"),
+            born("04-09", "1956-04-09"),
+        );
+        add(
+            Level::BirthdayClose,
+            born("04-09", "1956-04-09"),
+            born("04-08", "1956-04-08"),
+        );
+        add(
+            Level::BirthdayMonthDay,
+            born("04-09", ""),
+            born("04-09", "1956-04-09"),
+        );
+        add(
+            Level::BirthdayDifferent,
+            born("04-09", "1956-04-09"),
+            born("11-30", "1971-11-30"),
+        );
+        let street = |n: &str, s: &str| Features {
+            streets: vec![(n.into(), s.into())],
+            ..d()
+        };
+        add(
+            Level::StreetExact,
+            street("60", "currongstreet"),
+            street("60", "currongstreet"),
+        );
+        add(
+            Level::StreetSimilar,
+            street("60", "currongstreet"),
+            street("6", "currongstreet"),
+        );
+        add(
+            Level::StreetDifferent,
+            street("60", "currongstreet"),
+            street("12", "mainroad"),
+        );
+        let code = |v: &[&str]| Features {
+            postcodes: list(v),
+            ..d()
+        };
+        add(Level::PostcodeExact, code(&["2232"]), code(&["2232"]));
+        add(Level::PostcodeClose, code(&["2232"]), code(&["2233"]));
+        add(Level::PostcodeDifferent, code(&["2232"]), code(&["7000"]));
+        let city = |v: &[&str]| Features {
+            cities: list(v),
+            ..d()
+        };
+        add(Level::LocalityExact, city(&["oslo"]), city(&["oslo"]));
+        add(
+            Level::LocalitySimilar,
+            city(&["wellington point"]),
+            city(&["wellingtn point"]),
+        );
+        add(Level::LocalityDifferent, city(&["oslo"]), city(&["bergen"]));
+        let export = || {
+            let mut f = named("anna", "berg");
+            f.kind = Kind::Message;
+            f.input = 7;
+            f
+        };
+        add(Level::SameExport, export(), export());
+        out
+    }
+
+    #[test]
+    fn every_level_is_reached_by_its_case() {
+        let model = Model::default();
+        let mut covered = HashSet::new();
+        for (level, a, b) in cases() {
+            let c = compare(&a, &b, &model, true);
+            assert_eq!(
+                c.gamma.get(level.field()),
+                Some(level),
+                "{}: got {:?}",
+                level.id(),
+                c.gamma.levels().map(Level::id).collect::<Vec<_>>()
+            );
+            covered.insert(level);
+        }
+        let missing: Vec<&str> = LEVELS
+            .iter()
+            .filter(|s| !covered.contains(&s.level))
+            .map(|s| s.id)
+            .collect();
+        assert!(missing.is_empty(), "levels without a case: {missing:?}");
+    }
+
+    #[test]
+    fn a_level_weighs_what_the_model_says() {
+        let (a, b) = (
+            Features {
+                emails: list(&["a@x.org"]),
+                ..Features::default()
+            },
+            Features {
+                emails: list(&["a@x.org"]),
+                ..Features::default()
+            },
+        );
+        let mut file = Model::default().to_file();
+        for p in &mut file.levels {
+            if p.level == "email-exact" {
+                p.weight = 21.5;
+            }
+        }
+        let model = Model::from_file(file).unwrap();
+        assert_eq!(compare(&a, &b, &model, false).weight, 21.5);
+        assert_eq!(compare(&a, &b, &Model::default(), false).weight, 13.0);
+    }
+
+    #[test]
+    fn a_shared_birth_date_is_not_read_as_relatives() {
+        let model = Model::default();
+        let (a, b) = (named("benjamin", "webb"), named("alessandra", "webb"));
+        let relatives = compare(&a, &b, &model, false).weight;
+        let mut a2 = a.clone();
+        let mut b2 = b.clone();
+        for f in [&mut a2, &mut b2] {
+            f.birthday_md = "04-15".into();
+            f.birthday_full = "1986-04-15".into();
+        }
+        let personal = compare(&a2, &b2, &model, false);
+        // The family name now counts, beside the birthday's own weight.
+        assert!(personal.weight > relatives + model.w(Level::BirthdayExact) + 1.0);
+        assert_eq!(personal.gamma.get(Field::Family), Some(Level::FamilyExact));
+    }
+}

@@ -28,6 +28,9 @@ const M_RECORDS: usize = 120_000;
 const EM_ROUNDS: usize = 30;
 /// Pseudo-observations of the built-in weight: a level seen fewer times than this leans on it.
 const PRIOR_STRENGTH: f64 = 5.0;
+/// Random pairs that count as one observation of a level's u when weighing a learned weight
+/// against the built-in one.
+const U_PER_EVIDENCE: f64 = 100.0;
 /// Learned weights stay within this of ±: a level that never occurs among random pairs would
 /// otherwise weigh without bound.
 const MAX_WEIGHT: f64 = 20.0;
@@ -354,6 +357,7 @@ pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model 
     let expected_matches = match_rate * random_pairs as f64;
     let mut u = [0.0f64; N_LEVELS];
     let mut u_seen = [0.0f64; N_LEVELS];
+    let mut u_nonnull = [0.0f64; N_LEVELS];
     for (i, s) in LEVELS.iter().enumerate() {
         let f = s.field.index();
         let share = if matched_pairs > 0.0 {
@@ -366,10 +370,12 @@ pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model 
         let nonnull = u_fields.get(f).copied().unwrap_or(0) as f64;
         let seen = (seen - expected_matches * share * mi).max(0.0);
         let nonnull = (nonnull - expected_matches * share).max(0.0);
-        if let (Some(x), Some(y)) = (u.get_mut(i), u_seen.get_mut(i)) {
+        if let (Some(x), Some(y), Some(z)) = (u.get_mut(i), u_seen.get_mut(i), u_nonnull.get_mut(i))
+        {
             // Half an observation keeps an unseen level finite.
             *x = (seen + 0.5) / (nonnull + 1.0);
             *y = seen;
+            *z = nonnull;
         }
     }
 
@@ -382,8 +388,11 @@ pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model 
         let us = u_seen.get(i).copied().unwrap_or(0.0);
         let weight = if s.kind == Kind::Learned && candidate_pairs > 0 {
             let learned = ratio(&m, &u, s.level);
-            // Evidence behind the estimate: the rarer of the two observations.
-            let evidence = ms.min(us);
+            // Evidence behind the estimate: the pairs of one person that reached the level, and
+            // the random pairs the level's u was measured over (a level never seen among
+            // 200,000 random pairs is known to be rare; among six it is not known at all).
+            let measured_over = u_nonnull.get(i).copied().unwrap_or(0.0) / U_PER_EVIDENCE;
+            let evidence = ms.min(measured_over);
             let w = (evidence * learned + PRIOR_STRENGTH * s.default) / (evidence + PRIOR_STRENGTH);
             if let Some(x) = model.weights.get_mut(i) {
                 *x = w;
