@@ -352,7 +352,8 @@ fn outlook_placeholder_dates_and_defaults_say_nothing() {
     assert!(juergen.notes.is_empty(), "{:?}", juergen.notes);
     let arvid = load("fixtures/outlook/live/contacts.csv");
     let arvid = by_given(&arvid.records, "Arvid");
-    assert_eq!(arvid.birthday.as_ref().unwrap().value, "6/15/1988");
+    // Slashed dates are settled per file as they are read (15 cannot be a month).
+    assert_eq!(arvid.birthday.as_ref().unwrap().value, "1988-06-15");
     assert!(!arvid.notes.iter().any(|n| n.value.contains("0/0/00")));
 }
 

@@ -269,3 +269,118 @@ fn the_same_member_percent_encoded_and_raw_is_one_contact() {
         "https://www.linkedin.com/in/tomás-ferreira-77e1"
     );
 }
+
+/// The synthetic Excel re-save: `;` separators, Windows-1252, `dd.mm.yyyy` dates, the preamble
+/// padded with separators.
+const EXCEL_EUROPE: &str = "fixtures/linkedin/excel-europe/Connections.csv";
+
+fn check_excel_europe(loaded: &rolo::sources::Loaded) {
+    assert!(loaded.report.errors.is_empty(), "{:?}", loaded.report.errors);
+    let files: Vec<_> = loaded.report.files.iter().map(|f| f.format.as_str()).collect();
+    assert_eq!(files, ["connections"]);
+    assert_eq!(loaded.records.len(), 3);
+    let jurgen = &loaded.records[0];
+    assert_eq!(
+        (jurgen.name.given.as_str(), jurgen.name.family.as_str()),
+        ("Jürgen", "Weiß")
+    );
+    assert_eq!(jurgen.organizations[0].name, "Müller & Söhne GmbH");
+    assert_eq!(jurgen.events[0].date, "14.02.2020");
+    // A quoted `;` stays inside its field.
+    assert_eq!(
+        loaded.records[1].organizations[0].name,
+        "Société Générale d'Exemple; Paris"
+    );
+    assert!(loaded
+        .report
+        .warnings
+        .iter()
+        .any(|w| w.reason == "not UTF-8: read as windows-1252"));
+}
+
+#[test]
+fn excel_europe_connections_with_semicolons_are_read_alone() {
+    check_excel_europe(&records(EXCEL_EUROPE));
+}
+
+#[test]
+fn excel_europe_connections_are_read_inside_a_zip_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::fs::read(common::root().join(EXCEL_EUROPE)).unwrap();
+    let f = std::fs::File::create(dir.path().join("Basic_LinkedInDataExport.zip")).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    z.start_file("Connections.csv", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut z, &data).unwrap();
+    z.finish().unwrap();
+    let loaded = rolo::sources::load(
+        &[dir.path().to_string_lossy().into_owned()],
+        Default::default(),
+    );
+    check_excel_europe(&loaded);
+    assert!(loaded.report.skipped.is_empty(), "{:?}", loaded.report.skipped);
+}
+
+#[test]
+fn excel_europe_dates_are_read_day_first() {
+    let out = common::run(&[EXCEL_EUROPE]);
+    let dates: Vec<&str> = out
+        .contacts
+        .iter()
+        .map(|c| c.events[0].date.as_str())
+        .collect();
+    // Sorted by name: Åsa, Céline, Jürgen.
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["2019-11-28", "2020-02-14", "2021-04-03"]);
+}
+
+fn run_text(name: &str, text: &str) -> (tempfile::TempDir, rolo::Outcome) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let input = dir.path().to_string_lossy().into_owned();
+    let out = rolo::run(&[input], &rolo::Options::default(), &rolo::progress::Silent);
+    (dir, out)
+}
+
+fn connected_on(out: &rolo::Outcome, given: &str) -> String {
+    let c = out.contacts.iter().find(|c| c.name.given == given).unwrap();
+    c.events[0].date.clone()
+}
+
+const CONN_HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+
+#[test]
+fn one_day_above_twelve_makes_the_whole_file_day_first() {
+    let text = format!("{CONN_HEADER}Ana,Ruiz,,,,,03/04/2021\nBea,Sanz,,,,,14/02/2020\n");
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-04-03");
+    assert_eq!(connected_on(&out, "Bea"), "2020-02-14");
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+}
+
+#[test]
+fn one_second_number_above_twelve_makes_the_whole_file_month_first() {
+    let text = format!("{CONN_HEADER}Ana,Ruiz,,,,,03/04/2021\nBea,Sanz,,,,,02/14/2020\n");
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-03-04");
+    assert_eq!(connected_on(&out, "Bea"), "2020-02-14");
+}
+
+#[test]
+fn undecidable_dates_are_read_month_first_with_one_warning() {
+    let text = format!("{CONN_HEADER}Ana,Ruiz,,,,,03/04/2021\nBea,Sanz,,,,,05/06/2020\n");
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-03-04");
+    let warnings: Vec<String> = out.report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].ends_with("Connections.csv:2: dates such as 03/04/2021 could be day or month first and nothing in the file says which: read month first"), "{warnings:?}");
+}
+
+#[test]
+fn a_semicolon_separated_file_reads_undecidable_dates_day_first() {
+    let text = format!("{}Ana;Ruiz;;;;;03/04/2021\n", CONN_HEADER.replace(',', ";"));
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-04-03");
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+}
