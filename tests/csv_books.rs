@@ -555,3 +555,61 @@ fn to_csv_and_the_csv_extension_write_google_csv() {
     assert_eq!(String::from_utf8(stdout).unwrap(), text);
     assert!(Path::new(&out).exists());
 }
+
+#[test]
+fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
+    for (dir, format) in [
+        ("fixtures/outlook/desktop-de", "outlook-csv"),
+        ("fixtures/outlook/desktop-fr", "outlook-csv"),
+        ("fixtures/outlook/desktop-es", "outlook-csv"),
+    ] {
+        let loaded = load(dir);
+        assert!(loaded.report.errors.is_empty(), "{dir}: {:?}", loaded.report.errors);
+        let formats: Vec<&str> = loaded.report.files.iter().map(|f| f.format.as_str()).collect();
+        assert_eq!(formats, [format], "{dir}");
+        assert!(loaded.report.skipped.is_empty(), "{dir}");
+    }
+    let out = run(&["fixtures/outlook/desktop-de"], false);
+    let klaus = out.contacts.iter().find(|c| c.name.given == "Klaus").unwrap();
+    assert_eq!(klaus.name.family, "Becker");
+    assert_eq!(klaus.name.prefix, "Dr.");
+    assert_eq!(emails(klaus), [("klaus.becker@example.com", vec![])]);
+    let phones: Vec<(&str, &[String])> = klaus
+        .phones
+        .iter()
+        .map(|p| (p.value.as_str(), p.labels.as_slice()))
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            ("+49891234567", &["work".to_string()][..]),
+            ("+4915123456789", &["mobile".to_string()][..])
+        ]
+    );
+    assert_eq!(klaus.organizations[0].name, "Beispiel AG");
+    assert_eq!(klaus.organizations[0].title, "Einkaufsleiter");
+    assert_eq!(klaus.organizations[0].department, "Einkauf");
+    assert_eq!(klaus.addresses[0].locality, "München");
+    assert_eq!(klaus.birthday.as_ref().unwrap().value, "1975-03-04");
+    // Columns rolo has no field for keep their German name; Outlook's defaults are dropped.
+    let notes: Vec<&str> = klaus.notes.iter().map(|n| n.value.as_str()).collect();
+    assert!(notes.contains(&"Partner: Petra"), "{notes:?}");
+    assert!(!notes.iter().any(|n| n.starts_with("Geschlecht") || n.starts_with("Jahrestag")));
+
+    let out = run(&["fixtures/outlook/desktop-fr"], false);
+    let elodie = out.contacts.iter().find(|c| c.name.given == "Élodie").unwrap();
+    assert_eq!(elodie.name.prefix, "Mme");
+    // The second "Titre" is the job title.
+    assert_eq!(elodie.organizations[0].title, "Directrice commerciale");
+    assert_eq!(elodie.emails.len(), 2);
+    // `;`-separated, French headers: 03/04/1982 is 3 April.
+    assert_eq!(elodie.birthday.as_ref().unwrap().value, "1982-04-03");
+    assert!(elodie.notes.is_empty(), "{:?}", elodie.notes);
+
+    let out = run(&["fixtures/outlook/desktop-es"], false);
+    let maria = &out.contacts[0];
+    assert_eq!(maria.name.family, "García López");
+    assert_eq!(maria.name.middle, "José");
+    assert_eq!(maria.birthday.as_ref().unwrap().value, "1979-12-25");
+    assert_eq!(maria.organizations[0].title, "Jefa de compras");
+}
