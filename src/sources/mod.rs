@@ -15,6 +15,7 @@ pub mod outlook;
 pub mod table;
 pub mod telegram;
 pub mod twitter;
+pub mod unread;
 pub mod vcard;
 pub mod xcard;
 
@@ -450,8 +451,20 @@ fn overlong_line(data: &[u8], max: u64) -> Option<(u64, u64)> {
 }
 
 impl Visitor for Loader<'_> {
-    fn wants(&mut self, _input: &str, path: &str, head: &[u8]) -> bool {
-        detect(path, head).is_some()
+    fn wants(&mut self, input: &str, path: &str, head: &[u8]) -> Result<(), String> {
+        if detect(path, head).is_some() {
+            return Ok(());
+        }
+        match unread::near_miss(path, head) {
+            // A file that looks like people but that no reader takes: say so, out loud.
+            Some(why) => {
+                self.report
+                    .warnings
+                    .push(Issue::new(Location::file(input, path), why.clone()));
+                Err(why)
+            }
+            None => Err(unread::NOT_READ.to_string()),
+        }
     }
 
     fn file(&mut self, file: FileEntry) {
