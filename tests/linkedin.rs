@@ -384,3 +384,24 @@ fn a_semicolon_separated_file_reads_undecidable_dates_day_first() {
     assert_eq!(connected_on(&out, "Ana"), "2021-04-03");
     assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
 }
+
+#[test]
+fn headlines_and_credentials_in_connection_names_leave_the_family_name() {
+    let text = format!(
+        "{CONN_HEADER}Jane,Taylor - Recruiter,,,,,16 Dec 2024\nJordan,\"Sam, MSPH\",,,,,16 Dec 2024\nHans,\"Müller, Dipl.-Ing.\",,,,,16 Dec 2024\n"
+    );
+    let (_dir, out) = run_text("Connections.csv", &text);
+    let names: Vec<(&str, &str, &str)> = out
+        .contacts
+        .iter()
+        .map(|c| (c.name.full.as_str(), c.name.family.as_str(), c.name.suffix.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Hans Müller", "Müller", "Dipl.-Ing."),
+            ("Jane Taylor", "Taylor", ""),
+            ("Jordan Sam", "Sam", "MSPH")
+        ]
+    );
+}
