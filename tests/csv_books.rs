@@ -613,3 +613,25 @@ fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
     assert_eq!(maria.birthday.as_ref().unwrap().value, "1979-12-25");
     assert_eq!(maria.organizations[0].title, "Jefa de compras");
 }
+
+#[test]
+fn formatted_addresses_keep_their_line_breaks_through_every_output() {
+    let out = run(&["fixtures/google/current/contacts.csv"], false);
+    let c = out
+        .contacts
+        .iter()
+        .find(|c| c.addresses.iter().any(|a| !a.raw.is_empty()))
+        .unwrap();
+    let raw = &c.addresses[0].raw;
+    assert_eq!(raw, "12 Alder Way\nApt 4\nPortland, OR 97201\nUS");
+    // Google CSV out: the Formatted cell holds the lines; read back, they are the same.
+    let csv_text = to_csv(std::slice::from_ref(c));
+    assert!(csv_text.contains("\"12 Alder Way\nApt 4\nPortland, OR 97201\nUS\""), "{csv_text}");
+    let (_dir, back) = load_text("contacts.csv", csv_text.as_bytes());
+    assert_eq!(back.records[0].addresses[0].raw, "12 Alder Way\nApt 4\nPortland, OR 97201\nUS");
+    // vCard out escapes them as \n.
+    let mut buf = Vec::new();
+    rolo::sinks::write(OutputFormat::Vcard, std::slice::from_ref(c), &mut buf).unwrap();
+    let vcf = String::from_utf8(buf).unwrap().replace("\r\n ", "");
+    assert!(vcf.contains("12 Alder Way\\nApt 4\\nPortland"), "{vcf}");
+}
