@@ -165,7 +165,8 @@ fn rfc_6350_uri_phones_pref_and_caret_escapes() {
     assert_eq!(a.phones[0].value, "+33612345678");
     assert_eq!(labels(&a.phones[0].labels), ["mobile", "pref"]);
     assert_eq!(labels(&a.emails[0].labels), ["work", "pref"]);
-    assert_eq!(a.addresses[0].raw, "12 rue des Lilas 75011 Paris France");
+    // The caret-escaped line breaks of the LABEL parameter are kept.
+    assert_eq!(a.addresses[0].raw, "12 rue des Lilas\n75011 Paris\nFrance");
     assert_eq!(a.name.nickname, "Ami, Lolo");
     assert_eq!(a.birthday.as_ref().unwrap().value, "--04-12");
     assert_eq!(out.report.rejected.len(), 1, "the KIND:group card");
@@ -179,7 +180,7 @@ fn outlook_labels_become_raw_addresses() {
     assert_eq!(c.addresses[0].locality, "Bruxelles");
     assert_eq!(
         c.addresses[0].raw,
-        "Rue de la Loi 16 Bruxelles 1000 Belgique"
+        "Rue de la Loi 16\nBruxelles 1000\nBelgique"
     );
     assert_eq!(c.organizations[0].department, "Affaires européennes");
 }
