@@ -635,3 +635,15 @@ fn formatted_addresses_keep_their_line_breaks_through_every_output() {
     let vcf = String::from_utf8(buf).unwrap().replace("\r\n ", "");
     assert!(vcf.contains("12 Alder Way\\nApt 4\\nPortland"), "{vcf}");
 }
+
+#[test]
+fn a_photo_only_contact_survives_google_csv_out_and_back() {
+    let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nPHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=\r\nEND:VCARD\r\n";
+    let (_dir, loaded) = load_text("photo.vcf", vcf.as_bytes());
+    assert_eq!(loaded.records.len(), 1, "{:?}", loaded.report);
+    let csv_text = to_csv(&loaded.records);
+    let (_dir, back) = load_text("contacts.csv", csv_text.as_bytes());
+    assert!(back.report.rejected.is_empty(), "{:?}", back.report.rejected);
+    assert_eq!(back.records.len(), 1);
+    assert_eq!(back.records[0].photos.len(), 1);
+}
