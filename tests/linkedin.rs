@@ -405,3 +405,48 @@ fn headlines_and_credentials_in_connection_names_leave_the_family_name() {
         ]
     );
 }
+
+#[test]
+fn excel_na_fill_is_no_organisation_or_title() {
+    let text = format!("{CONN_HEADER}Ana,Ruiz,NA,NA,NA,NA,16 Dec 2024\nBea,Sanz,,,#N/A,Lead,16 Dec 2024\n");
+    let (_dir, out) = run_text("Connections.csv", &text);
+    let ana = out.contacts.iter().find(|c| c.name.given == "Ana").unwrap();
+    assert!(ana.organizations.is_empty(), "{:?}", ana.organizations);
+    assert!(ana.emails.is_empty() && ana.urls.is_empty() && ana.profiles.is_empty());
+    let bea = out.contacts.iter().find(|c| c.name.given == "Bea").unwrap();
+    assert_eq!(
+        (bea.organizations[0].name.as_str(), bea.organizations[0].title.as_str()),
+        ("", "Lead")
+    );
+}
+
+#[test]
+fn invitation_messages_are_kept_as_notes() {
+    let text = "From,To,Sent At,Message,Direction\nNoor Haddad,Robin Vale,\"6/27/26, 7:35 AM\",\"Hi Robin, we met at the meetup.\",INCOMING\nRobin Vale,Lukas Brandt,\"6/28/26, 8:00 AM\",,OUTGOING\n";
+    let (_dir, out) = run_text("Invitations.csv", text);
+    let noor = out.contacts.iter().find(|c| c.name.given == "Noor").unwrap();
+    let notes: Vec<&str> = noor.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(notes, ["LinkedIn invitation received: Hi Robin, we met at the meetup."]);
+    let lukas = out.contacts.iter().find(|c| c.name.given == "Lukas").unwrap();
+    assert!(lukas.notes.is_empty());
+}
+
+#[test]
+fn owner_replies_in_2022_messages_are_tied_to_the_person() {
+    let out = common::run(&["fixtures/linkedin/messages-2022"]);
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+    let last: Vec<(&str, &str)> = out
+        .contacts
+        .iter()
+        .map(|c| (c.name.full.as_str(), c.events[0].date.as_str()))
+        .collect();
+    assert_eq!(
+        last,
+        [
+            ("Ines Carvalho", "2022-05-02T07:15:00Z"),
+            ("Lukas Brandt", "2022-02-11T12:30:00Z"),
+            // The owner's reply of 18 April is the last exchange, not Noor's message of March.
+            ("Noor Haddad", "2022-04-18T16:40:00Z"),
+        ]
+    );
+}
