@@ -564,13 +564,26 @@ fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
         ("fixtures/outlook/desktop-es", "outlook-csv"),
     ] {
         let loaded = load(dir);
-        assert!(loaded.report.errors.is_empty(), "{dir}: {:?}", loaded.report.errors);
-        let formats: Vec<&str> = loaded.report.files.iter().map(|f| f.format.as_str()).collect();
+        assert!(
+            loaded.report.errors.is_empty(),
+            "{dir}: {:?}",
+            loaded.report.errors
+        );
+        let formats: Vec<&str> = loaded
+            .report
+            .files
+            .iter()
+            .map(|f| f.format.as_str())
+            .collect();
         assert_eq!(formats, [format], "{dir}");
         assert!(loaded.report.skipped.is_empty(), "{dir}");
     }
     let out = run(&["fixtures/outlook/desktop-de"], false);
-    let klaus = out.contacts.iter().find(|c| c.name.given == "Klaus").unwrap();
+    let klaus = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Klaus")
+        .unwrap();
     assert_eq!(klaus.name.family, "Becker");
     assert_eq!(klaus.name.prefix, "Dr.");
     assert_eq!(emails(klaus), [("klaus.becker@example.com", vec![])]);
@@ -594,10 +607,16 @@ fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
     // Columns rolo has no field for keep their German name; Outlook's defaults are dropped.
     let notes: Vec<&str> = klaus.notes.iter().map(|n| n.value.as_str()).collect();
     assert!(notes.contains(&"Partner: Petra"), "{notes:?}");
-    assert!(!notes.iter().any(|n| n.starts_with("Geschlecht") || n.starts_with("Jahrestag")));
+    assert!(!notes
+        .iter()
+        .any(|n| n.starts_with("Geschlecht") || n.starts_with("Jahrestag")));
 
     let out = run(&["fixtures/outlook/desktop-fr"], false);
-    let elodie = out.contacts.iter().find(|c| c.name.given == "Élodie").unwrap();
+    let elodie = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Élodie")
+        .unwrap();
     assert_eq!(elodie.name.prefix, "Mme");
     // The second "Titre" is the job title.
     assert_eq!(elodie.organizations[0].title, "Directrice commerciale");
@@ -626,9 +645,15 @@ fn formatted_addresses_keep_their_line_breaks_through_every_output() {
     assert_eq!(raw, "12 Alder Way\nApt 4\nPortland, OR 97201\nUS");
     // Google CSV out: the Formatted cell holds the lines; read back, they are the same.
     let csv_text = to_csv(std::slice::from_ref(c));
-    assert!(csv_text.contains("\"12 Alder Way\nApt 4\nPortland, OR 97201\nUS\""), "{csv_text}");
+    assert!(
+        csv_text.contains("\"12 Alder Way\nApt 4\nPortland, OR 97201\nUS\""),
+        "{csv_text}"
+    );
     let (_dir, back) = load_text("contacts.csv", csv_text.as_bytes());
-    assert_eq!(back.records[0].addresses[0].raw, "12 Alder Way\nApt 4\nPortland, OR 97201\nUS");
+    assert_eq!(
+        back.records[0].addresses[0].raw,
+        "12 Alder Way\nApt 4\nPortland, OR 97201\nUS"
+    );
     // vCard out escapes them as \n.
     let mut buf = Vec::new();
     rolo::sinks::write(OutputFormat::Vcard, std::slice::from_ref(c), &mut buf).unwrap();
@@ -638,12 +663,17 @@ fn formatted_addresses_keep_their_line_breaks_through_every_output() {
 
 #[test]
 fn a_photo_only_contact_survives_google_csv_out_and_back() {
-    let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nPHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=\r\nEND:VCARD\r\n";
+    let vcf =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=\r\nEND:VCARD\r\n";
     let (_dir, loaded) = load_text("photo.vcf", vcf.as_bytes());
     assert_eq!(loaded.records.len(), 1, "{:?}", loaded.report);
     let csv_text = to_csv(&loaded.records);
     let (_dir, back) = load_text("contacts.csv", csv_text.as_bytes());
-    assert!(back.report.rejected.is_empty(), "{:?}", back.report.rejected);
+    assert!(
+        back.report.rejected.is_empty(),
+        "{:?}",
+        back.report.rejected
+    );
     assert_eq!(back.records.len(), 1);
     assert_eq!(back.records[0].photos.len(), 1);
 }

@@ -275,8 +275,17 @@ fn the_same_member_percent_encoded_and_raw_is_one_contact() {
 const EXCEL_EUROPE: &str = "fixtures/linkedin/excel-europe/Connections.csv";
 
 fn check_excel_europe(loaded: &rolo::sources::Loaded) {
-    assert!(loaded.report.errors.is_empty(), "{:?}", loaded.report.errors);
-    let files: Vec<_> = loaded.report.files.iter().map(|f| f.format.as_str()).collect();
+    assert!(
+        loaded.report.errors.is_empty(),
+        "{:?}",
+        loaded.report.errors
+    );
+    let files: Vec<_> = loaded
+        .report
+        .files
+        .iter()
+        .map(|f| f.format.as_str())
+        .collect();
     assert_eq!(files, ["connections"]);
     assert_eq!(loaded.records.len(), 3);
     let jurgen = &loaded.records[0];
@@ -318,7 +327,11 @@ fn excel_europe_connections_are_read_inside_a_zip_in_a_folder() {
         Default::default(),
     );
     check_excel_europe(&loaded);
-    assert!(loaded.report.skipped.is_empty(), "{:?}", loaded.report.skipped);
+    assert!(
+        loaded.report.skipped.is_empty(),
+        "{:?}",
+        loaded.report.skipped
+    );
 }
 
 #[test]
@@ -394,7 +407,13 @@ fn headlines_and_credentials_in_connection_names_leave_the_family_name() {
     let names: Vec<(&str, &str, &str)> = out
         .contacts
         .iter()
-        .map(|c| (c.name.full.as_str(), c.name.family.as_str(), c.name.suffix.as_str()))
+        .map(|c| {
+            (
+                c.name.full.as_str(),
+                c.name.family.as_str(),
+                c.name.suffix.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         names,
@@ -408,14 +427,19 @@ fn headlines_and_credentials_in_connection_names_leave_the_family_name() {
 
 #[test]
 fn excel_na_fill_is_no_organisation_or_title() {
-    let text = format!("{CONN_HEADER}Ana,Ruiz,NA,NA,NA,NA,16 Dec 2024\nBea,Sanz,,,#N/A,Lead,16 Dec 2024\n");
+    let text = format!(
+        "{CONN_HEADER}Ana,Ruiz,NA,NA,NA,NA,16 Dec 2024\nBea,Sanz,,,#N/A,Lead,16 Dec 2024\n"
+    );
     let (_dir, out) = run_text("Connections.csv", &text);
     let ana = out.contacts.iter().find(|c| c.name.given == "Ana").unwrap();
     assert!(ana.organizations.is_empty(), "{:?}", ana.organizations);
     assert!(ana.emails.is_empty() && ana.urls.is_empty() && ana.profiles.is_empty());
     let bea = out.contacts.iter().find(|c| c.name.given == "Bea").unwrap();
     assert_eq!(
-        (bea.organizations[0].name.as_str(), bea.organizations[0].title.as_str()),
+        (
+            bea.organizations[0].name.as_str(),
+            bea.organizations[0].title.as_str()
+        ),
         ("", "Lead")
     );
 }
@@ -424,10 +448,21 @@ fn excel_na_fill_is_no_organisation_or_title() {
 fn invitation_messages_are_kept_as_notes() {
     let text = "From,To,Sent At,Message,Direction\nNoor Haddad,Robin Vale,\"6/27/26, 7:35 AM\",\"Hi Robin, we met at the meetup.\",INCOMING\nRobin Vale,Lukas Brandt,\"6/28/26, 8:00 AM\",,OUTGOING\n";
     let (_dir, out) = run_text("Invitations.csv", text);
-    let noor = out.contacts.iter().find(|c| c.name.given == "Noor").unwrap();
+    let noor = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Noor")
+        .unwrap();
     let notes: Vec<&str> = noor.notes.iter().map(|n| n.value.as_str()).collect();
-    assert_eq!(notes, ["LinkedIn invitation received: Hi Robin, we met at the meetup."]);
-    let lukas = out.contacts.iter().find(|c| c.name.given == "Lukas").unwrap();
+    assert_eq!(
+        notes,
+        ["LinkedIn invitation received: Hi Robin, we met at the meetup."]
+    );
+    let lukas = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Lukas")
+        .unwrap();
     assert!(lukas.notes.is_empty());
 }
 

@@ -1013,14 +1013,20 @@ fn files_that_look_like_people_but_match_no_reader_are_warned_about_and_listed()
         "<?xml version=\"1.0\"?>\n<c:contact xmlns:c=\"http://schemas.microsoft.com/Contact\"/>\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("Ads Clicked.csv"), "Ad clicked Date,Ad Title/Id\n").unwrap();
+    std::fs::write(
+        dir.path().join("Ads Clicked.csv"),
+        "Ad clicked Date,Ad Title/Id\n",
+    )
+    .unwrap();
     let r = merge_dir(dir.path(), &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     r.assert_stderr(
         "Mitglieder.csv: looks like a contact table (columns \"Vorname\" and \"E-Mail\", \
          separator ';') but matches no reader's header",
     );
-    r.assert_stderr("Ada.contact: Windows Contacts (.contact) file: a format rolo does not read yet");
+    r.assert_stderr(
+        "Ada.contact: Windows Contacts (.contact) file: a format rolo does not read yet",
+    );
     let skipped: Vec<(String, String)> = r.report["skipped"]
         .as_array()
         .unwrap()
@@ -1033,8 +1039,12 @@ fn files_that_look_like_people_but_match_no_reader_are_warned_about_and_listed()
         })
         .collect();
     assert_eq!(skipped.len(), 3, "{skipped:?}");
-    assert!(skipped.iter().any(|(f, why)| f == "Mitglieder.csv" && why.contains("contact table")));
-    assert!(skipped.iter().any(|(f, why)| f == "Ads Clicked.csv" && why == "not a file rolo reads"));
+    assert!(skipped
+        .iter()
+        .any(|(f, why)| f == "Mitglieder.csv" && why.contains("contact table")));
+    assert!(skipped
+        .iter()
+        .any(|(f, why)| f == "Ads Clicked.csv" && why == "not a file rolo reads"));
     // Only the two that look like people are warnings; --strict refuses them.
     assert!(!r.stderr.contains("Ads Clicked.csv"), "{}", r.stderr);
     assert_eq!(merge_dir(dir.path(), &["--strict"]).code, 1);

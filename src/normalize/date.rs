@@ -452,11 +452,7 @@ fn parse_slashed_in(s: &str, order: Option<Order>) -> Option<Parts> {
         Some(Order::DayFirst) => b <= 12,
         _ => a > 12 && b <= 12,
     };
-    let (month, day) = if day_first {
-        (b, a)
-    } else {
-        (a, b)
-    };
+    let (month, day) = if day_first { (b, a) } else { (a, b) };
     let mut parts = Parts::date(Some(year), month, day);
     if let Some(t) = time.map(str::trim).filter(|t| !t.is_empty()) {
         parts.time = Some(parse_ampm(t)?);
@@ -647,7 +643,10 @@ mod tests {
         assert_eq!(decide_order(&[(2, 14), (3, 4)], day), Settled(MonthFirst));
         assert_eq!(decide_order(&[(14, 2), (2, 14)], None), Mixed);
         assert_eq!(decide_order(&[(3, 4)], day), Hinted(DayFirst));
-        assert_eq!(decide_order(&[(3, 4)], Some(MonthFirst)), Hinted(MonthFirst));
+        assert_eq!(
+            decide_order(&[(3, 4)], Some(MonthFirst)),
+            Hinted(MonthFirst)
+        );
         assert_eq!(decide_order(&[(3, 4)], None), Guessed(MonthFirst));
         assert_eq!(decide_order(&[(5, 5), (13, 13)], None), Unambiguous);
         assert_eq!(decide_order(&[], None), Unambiguous);
@@ -655,15 +654,30 @@ mod tests {
 
     #[test]
     fn parse_in_reads_slashed_dates_in_the_given_order() {
-        assert_eq!(parse_in("03/04/2021", Order::DayFirst).as_deref(), Some("2021-04-03"));
-        assert_eq!(parse_in("03/04/2021", Order::MonthFirst).as_deref(), Some("2021-03-04"));
-        assert_eq!(parse_in("14/02/2020", Order::MonthFirst).as_deref(), Some("2020-02-14"));
+        assert_eq!(
+            parse_in("03/04/2021", Order::DayFirst).as_deref(),
+            Some("2021-04-03")
+        );
+        assert_eq!(
+            parse_in("03/04/2021", Order::MonthFirst).as_deref(),
+            Some("2021-03-04")
+        );
+        assert_eq!(
+            parse_in("14/02/2020", Order::MonthFirst).as_deref(),
+            Some("2020-02-14")
+        );
         assert_eq!(
             parse_in("3/4/21, 6:14 PM", Order::DayFirst).as_deref(),
             Some("2021-04-03T18:14")
         );
-        assert_eq!(parse_in("14.02.2020", Order::MonthFirst).as_deref(), Some("2020-02-14"));
-        assert_eq!(parse_in("16 Dec 2024", Order::DayFirst).as_deref(), Some("2024-12-16"));
+        assert_eq!(
+            parse_in("14.02.2020", Order::MonthFirst).as_deref(),
+            Some("2020-02-14")
+        );
+        assert_eq!(
+            parse_in("16 Dec 2024", Order::DayFirst).as_deref(),
+            Some("2024-12-16")
+        );
         assert_eq!(slashed_numbers("1/8/18, 6:14 PM"), Some((1, 8)));
         assert_eq!(slashed_numbers("2024/12/07 14:51:07 UTC"), None);
         assert_eq!(slashed_numbers("14.02.2020"), None);

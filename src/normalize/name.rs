@@ -380,16 +380,87 @@ pub fn undecorate(s: &str) -> String {
 /// Words that start a headline rather than a name ("Jane Taylor - Recruiter",
 /// "Sam Lee - Head of Data"), lower-case.
 const HEADLINE_WORDS: &[&str] = &[
-    "recruiter", "recruiting", "recruitment", "talent", "hiring", "engineer", "engineering",
-    "developer", "designer", "manager", "director", "consultant", "founder", "co-founder",
-    "cofounder", "ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "svp", "evp", "president",
-    "owner", "partner", "head", "lead", "senior", "sr", "junior", "principal", "chief", "analyst",
-    "architect", "advisor", "adviser", "coach", "mentor", "trainer", "teacher", "professor",
-    "lecturer", "researcher", "scientist", "student", "intern", "freelancer", "freelance",
-    "entrepreneur", "investor", "lawyer", "attorney", "realtor", "broker", "agent", "specialist",
-    "expert", "officer", "executive", "assistant", "associate", "accountant", "writer",
-    "author", "editor", "journalist", "photographer", "artist", "speaker", "strategist",
-    "marketing", "sales", "hr", "it", "open", "helping", "building", "seeking", "looking",
+    "recruiter",
+    "recruiting",
+    "recruitment",
+    "talent",
+    "hiring",
+    "engineer",
+    "engineering",
+    "developer",
+    "designer",
+    "manager",
+    "director",
+    "consultant",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cio",
+    "vp",
+    "svp",
+    "evp",
+    "president",
+    "owner",
+    "partner",
+    "head",
+    "lead",
+    "senior",
+    "sr",
+    "junior",
+    "principal",
+    "chief",
+    "analyst",
+    "architect",
+    "advisor",
+    "adviser",
+    "coach",
+    "mentor",
+    "trainer",
+    "teacher",
+    "professor",
+    "lecturer",
+    "researcher",
+    "scientist",
+    "student",
+    "intern",
+    "freelancer",
+    "freelance",
+    "entrepreneur",
+    "investor",
+    "lawyer",
+    "attorney",
+    "realtor",
+    "broker",
+    "agent",
+    "specialist",
+    "expert",
+    "officer",
+    "executive",
+    "assistant",
+    "associate",
+    "accountant",
+    "writer",
+    "author",
+    "editor",
+    "journalist",
+    "photographer",
+    "artist",
+    "speaker",
+    "strategist",
+    "marketing",
+    "sales",
+    "hr",
+    "it",
+    "open",
+    "helping",
+    "building",
+    "seeking",
+    "looking",
 ];
 
 /// A headline after a spaced hyphen is cut; a spaced hyphen between names joins them
@@ -401,14 +472,15 @@ fn cut_dash_headline(s: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(s);
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let first = words
-        .first()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let first = words.first().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
     let is_headline = words.len() > 2
         || first.is_some_and(|f| HEADLINE_WORDS.contains(&f.as_str()))
-        || words.iter().any(|w| {
-            !w.chars().next().is_some_and(char::is_uppercase) && !is_particle(w)
-        });
+        || words
+            .iter()
+            .any(|w| !w.chars().next().is_some_and(char::is_uppercase) && !is_particle(w));
     if !name.chars().any(char::is_alphabetic) {
         std::borrow::Cow::Borrowed(s)
     } else if is_headline {
@@ -529,8 +601,8 @@ pub fn split_unspaced_east_asian(full: &str) -> Option<(&str, &str)> {
 /// The commonest Vietnamese family names, as written with their diacritics (Nguyen without them
 /// too: no other language has it).
 const VIETNAMESE_FAMILY_NAMES: &[&str] = &[
-    "nguyễn", "nguyen", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng",
-    "bùi", "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đào", "trương", "lâm", "trịnh",
+    "nguyễn", "nguyen", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
+    "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đào", "trương", "lâm", "trịnh",
 ];
 
 /// Letters only Vietnamese writes: đ, and the vowels with a tone mark of Latin Extended
@@ -706,9 +778,10 @@ fn split_comma_segments(s: &str, structured: bool, out: &mut Extracted) -> Vec<S
     for seg in segments {
         let words = tokenize(&seg);
         let all_credentials = !words.is_empty()
-            && words
-                .iter()
-                .all(|w| is_credential(w, true) || (acronyms && looks_like_acronym(w) && (!structured || w.len() <= 5)));
+            && words.iter().all(|w| {
+                is_credential(w, true)
+                    || (acronyms && looks_like_acronym(w) && (!structured || w.len() <= 5))
+            });
         if all_credentials {
             out.suffixes.extend(words);
         } else {
@@ -946,10 +1019,14 @@ pub fn parse_full(full: &str) -> NameParts {
         nickname: nicknames.join(" "),
     };
     parts.full = if family_first {
-        join(&[parts.family.clone(), parts.middle.clone(), parts.given.clone()])
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        join(&[
+            parts.family.clone(),
+            parts.middle.clone(),
+            parts.given.clone(),
+        ])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
     } else {
         core_name(&parts.given, &parts.middle, &parts.family)
     };
@@ -1508,7 +1585,15 @@ mod tests {
             ),
             (
                 "Jean - Pierre Dupont",
-                ("Jean-Pierre Dupont", "Jean-Pierre", "", "Dupont", "", "", ""),
+                (
+                    "Jean-Pierre Dupont",
+                    "Jean-Pierre",
+                    "",
+                    "Dupont",
+                    "",
+                    "",
+                    "",
+                ),
             ),
         ];
         for (input, expected) in cases {
@@ -1524,9 +1609,15 @@ mod tests {
         let p = from_parts("Jordan", "Sam, MSPH");
         assert_eq!((p.family.as_str(), p.suffix.as_str()), ("Sam", "MSPH"));
         let p = from_parts("Hans", "Müller, Dipl.-Ing.");
-        assert_eq!((p.family.as_str(), p.suffix.as_str()), ("Müller", "Dipl.-Ing."));
+        assert_eq!(
+            (p.family.as_str(), p.suffix.as_str()),
+            ("Müller", "Dipl.-Ing.")
+        );
         let p = from_parts("Dipl.-Ing. Hans", "Müller");
-        assert_eq!((p.prefix.as_str(), p.given.as_str()), ("Dipl.-Ing.", "Hans"));
+        assert_eq!(
+            (p.prefix.as_str(), p.given.as_str()),
+            ("Dipl.-Ing.", "Hans")
+        );
         let p = parse_full("Dipl.-Ing. Hans Müller");
         assert_eq!(
             (p.prefix.as_str(), p.given.as_str(), p.family.as_str()),
@@ -1551,7 +1642,10 @@ mod tests {
             // Given name first, as many write it abroad: left in Western order.
             ("Hùng Lê", ("Hùng Lê", "Hùng", "", "Lê", "", "", "")),
             // French "Le", no Vietnamese letters: Western order.
-            ("Le Corbusier", ("Le Corbusier", "Le", "", "Corbusier", "", "", "")),
+            (
+                "Le Corbusier",
+                ("Le Corbusier", "Le", "", "Corbusier", "", "", ""),
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_full(input), parts(*expected), "{input:?}");

@@ -358,7 +358,11 @@ fn invitations(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(),
         let text = row.get(message);
         if !text.is_empty() {
             // What a person wrote when connecting is often the only context of who they are.
-            let side = if event == "invitation_sent" { "sent" } else { "received" };
+            let side = if event == "invitation_sent" {
+                "sent"
+            } else {
+                "received"
+            };
             c.add_note(&format!("LinkedIn invitation {side}: {text}"));
         }
         if c.is_anonymous() {
@@ -543,7 +547,11 @@ fn conversation_partners(table: &Table<'_>, rows: &[Row], owner: Option<&str>) -
         }
         let list = out.entry(row.get(conv).to_string()).or_default();
         if !list.iter().any(|(k, _, _)| *k == key) {
-            list.push((key, row.get(from_url).to_string(), row.get(from).to_string()));
+            list.push((
+                key,
+                row.get(from_url).to_string(),
+                row.get(from).to_string(),
+            ));
         }
     }
     out

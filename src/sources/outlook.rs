@@ -579,9 +579,19 @@ mod tests {
                 outlook_col(&to) != Col::Other
                     || matches!(
                         to.as_str(),
-                        "gender" | "anniversary" | "children" | "spouse" | "priority"
-                            | "private" | "sensitivity" | "assistant's name" | "manager's name"
-                            | "user 1" | "user 2" | "user 3" | "user 4"
+                        "gender"
+                            | "anniversary"
+                            | "children"
+                            | "spouse"
+                            | "priority"
+                            | "private"
+                            | "sensitivity"
+                            | "assistant's name"
+                            | "manager's name"
+                            | "user 1"
+                            | "user 2"
+                            | "user 3"
+                            | "user 4"
                     ),
                 "{line:?}"
             );

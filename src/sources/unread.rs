@@ -91,7 +91,9 @@ pub fn near_miss(path: &str, head: &[u8]) -> Option<String> {
     }
     // Only a file that is a table by its name (or has none): a script or a page that quotes a
     // CSV header is not one.
-    let tabular = [".csv", ".tsv", ".txt", ".tab"].iter().any(|e| name.ends_with(e))
+    let tabular = [".csv", ".tsv", ".txt", ".tab"]
+        .iter()
+        .any(|e| name.ends_with(e))
         || !name.contains('.');
     if tabular {
         contact_table(text)
