@@ -549,3 +549,46 @@ fn xml_output_is_xcard() {
     assert_eq!(text.matches("<vcard>").count(), 3);
     assert!(Path::new(&out).exists());
 }
+
+#[test]
+fn android_outlook_and_evolution_vendor_fields_are_kept() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/vendor-fields")]);
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+    let notes = |c: &rolo::model::Contact| -> Vec<String> {
+        c.notes.iter().map(|n| n.value.clone()).collect()
+    };
+    let chidi = by_name(&out.contacts, "Chidi Okafor");
+    assert_eq!(chidi.name.nickname, "Chi");
+    assert_eq!(
+        notes(chidi),
+        [
+            "Spouse: Amaka Okafor",
+            "Godfather: Obi",
+            "Anniversary: 2012-09-15",
+            "First met: 2019-01-07",
+            "SIP: chidi@example.com"
+        ]
+    );
+    let maja = by_name(&out.contacts, "Maja Lindgren");
+    assert_eq!(
+        notes(maja),
+        [
+            "IM: maja@example.org",
+            "Spouse: Erik Lindgren",
+            "Manager: Sofia Berg",
+            "Assistant: Nils Ek",
+            "Anniversary: 2010-06-12"
+        ]
+    );
+    let luc = by_name(&out.contacts, "Luc Moreau");
+    assert_eq!(
+        notes(luc),
+        [
+            "Spouse: Anne Moreau",
+            "Manager: Paul Girard",
+            "Assistant: Chloé Roux",
+            "Anniversary: 2005-05-21"
+        ]
+    );
+    assert_eq!(luc.urls[0].value, "https://blog.example.org/luc");
+}
