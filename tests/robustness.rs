@@ -1010,7 +1010,7 @@ fn files_that_look_like_people_but_match_no_reader_are_warned_about_and_listed()
     .unwrap();
     std::fs::write(
         dir.path().join("Ada.contact"),
-        "<?xml version=\"1.0\"?>\n<c:contact xmlns:c=\"http://schemas.microsoft.com/Contact\"/>\n",
+        "Ada Lovelace, exported as plain text by mistake\n",
     )
     .unwrap();
     std::fs::write(
@@ -1025,7 +1025,7 @@ fn files_that_look_like_people_but_match_no_reader_are_warned_about_and_listed()
          separator ';') but matches no reader's header",
     );
     r.assert_stderr(
-        "Ada.contact: Windows Contacts (.contact) file: a format rolo does not read yet",
+        "Ada.contact: Windows Contacts (.contact) name, but no Windows Contacts XML in it",
     );
     let skipped: Vec<(String, String)> = r.report["skipped"]
         .as_array()

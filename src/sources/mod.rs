@@ -5,6 +5,7 @@
 //! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
 
 pub mod facebook;
+pub mod fritzbox;
 pub mod google;
 pub mod input;
 pub mod instagram;
@@ -17,6 +18,7 @@ pub mod telegram;
 pub mod twitter;
 pub mod unread;
 pub mod vcard;
+pub mod windows_contact;
 pub mod xcard;
 
 use crate::error::{ErrorKind, Location};
@@ -37,6 +39,7 @@ pub static REGISTRY: &[&dyn Source] = &[
     &outlook::Outlook,
     &vcard::VCard,
     &xcard::XCard,
+    &fritzbox::FritzBox,
 ];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.

@@ -30,12 +30,17 @@ static FORMATS: &[Format] = &[
     Format {
         id: "outlook-csv",
         files:
-            "contacts.csv from outlook.com (61 columns) or desktop Outlook (quoted, Windows-1252)",
+            "contacts.csv from outlook.com (61 columns) or desktop Outlook (quoted, Windows-1252; English, German, French or Spanish headers)",
         kinds: &[Kind::Contact],
     },
     Format {
         id: "thunderbird-csv",
         files: "Thunderbird address book exported as CSV (English column names)",
+        kinds: &[Kind::Contact],
+    },
+    Format {
+        id: "windows-contact",
+        files: "*.contact (Windows Contacts XML, one person per file)",
         kinds: &[Kind::Contact],
     },
 ];
@@ -111,12 +116,18 @@ impl Source for Outlook {
     }
 
     fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
+        if super::windows_contact::detect(sniff) {
+            return super::format_by_id(FORMATS, "windows-contact");
+        }
         FORMATS
             .iter()
             .find(|f| Table::find(sniff.head, |h| matches(f.id, h)).is_some())
     }
 
     fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
+        if format.id == "windows-contact" {
+            return super::windows_contact::read(file, out);
+        }
         let decoded = decode(&file.data);
         if let Some(enc) = decoded.fallback {
             out.warnings.push(crate::report::Issue::new(

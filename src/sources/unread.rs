@@ -70,10 +70,10 @@ pub fn near_miss(path: &str, head: &[u8]) -> Option<String> {
         return Some("looks like a vCard but no card in it could be read as one".into());
     }
     if name.ends_with(".contact") || lower_start.contains("schemas.microsoft.com/contact") {
-        return Some("Windows Contacts (.contact) file: a format rolo does not read yet".into());
+        return Some("Windows Contacts (.contact) name, but no Windows Contacts XML in it".into());
     }
     if lower_start.contains("<phonebooks") {
-        return Some("FRITZ!Box phone book (XML): a format rolo does not read yet".into());
+        return Some("FRITZ!Box phone book tag, but not at the start of an XML file".into());
     }
     if name.ends_with(".ldif") || name.ends_with(".ldi") {
         return Some("LDIF address book: a format rolo does not read; export as vCard".into());
