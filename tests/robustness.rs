@@ -596,12 +596,18 @@ fn fuzzed_random_bytes_under_every_name_never_panic() {
         "contacts.xml",
         "export.zip",
         "messages/inbox/x_1/message_1.json",
+        "Ingrid.contact",
+        "Kontakte.CSV",
     ];
     let seeds = [
         "fixtures/demo/linkedin/Connections.csv",
         "fixtures/telegram/desktop-export/result.json",
         "fixtures/vcard/broken/broken.vcf",
         "fixtures/facebook/2024/connections/friends/your_friends.json",
+        "fixtures/windows/contacts/Ingrid Solberg.contact",
+        "fixtures/fritzbox/phonebook/phonebook.xml",
+        "fixtures/outlook/desktop-de/Kontakte.CSV",
+        "fixtures/linkedin/excel-europe/Connections.csv",
     ];
     let mut rng = fastrand::Rng::with_seed(8);
     for seed in seeds {
