@@ -485,3 +485,19 @@ fn owner_replies_in_2022_messages_are_tied_to_the_person() {
         ]
     );
 }
+
+#[test]
+fn a_file_mixing_both_orders_warns_at_the_line_that_contradicts() {
+    let text = format!(
+        "{CONN_HEADER}Ana,Ruiz,,,,,14/02/2020\nBea,Sanz,,,,,03/04/2021\nCai,Lin,,,,,02/14/2020\n"
+    );
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2020-02-14");
+    assert_eq!(connected_on(&out, "Cai"), "2020-02-14");
+    let warnings: Vec<String> = out.report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with("Connections.csv:4: dates are written both day first and month first: each read the one way it can be"),
+        "{warnings:?}"
+    );
+}

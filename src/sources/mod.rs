@@ -111,6 +111,8 @@ impl FileOut {
         use crate::normalize::date::{self, FileOrder, Order};
         let mut numbers = Vec::new();
         let mut first_ambiguous = None;
+        // The first line proving each order, for the warning of a file that mixes them.
+        let (mut first_day_first, mut first_month_first) = (None, None);
         let mut day_first = self.day_first_hint;
         let mut twelve_hour = false;
         for r in &self.records {
@@ -121,6 +123,12 @@ impl FileOut {
                     Some((a, b)) => {
                         if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
                             first_ambiguous.get_or_insert(line);
+                        }
+                        if a > 12 && b <= 12 {
+                            first_day_first.get_or_insert(line);
+                        }
+                        if b > 12 && a <= 12 {
+                            first_month_first.get_or_insert(line);
                         }
                         numbers.push((a, b));
                         let upper = v.trim_end().to_ascii_uppercase();
@@ -140,15 +148,14 @@ impl FileOut {
             None
         };
         let decided = date::decide_order(&numbers, hint);
-        let line = first_ambiguous.unwrap_or(0);
         match decided {
             FileOrder::Guessed(Order::MonthFirst) => self.warn(
-                line,
+                first_ambiguous.unwrap_or(1),
                 "dates such as 03/04/2021 could be day or month first and nothing in the file \
                  says which: read month first",
             ),
             FileOrder::Mixed => self.warn(
-                line,
+                first_day_first.max(first_month_first).unwrap_or(1),
                 "dates are written both day first and month first: each read the one way it can be",
             ),
             _ => {}
