@@ -562,6 +562,7 @@ fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
         ("fixtures/outlook/desktop-de", "outlook-csv"),
         ("fixtures/outlook/desktop-fr", "outlook-csv"),
         ("fixtures/outlook/desktop-es", "outlook-csv"),
+        ("fixtures/outlook/desktop-nl", "outlook-csv"),
     ] {
         let loaded = load(dir);
         assert!(
@@ -631,6 +632,17 @@ fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
     assert_eq!(maria.name.middle, "José");
     assert_eq!(maria.birthday.as_ref().unwrap().value, "1979-12-25");
     assert_eq!(maria.organizations[0].title, "Jefa de compras");
+
+    // Dutch: `;`, dashed dates read day first, "Niet opgegeven" / "Normaal" are no notes.
+    let out = run(&["fixtures/outlook/desktop-nl"], false);
+    let sanne = &out.contacts[0];
+    assert_eq!(
+        (sanne.name.given.as_str(), sanne.name.family.as_str()),
+        ("Sanne", "de Vries")
+    );
+    assert_eq!(sanne.organizations[0].name, "Voorbeeld B.V.");
+    assert_eq!(sanne.birthday.as_ref().unwrap().value, "1990-03-07");
+    assert!(sanne.notes.is_empty(), "{:?}", sanne.notes);
 }
 
 #[test]

@@ -161,15 +161,27 @@ pub enum Order {
 pub fn slashed_numbers(s: &str) -> Option<(u32, u32)> {
     let s = s.trim();
     let date = s.split_once([',', ' ']).map_or(s, |(d, _)| d);
-    if !date.contains('/') {
-        return None;
-    }
-    let mut fields = date.split('/');
+    let sep = slash_of(date)?;
+    let mut fields = date.split(sep);
     let (a, b, y) = (fields.next()?, fields.next()?, fields.next()?);
     if fields.next().is_some() || a.len() > 2 || b.len() > 2 || !matches!(y.len(), 2 | 4) {
         return None;
     }
     Some((num(a)?, num(b)?))
+}
+
+/// The separator of a date whose order can be either way: `/`, or `-` before a four-digit year
+/// (`7-3-1990`, Dutch and Danish Outlook); `None` for a dotted or any other date.
+fn slash_of(date: &str) -> Option<char> {
+    if date.contains('/') {
+        Some('/')
+    } else if date.matches('-').count() == 2
+        && date.rsplit('-').next().is_some_and(|y| y.len() == 4)
+    {
+        Some('-')
+    } else {
+        None
+    }
 }
 
 /// Like [`parse`], with a slashed date read in the given order.
@@ -413,7 +425,7 @@ fn parse_ampm(s: &str) -> Option<Clock> {
     Some((h, m, sec))
 }
 
-/// `M/D/YY[, h:mm AM]` (LinkedIn), `M/D/YYYY`, `D.M.YYYY`.
+/// `M/D/YY[, h:mm AM]` (LinkedIn), `M/D/YYYY`, `D-M-YYYY`, `D.M.YYYY`.
 fn parse_slashed(s: &str) -> Option<Parts> {
     parse_slashed_in(s, None)
 }
@@ -426,7 +438,7 @@ fn parse_slashed_in(s: &str, order: Option<Order>) -> Option<Parts> {
         Some((d, t)) => (d, Some(t)),
         None => (s, None),
     };
-    let sep = if date.contains('/') { '/' } else { '.' };
+    let sep = slash_of(date).unwrap_or('.');
     let mut fields = date.split(sep);
     let (a, b, y) = (fields.next()?, fields.next()?, fields.next()?);
     if fields.next().is_some() || a.len() > 2 || b.len() > 2 {
@@ -606,6 +618,8 @@ mod tests {
             ("12/31/1999", Some("1999-12-31")),
             ("31/12/1999", Some("1999-12-31")),
             ("31.12.1999", Some("1999-12-31")),
+            ("31-12-1999", Some("1999-12-31")),
+            ("24-12-16", None),
             ("December 16, 2024", Some("2024-12-16")),
             ("16 September 2024", Some("2024-09-16")),
             ("Sept 1, 2020", Some("2020-09-01")),
@@ -681,6 +695,9 @@ mod tests {
         assert_eq!(slashed_numbers("1/8/18, 6:14 PM"), Some((1, 8)));
         assert_eq!(slashed_numbers("2024/12/07 14:51:07 UTC"), None);
         assert_eq!(slashed_numbers("14.02.2020"), None);
+        assert_eq!(slashed_numbers("7-3-1990"), Some((7, 3)));
+        assert_eq!(slashed_numbers("1990-03-07"), None);
+        assert_eq!(slashed_numbers("18-Jun-24"), None);
     }
 
     #[test]

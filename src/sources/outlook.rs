@@ -30,7 +30,7 @@ static FORMATS: &[Format] = &[
     Format {
         id: "outlook-csv",
         files:
-            "contacts.csv from outlook.com (61 columns) or desktop Outlook (quoted, Windows-1252; English, German, French or Spanish headers)",
+            "contacts.csv from outlook.com (61 columns) or desktop Outlook (quoted, Windows-1252; English, German, French, Spanish, Dutch, Norwegian or Polish headers)",
         kinds: &[Kind::Contact],
     },
     Format {
@@ -332,19 +332,31 @@ fn is_default(key: &str, v: &str) -> bool {
     match key {
         "gender" => matches!(
             v.as_str(),
-            "unspecified" | "nicht angegeben" | "non spécifié" | "sin especificar"
+            "unspecified"
+                | "nicht angegeben"
+                | "non spécifié"
+                | "sin especificar"
+                | "niet opgegeven"
+                | "ikke angitt"
+                | "nieokreślona"
         ),
-        "priority" | "sensitivity" => matches!(v.as_str(), "normal" | "normale"),
+        "priority" | "sensitivity" => matches!(v.as_str(), "normal" | "normale" | "normaal"),
         "private" => matches!(v.as_str(), "false" | "aus" | "falsch" | "faux" | "falso"),
         _ => is_placeholder_date(&v),
     }
 }
 
-/// Outlook's empty date, `0/0/00` (also seen as `1/0/00`, `0/0/0000`, and `0.0.00` from a
-/// German installation): a month or day of zero.
+/// Outlook's empty date, `0/0/00` (also seen as `1/0/00`, `0/0/0000`, and `0.0.00` / `0-0-00`
+/// from German and Dutch installations): a month or day of zero.
 pub fn is_placeholder_date(v: &str) -> bool {
     let v = v.trim();
-    let sep = if v.contains('.') { '.' } else { '/' };
+    let sep = if v.contains('.') {
+        '.'
+    } else if v.contains('-') {
+        '-'
+    } else {
+        '/'
+    };
     let parts: Vec<&str> = v.split(sep).collect();
     parts.len() == 3
         && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
@@ -583,7 +595,10 @@ mod tests {
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 3, "{line:?}");
-            assert!(["de", "fr", "es"].contains(&cols[0]), "{line:?}");
+            assert!(
+                ["de", "fr", "es", "nl", "nb", "pl"].contains(&cols[0]),
+                "{line:?}"
+            );
             let (from, to) = (header_key(cols[1]), header_key(cols[2]));
             // Every target is a name the English classification knows.
             assert!(
@@ -618,6 +633,7 @@ mod tests {
         assert!(is_placeholder_date("1/0/00"));
         assert!(is_placeholder_date("0/0/0000"));
         assert!(is_placeholder_date("0.0.00"));
+        assert!(is_placeholder_date("0-0-00"));
         assert!(!is_placeholder_date("6/15/1988"));
         assert!(!is_placeholder_date("1988-06-15"));
     }
