@@ -127,3 +127,35 @@ fn xml_address_books_are_found_inside_a_zip_under_any_name() {
     assert_eq!(formats, ["windows-contact", "fritzbox-phonebook"]);
     assert_eq!(loaded.records.len(), 3);
 }
+
+#[test]
+fn a_google_atom_feed_gives_one_record_per_entry() {
+    let out = common::run(&["fixtures/google/atom"]);
+    assert!(out.report.errors.is_empty(), "{:?}", out.report.errors);
+    let formats: Vec<&str> = out.report.files.iter().map(|f| f.format.as_str()).collect();
+    assert_eq!(formats, ["google-atom"]);
+    // The deleted entry is a rejection with its line, not a silent drop.
+    assert_eq!(out.report.rejected.len(), 1);
+    assert_eq!(out.report.rejected[0].location.line, Some(39));
+    let priya = &out.contacts[0];
+    assert_eq!(priya.name.nickname, "Pri");
+    assert_eq!(priya.emails[0].labels, ["work", "pref"]);
+    assert_eq!(priya.phones[1].labels, ["work", "fax"]);
+    assert_eq!(priya.birthday.as_ref().unwrap().value, "--07-04");
+    assert_eq!(
+        priya.addresses[0].raw,
+        "500 Pine St\nApt 3\nSeattle, WA 98101\nUSA"
+    );
+    let notes: Vec<&str> = priya.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "Skype: priya.raman",
+            "Spouse: Arjun Raman",
+            "Anniversary: 2012-11-20",
+            "Met at PyCon"
+        ]
+    );
+    // An entry with only a title is named by it.
+    assert_eq!(out.contacts[1].name.full, "Tomasz Wójcik");
+}

@@ -7,6 +7,7 @@
 pub mod facebook;
 pub mod fritzbox;
 pub mod google;
+pub mod google_atom;
 pub mod input;
 pub mod instagram;
 pub mod json;
