@@ -632,6 +632,167 @@ fn is_vietnamese_family_first(tokens: &[String]) -> bool {
         && tokens.iter().all(|t| t.chars().all(|c| c.is_alphabetic()))
 }
 
+/// The commonest Hungarian family names, lower-case.
+const HUNGARIAN_FAMILY_NAMES: &[&str] = &[
+    "nagy",
+    "kovács",
+    "tóth",
+    "szabó",
+    "horváth",
+    "varga",
+    "kiss",
+    "molnár",
+    "németh",
+    "farkas",
+    "balogh",
+    "papp",
+    "takács",
+    "juhász",
+    "lakatos",
+    "mészáros",
+    "oláh",
+    "simon",
+    "rácz",
+    "fekete",
+    "szilágyi",
+    "török",
+    "fehér",
+    "balázs",
+    "gál",
+    "kis",
+    "szűcs",
+    "kocsis",
+    "orsós",
+    "pintér",
+    "fodor",
+    "szalai",
+    "sipos",
+    "magyar",
+    "lukács",
+    "gulyás",
+    "biró",
+    "király",
+    "katona",
+    "lászló",
+    "jakab",
+    "bogdán",
+    "sándor",
+    "boros",
+    "fazekas",
+    "kelemen",
+    "antal",
+    "somogyi",
+    "orosz",
+    "fülöp",
+    "veres",
+    "vincze",
+    "hegedűs",
+    "deák",
+    "budai",
+    "pap",
+    "bálint",
+    "pál",
+    "illés",
+    "vörös",
+    "vass",
+    "bognár",
+    "lengyel",
+    "fábián",
+    "bodnár",
+    "szűts",
+];
+
+/// Hungarian given names as Hungarians write them (with their accents: "Péter", not "Peter").
+const HUNGARIAN_GIVEN_NAMES: &[&str] = &[
+    "lászló",
+    "istván",
+    "józsef",
+    "jános",
+    "zoltán",
+    "sándor",
+    "gábor",
+    "ferenc",
+    "attila",
+    "péter",
+    "tamás",
+    "zsolt",
+    "tibor",
+    "andrás",
+    "csaba",
+    "imre",
+    "lajos",
+    "györgy",
+    "balázs",
+    "gyula",
+    "mihály",
+    "károly",
+    "róbert",
+    "béla",
+    "dávid",
+    "dániel",
+    "ádám",
+    "krisztián",
+    "miklós",
+    "norbert",
+    "bence",
+    "máté",
+    "levente",
+    "gergő",
+    "ákos",
+    "szabolcs",
+    "géza",
+    "mária",
+    "erzsébet",
+    "katalin",
+    "éva",
+    "ilona",
+    "anna",
+    "zsuzsanna",
+    "margit",
+    "judit",
+    "ágnes",
+    "andrea",
+    "erika",
+    "krisztina",
+    "irén",
+    "eszter",
+    "mónika",
+    "edit",
+    "gabriella",
+    "szilvia",
+    "anita",
+    "csilla",
+    "tímea",
+    "piroska",
+    "ildikó",
+    "júlia",
+    "zsófia",
+    "réka",
+    "dóra",
+    "orsolya",
+    "nóra",
+    "lilla",
+    "boglárka",
+    "viktória",
+    "enikő",
+    "hajnalka",
+    "rozália",
+];
+
+/// A Hungarian name written family first ("Kovács Gábor", "Nagy Éva"): two or three words, the
+/// first a common Hungarian family name that is no given name on the list, the last a
+/// Hungarian given name. A guess, for one-string names only: "Gábor Kovács" stays given-first.
+fn is_hungarian_family_first(tokens: &[String]) -> bool {
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let (Some(first), Some(last)) = (lower.first(), lower.last()) else {
+        return false;
+    };
+    (2..=3).contains(&tokens.len())
+        && HUNGARIAN_FAMILY_NAMES.contains(&first.as_str())
+        && !HUNGARIAN_GIVEN_NAMES.contains(&first.as_str())
+        && HUNGARIAN_GIVEN_NAMES.contains(&last.as_str())
+}
+
 fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && matches!(u32::from(c), 0..=0x024F | 0x1E00..=0x1EFF)
 }
@@ -949,8 +1110,10 @@ pub fn parse_full(full: &str) -> NameParts {
 
     let mut prefix;
     let (given, middle, family, east_asian);
-    // Written family name first in Latin script (Vietnamese): `full` keeps that order.
+    // Written family name first in Latin script (Vietnamese, Hungarian): `full` keeps the
+    // written order, which `written` holds.
     let mut family_first = false;
+    let mut written: Vec<String> = Vec::new();
     if rest.is_empty() {
         prefix = peel_prefixes(&mut main);
         let mut suffix = peel_trailing_credentials(&mut main, 1);
@@ -963,8 +1126,17 @@ pub fn parse_full(full: &str) -> NameParts {
         } else if east_asian {
             let rest_given = split_tail(&mut main, 1);
             (given, middle, family) = (rest_given, Vec::new(), main);
-        } else if is_vietnamese_family_first(&main) {
+        } else if is_hungarian_family_first(&main) {
+            // The family name, then the given names in their order: "Nagy Anna Mária".
             family_first = true;
+            written.clone_from(&main);
+            let mut rest = split_tail(&mut main, 1);
+            let more = split_tail(&mut rest, 1);
+            (given, middle, family) = (rest, more, main);
+        } else if is_vietnamese_family_first(&main) {
+            // The family name, middle names, and the given name last: "Lê Văn Hùng".
+            family_first = true;
+            written.clone_from(&main);
             let mut rest = split_tail(&mut main, 1);
             let last = rest.pop().into_iter().collect();
             (given, middle, family) = (last, rest, main);
@@ -1019,14 +1191,10 @@ pub fn parse_full(full: &str) -> NameParts {
         nickname: nicknames.join(" "),
     };
     parts.full = if family_first {
-        join(&[
-            parts.family.clone(),
-            parts.middle.clone(),
-            parts.given.clone(),
-        ])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        if recase {
+            recase_all(&mut written, true);
+        }
+        join(&written)
     } else {
         core_name(&parts.given, &parts.middle, &parts.family)
     };
@@ -1628,7 +1796,7 @@ mod tests {
     }
 
     #[test]
-    fn vietnamese_names_written_family_first_keep_their_order() {
+    fn vietnamese_and_hungarian_names_written_family_first_keep_their_order() {
         let cases: &[(&str, Expect)] = &[
             (
                 "Lê Văn Hùng",
@@ -1645,6 +1813,32 @@ mod tests {
             (
                 "Le Corbusier",
                 ("Le Corbusier", "Le", "", "Corbusier", "", "", ""),
+            ),
+            (
+                "LÊ VĂN HÙNG",
+                ("Lê Văn Hùng", "Hùng", "Văn", "Lê", "", "", ""),
+            ),
+            // Hungarian written family first, and the same person written given first.
+            (
+                "Kovács Gábor",
+                ("Kovács Gábor", "Gábor", "", "Kovács", "", "", ""),
+            ),
+            (
+                "Nagy Anna Mária",
+                ("Nagy Anna Mária", "Anna", "Mária", "Nagy", "", "", ""),
+            ),
+            (
+                "Gábor Kovács",
+                ("Gábor Kovács", "Gábor", "", "Kovács", "", "", ""),
+            ),
+            // "Sándor" is both: nothing says which, Western order.
+            (
+                "Sándor Péter",
+                ("Sándor Péter", "Sándor", "", "Péter", "", "", ""),
+            ),
+            (
+                "Simon Peter",
+                ("Simon Peter", "Simon", "", "Peter", "", "", ""),
             ),
         ];
         for (input, expected) in cases {
