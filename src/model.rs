@@ -188,6 +188,8 @@ pub enum Platform {
     Outlook,
     Vcard,
     Xcard,
+    // AVM FRITZ!Box phone book export (a doc comment here would split the schema enum).
+    Fritzbox,
 }
 
 impl Platform {
@@ -203,6 +205,7 @@ impl Platform {
             Platform::Outlook => "outlook",
             Platform::Vcard => "vcard",
             Platform::Xcard => "xcard",
+            Platform::Fritzbox => "fritzbox",
         }
     }
 
@@ -219,6 +222,7 @@ impl Platform {
             Platform::Outlook => "Outlook",
             Platform::Vcard => "vCard",
             Platform::Xcard => "xCard",
+            Platform::Fritzbox => "FRITZ!Box",
         }
     }
 }

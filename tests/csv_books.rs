@@ -352,7 +352,8 @@ fn outlook_placeholder_dates_and_defaults_say_nothing() {
     assert!(juergen.notes.is_empty(), "{:?}", juergen.notes);
     let arvid = load("fixtures/outlook/live/contacts.csv");
     let arvid = by_given(&arvid.records, "Arvid");
-    assert_eq!(arvid.birthday.as_ref().unwrap().value, "6/15/1988");
+    // Slashed dates are settled per file as they are read (15 cannot be a month).
+    assert_eq!(arvid.birthday.as_ref().unwrap().value, "1988-06-15");
     assert!(!arvid.notes.iter().any(|n| n.value.contains("0/0/00")));
 }
 
@@ -553,4 +554,138 @@ fn to_csv_and_the_csv_extension_write_google_csv() {
         .clone();
     assert_eq!(String::from_utf8(stdout).unwrap(), text);
     assert!(Path::new(&out).exists());
+}
+
+#[test]
+fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
+    for (dir, format) in [
+        ("fixtures/outlook/desktop-de", "outlook-csv"),
+        ("fixtures/outlook/desktop-fr", "outlook-csv"),
+        ("fixtures/outlook/desktop-es", "outlook-csv"),
+        ("fixtures/outlook/desktop-nl", "outlook-csv"),
+    ] {
+        let loaded = load(dir);
+        assert!(
+            loaded.report.errors.is_empty(),
+            "{dir}: {:?}",
+            loaded.report.errors
+        );
+        let formats: Vec<&str> = loaded
+            .report
+            .files
+            .iter()
+            .map(|f| f.format.as_str())
+            .collect();
+        assert_eq!(formats, [format], "{dir}");
+        assert!(loaded.report.skipped.is_empty(), "{dir}");
+    }
+    let out = run(&["fixtures/outlook/desktop-de"], false);
+    let klaus = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Klaus")
+        .unwrap();
+    assert_eq!(klaus.name.family, "Becker");
+    assert_eq!(klaus.name.prefix, "Dr.");
+    assert_eq!(emails(klaus), [("klaus.becker@example.com", vec![])]);
+    let phones: Vec<(&str, &[String])> = klaus
+        .phones
+        .iter()
+        .map(|p| (p.value.as_str(), p.labels.as_slice()))
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            ("+49891234567", &["work".to_string()][..]),
+            ("+4915123456789", &["mobile".to_string()][..])
+        ]
+    );
+    assert_eq!(klaus.organizations[0].name, "Beispiel AG");
+    assert_eq!(klaus.organizations[0].title, "Einkaufsleiter");
+    assert_eq!(klaus.organizations[0].department, "Einkauf");
+    assert_eq!(klaus.addresses[0].locality, "München");
+    assert_eq!(klaus.birthday.as_ref().unwrap().value, "1975-03-04");
+    // Columns rolo has no field for keep their German name; Outlook's defaults are dropped.
+    let notes: Vec<&str> = klaus.notes.iter().map(|n| n.value.as_str()).collect();
+    assert!(notes.contains(&"Partner: Petra"), "{notes:?}");
+    assert!(!notes
+        .iter()
+        .any(|n| n.starts_with("Geschlecht") || n.starts_with("Jahrestag")));
+
+    let out = run(&["fixtures/outlook/desktop-fr"], false);
+    let elodie = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Élodie")
+        .unwrap();
+    assert_eq!(elodie.name.prefix, "Mme");
+    // The second "Titre" is the job title.
+    assert_eq!(elodie.organizations[0].title, "Directrice commerciale");
+    assert_eq!(elodie.emails.len(), 2);
+    // `;`-separated, French headers: 03/04/1982 is 3 April.
+    assert_eq!(elodie.birthday.as_ref().unwrap().value, "1982-04-03");
+    assert!(elodie.notes.is_empty(), "{:?}", elodie.notes);
+
+    let out = run(&["fixtures/outlook/desktop-es"], false);
+    let maria = &out.contacts[0];
+    assert_eq!(maria.name.family, "García López");
+    assert_eq!(maria.name.middle, "José");
+    assert_eq!(maria.birthday.as_ref().unwrap().value, "1979-12-25");
+    assert_eq!(maria.organizations[0].title, "Jefa de compras");
+
+    // Dutch: `;`, dashed dates read day first, "Niet opgegeven" / "Normaal" are no notes.
+    let out = run(&["fixtures/outlook/desktop-nl"], false);
+    let sanne = &out.contacts[0];
+    assert_eq!(
+        (sanne.name.given.as_str(), sanne.name.family.as_str()),
+        ("Sanne", "de Vries")
+    );
+    assert_eq!(sanne.organizations[0].name, "Voorbeeld B.V.");
+    assert_eq!(sanne.birthday.as_ref().unwrap().value, "1990-03-07");
+    assert!(sanne.notes.is_empty(), "{:?}", sanne.notes);
+}
+
+#[test]
+fn formatted_addresses_keep_their_line_breaks_through_every_output() {
+    let out = run(&["fixtures/google/current/contacts.csv"], false);
+    let c = out
+        .contacts
+        .iter()
+        .find(|c| c.addresses.iter().any(|a| !a.raw.is_empty()))
+        .unwrap();
+    let raw = &c.addresses[0].raw;
+    assert_eq!(raw, "12 Alder Way\nApt 4\nPortland, OR 97201\nUS");
+    // Google CSV out: the Formatted cell holds the lines; read back, they are the same.
+    let csv_text = to_csv(std::slice::from_ref(c));
+    assert!(
+        csv_text.contains("\"12 Alder Way\nApt 4\nPortland, OR 97201\nUS\""),
+        "{csv_text}"
+    );
+    let (_dir, back) = load_text("contacts.csv", csv_text.as_bytes());
+    assert_eq!(
+        back.records[0].addresses[0].raw,
+        "12 Alder Way\nApt 4\nPortland, OR 97201\nUS"
+    );
+    // vCard out escapes them as \n.
+    let mut buf = Vec::new();
+    rolo::sinks::write(OutputFormat::Vcard, std::slice::from_ref(c), &mut buf).unwrap();
+    let vcf = String::from_utf8(buf).unwrap().replace("\r\n ", "");
+    assert!(vcf.contains("12 Alder Way\\nApt 4\\nPortland"), "{vcf}");
+}
+
+#[test]
+fn a_photo_only_contact_survives_google_csv_out_and_back() {
+    let vcf =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=\r\nEND:VCARD\r\n";
+    let (_dir, loaded) = load_text("photo.vcf", vcf.as_bytes());
+    assert_eq!(loaded.records.len(), 1, "{:?}", loaded.report);
+    let csv_text = to_csv(&loaded.records);
+    let (_dir, back) = load_text("contacts.csv", csv_text.as_bytes());
+    assert!(
+        back.report.rejected.is_empty(),
+        "{:?}",
+        back.report.rejected
+    );
+    assert_eq!(back.records.len(), 1);
+    assert_eq!(back.records[0].photos.len(), 1);
 }

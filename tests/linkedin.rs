@@ -269,3 +269,235 @@ fn the_same_member_percent_encoded_and_raw_is_one_contact() {
         "https://www.linkedin.com/in/tomás-ferreira-77e1"
     );
 }
+
+/// The synthetic Excel re-save: `;` separators, Windows-1252, `dd.mm.yyyy` dates, the preamble
+/// padded with separators.
+const EXCEL_EUROPE: &str = "fixtures/linkedin/excel-europe/Connections.csv";
+
+fn check_excel_europe(loaded: &rolo::sources::Loaded) {
+    assert!(
+        loaded.report.errors.is_empty(),
+        "{:?}",
+        loaded.report.errors
+    );
+    let files: Vec<_> = loaded
+        .report
+        .files
+        .iter()
+        .map(|f| f.format.as_str())
+        .collect();
+    assert_eq!(files, ["connections"]);
+    assert_eq!(loaded.records.len(), 3);
+    let jurgen = &loaded.records[0];
+    assert_eq!(
+        (jurgen.name.given.as_str(), jurgen.name.family.as_str()),
+        ("Jürgen", "Weiß")
+    );
+    assert_eq!(jurgen.organizations[0].name, "Müller & Söhne GmbH");
+    assert_eq!(jurgen.events[0].date, "14.02.2020");
+    // A quoted `;` stays inside its field.
+    assert_eq!(
+        loaded.records[1].organizations[0].name,
+        "Société Générale d'Exemple; Paris"
+    );
+    assert!(loaded
+        .report
+        .warnings
+        .iter()
+        .any(|w| w.reason == "not UTF-8: read as windows-1252"));
+}
+
+#[test]
+fn excel_europe_connections_with_semicolons_are_read_alone() {
+    check_excel_europe(&records(EXCEL_EUROPE));
+}
+
+#[test]
+fn excel_europe_connections_are_read_inside_a_zip_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::fs::read(common::root().join(EXCEL_EUROPE)).unwrap();
+    let f = std::fs::File::create(dir.path().join("Basic_LinkedInDataExport.zip")).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    z.start_file("Connections.csv", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut z, &data).unwrap();
+    z.finish().unwrap();
+    let loaded = rolo::sources::load(
+        &[dir.path().to_string_lossy().into_owned()],
+        Default::default(),
+    );
+    check_excel_europe(&loaded);
+    assert!(
+        loaded.report.skipped.is_empty(),
+        "{:?}",
+        loaded.report.skipped
+    );
+}
+
+#[test]
+fn excel_europe_dates_are_read_day_first() {
+    let out = common::run(&[EXCEL_EUROPE]);
+    let dates: Vec<&str> = out
+        .contacts
+        .iter()
+        .map(|c| c.events[0].date.as_str())
+        .collect();
+    // Sorted by name: Åsa, Céline, Jürgen.
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["2019-11-28", "2020-02-14", "2021-04-03"]);
+}
+
+fn run_text(name: &str, text: &str) -> (tempfile::TempDir, rolo::Outcome) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let input = dir.path().to_string_lossy().into_owned();
+    let out = rolo::run(&[input], &rolo::Options::default(), &rolo::progress::Silent);
+    (dir, out)
+}
+
+fn connected_on(out: &rolo::Outcome, given: &str) -> String {
+    let c = out.contacts.iter().find(|c| c.name.given == given).unwrap();
+    c.events[0].date.clone()
+}
+
+const CONN_HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+
+#[test]
+fn one_day_above_twelve_makes_the_whole_file_day_first() {
+    let text = format!("{CONN_HEADER}Ana,Ruiz,,,,,03/04/2021\nBea,Sanz,,,,,14/02/2020\n");
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-04-03");
+    assert_eq!(connected_on(&out, "Bea"), "2020-02-14");
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+}
+
+#[test]
+fn one_second_number_above_twelve_makes_the_whole_file_month_first() {
+    let text = format!("{CONN_HEADER}Ana,Ruiz,,,,,03/04/2021\nBea,Sanz,,,,,02/14/2020\n");
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-03-04");
+    assert_eq!(connected_on(&out, "Bea"), "2020-02-14");
+}
+
+#[test]
+fn undecidable_dates_are_read_month_first_with_one_warning() {
+    let text = format!("{CONN_HEADER}Ana,Ruiz,,,,,03/04/2021\nBea,Sanz,,,,,05/06/2020\n");
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-03-04");
+    let warnings: Vec<String> = out.report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].ends_with("Connections.csv:2: dates such as 03/04/2021 could be day or month first and nothing in the file says which: read month first"), "{warnings:?}");
+}
+
+#[test]
+fn a_semicolon_separated_file_reads_undecidable_dates_day_first() {
+    let text = format!("{}Ana;Ruiz;;;;;03/04/2021\n", CONN_HEADER.replace(',', ";"));
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2021-04-03");
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+}
+
+#[test]
+fn headlines_and_credentials_in_connection_names_leave_the_family_name() {
+    let text = format!(
+        "{CONN_HEADER}Jane,Taylor - Recruiter,,,,,16 Dec 2024\nJordan,\"Sam, MSPH\",,,,,16 Dec 2024\nHans,\"Müller, Dipl.-Ing.\",,,,,16 Dec 2024\n"
+    );
+    let (_dir, out) = run_text("Connections.csv", &text);
+    let names: Vec<(&str, &str, &str)> = out
+        .contacts
+        .iter()
+        .map(|c| {
+            (
+                c.name.full.as_str(),
+                c.name.family.as_str(),
+                c.name.suffix.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Hans Müller", "Müller", "Dipl.-Ing."),
+            ("Jane Taylor", "Taylor", ""),
+            ("Jordan Sam", "Sam", "MSPH")
+        ]
+    );
+}
+
+#[test]
+fn excel_na_fill_is_no_organisation_or_title() {
+    let text = format!(
+        "{CONN_HEADER}Ana,Ruiz,NA,NA,NA,NA,16 Dec 2024\nBea,Sanz,,,#N/A,Lead,16 Dec 2024\n"
+    );
+    let (_dir, out) = run_text("Connections.csv", &text);
+    let ana = out.contacts.iter().find(|c| c.name.given == "Ana").unwrap();
+    assert!(ana.organizations.is_empty(), "{:?}", ana.organizations);
+    assert!(ana.emails.is_empty() && ana.urls.is_empty() && ana.profiles.is_empty());
+    let bea = out.contacts.iter().find(|c| c.name.given == "Bea").unwrap();
+    assert_eq!(
+        (
+            bea.organizations[0].name.as_str(),
+            bea.organizations[0].title.as_str()
+        ),
+        ("", "Lead")
+    );
+}
+
+#[test]
+fn invitation_messages_are_kept_as_notes() {
+    let text = "From,To,Sent At,Message,Direction\nNoor Haddad,Robin Vale,\"6/27/26, 7:35 AM\",\"Hi Robin, we met at the meetup.\",INCOMING\nRobin Vale,Lukas Brandt,\"6/28/26, 8:00 AM\",,OUTGOING\n";
+    let (_dir, out) = run_text("Invitations.csv", text);
+    let noor = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Noor")
+        .unwrap();
+    let notes: Vec<&str> = noor.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(
+        notes,
+        ["LinkedIn invitation received: Hi Robin, we met at the meetup."]
+    );
+    let lukas = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Lukas")
+        .unwrap();
+    assert!(lukas.notes.is_empty());
+}
+
+#[test]
+fn owner_replies_in_2022_messages_are_tied_to_the_person() {
+    let out = common::run(&["fixtures/linkedin/messages-2022"]);
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+    let last: Vec<(&str, &str)> = out
+        .contacts
+        .iter()
+        .map(|c| (c.name.full.as_str(), c.events[0].date.as_str()))
+        .collect();
+    assert_eq!(
+        last,
+        [
+            ("Ines Carvalho", "2022-05-02T07:15:00Z"),
+            ("Lukas Brandt", "2022-02-11T12:30:00Z"),
+            // The owner's reply of 18 April is the last exchange, not Noor's message of March.
+            ("Noor Haddad", "2022-04-18T16:40:00Z"),
+        ]
+    );
+}
+
+#[test]
+fn a_file_mixing_both_orders_warns_at_the_line_that_contradicts() {
+    let text = format!(
+        "{CONN_HEADER}Ana,Ruiz,,,,,14/02/2020\nBea,Sanz,,,,,03/04/2021\nCai,Lin,,,,,02/14/2020\n"
+    );
+    let (_dir, out) = run_text("Connections.csv", &text);
+    assert_eq!(connected_on(&out, "Ana"), "2020-02-14");
+    assert_eq!(connected_on(&out, "Cai"), "2020-02-14");
+    let warnings: Vec<String> = out.report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with("Connections.csv:4: dates are written both day first and month first: each read the one way it can be"),
+        "{warnings:?}"
+    );
+}

@@ -596,12 +596,18 @@ fn fuzzed_random_bytes_under_every_name_never_panic() {
         "contacts.xml",
         "export.zip",
         "messages/inbox/x_1/message_1.json",
+        "Ingrid.contact",
+        "Kontakte.CSV",
     ];
     let seeds = [
         "fixtures/demo/linkedin/Connections.csv",
         "fixtures/telegram/desktop-export/result.json",
         "fixtures/vcard/broken/broken.vcf",
         "fixtures/facebook/2024/connections/friends/your_friends.json",
+        "fixtures/windows/contacts/Ingrid Solberg.contact",
+        "fixtures/fritzbox/phonebook/phonebook.xml",
+        "fixtures/outlook/desktop-de/Kontakte.CSV",
+        "fixtures/linkedin/excel-europe/Connections.csv",
     ];
     let mut rng = fastrand::Rng::with_seed(8);
     for seed in seeds {
@@ -995,4 +1001,58 @@ fn walkdir_files(base: &Path) -> Vec<(String, Vec<u8>)> {
         }
     }
     out
+}
+
+#[test]
+fn files_that_look_like_people_but_match_no_reader_are_warned_about_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(common::root().join("fixtures/bad/excel-resave/good/Connections.csv"))
+        .unwrap();
+    std::fs::write(dir.path().join("Connections.csv"), good).unwrap();
+    std::fs::write(
+        dir.path().join("Mitglieder.csv"),
+        "Vorname;Nachname;E-Mail;Verein\nAnna;Muster;anna@example.org;TSV\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("Ada.contact"),
+        "Ada Lovelace, exported as plain text by mistake\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("Ads Clicked.csv"),
+        "Ad clicked Date,Ad Title/Id\n",
+    )
+    .unwrap();
+    let r = merge_dir(dir.path(), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.assert_stderr(
+        "Mitglieder.csv: looks like a contact table (columns \"Vorname\" and \"E-Mail\", \
+         separator ';') but matches no reader's header",
+    );
+    r.assert_stderr(
+        "Ada.contact: Windows Contacts (.contact) name, but no Windows Contacts XML in it",
+    );
+    let skipped: Vec<(String, String)> = r.report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["location"]["file"].as_str().unwrap().to_string(),
+                s["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(skipped
+        .iter()
+        .any(|(f, why)| f == "Mitglieder.csv" && why.contains("contact table")));
+    assert!(skipped
+        .iter()
+        .any(|(f, why)| f == "Ads Clicked.csv" && why == "not a file rolo reads"));
+    // Only the two that look like people are warnings; --strict refuses them.
+    assert!(!r.stderr.contains("Ads Clicked.csv"), "{}", r.stderr);
+    assert_eq!(merge_dir(dir.path(), &["--strict"]).code, 1);
+    assert_eq!(r.file_records("Connections.csv"), Some(2));
 }

@@ -165,7 +165,8 @@ fn rfc_6350_uri_phones_pref_and_caret_escapes() {
     assert_eq!(a.phones[0].value, "+33612345678");
     assert_eq!(labels(&a.phones[0].labels), ["mobile", "pref"]);
     assert_eq!(labels(&a.emails[0].labels), ["work", "pref"]);
-    assert_eq!(a.addresses[0].raw, "12 rue des Lilas 75011 Paris France");
+    // The caret-escaped line breaks of the LABEL parameter are kept.
+    assert_eq!(a.addresses[0].raw, "12 rue des Lilas\n75011 Paris\nFrance");
     assert_eq!(a.name.nickname, "Ami, Lolo");
     assert_eq!(a.birthday.as_ref().unwrap().value, "--04-12");
     assert_eq!(out.report.rejected.len(), 1, "the KIND:group card");
@@ -179,7 +180,7 @@ fn outlook_labels_become_raw_addresses() {
     assert_eq!(c.addresses[0].locality, "Bruxelles");
     assert_eq!(
         c.addresses[0].raw,
-        "Rue de la Loi 16 Bruxelles 1000 Belgique"
+        "Rue de la Loi 16\nBruxelles 1000\nBelgique"
     );
     assert_eq!(c.organizations[0].department, "Affaires européennes");
 }
@@ -547,4 +548,47 @@ fn xml_output_is_xcard() {
     assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vcards xmlns=\"urn:ietf:params:xml:ns:vcard-4.0\">"));
     assert_eq!(text.matches("<vcard>").count(), 3);
     assert!(Path::new(&out).exists());
+}
+
+#[test]
+fn android_outlook_and_evolution_vendor_fields_are_kept() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/vendor-fields")]);
+    assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
+    let notes = |c: &rolo::model::Contact| -> Vec<String> {
+        c.notes.iter().map(|n| n.value.clone()).collect()
+    };
+    let chidi = by_name(&out.contacts, "Chidi Okafor");
+    assert_eq!(chidi.name.nickname, "Chi");
+    assert_eq!(
+        notes(chidi),
+        [
+            "Spouse: Amaka Okafor",
+            "Godfather: Obi",
+            "Anniversary: 2012-09-15",
+            "First met: 2019-01-07",
+            "SIP: chidi@example.com"
+        ]
+    );
+    let maja = by_name(&out.contacts, "Maja Lindgren");
+    assert_eq!(
+        notes(maja),
+        [
+            "IM: maja@example.org",
+            "Spouse: Erik Lindgren",
+            "Manager: Sofia Berg",
+            "Assistant: Nils Ek",
+            "Anniversary: 2010-06-12"
+        ]
+    );
+    let luc = by_name(&out.contacts, "Luc Moreau");
+    assert_eq!(
+        notes(luc),
+        [
+            "Spouse: Anne Moreau",
+            "Manager: Paul Girard",
+            "Assistant: Chloé Roux",
+            "Anniversary: 2005-05-21"
+        ]
+    );
+    assert_eq!(luc.urls[0].value, "https://blog.example.org/luc");
 }

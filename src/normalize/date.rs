@@ -10,7 +10,10 @@
 //! twenty lines and a dependency would be larger than the need.
 //!
 //! Ambiguity: `a/b/yyyy` is read month first (LinkedIn and Google are US
-//! products) unless the first number cannot be a month (`31/12/1999`). Two-
+//! products) unless the first number cannot be a month (`31/12/1999`); `a.b.yyyy`
+//! is always day first. That is the rule for a lone value; a file's dates are
+//! read in one order decided for the whole file ([`FileOrder`]), so that
+//! `14/02/2020` and `03/04/2021` in one file are not read in two orders. Two-
 //! digit years follow POSIX `%y`: 69–99 are 19xx, 00–68 are 20xx.
 
 /// Month names and abbreviations (English; exports use English here).
@@ -144,6 +147,99 @@ pub fn parse(s: &str) -> Option<String> {
         parse_month_name,
     ];
     parsers.iter().find_map(|p| p(&s)).and_then(|p| p.format())
+}
+
+/// Which number comes first in a slashed date `a/b/yyyy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    DayFirst,
+    MonthFirst,
+}
+
+/// The two leading numbers of a slashed date (`14/02/2020`, `3/4/21, 6:14 PM`), the only form
+/// whose order is ambiguous; `None` for anything else.
+pub fn slashed_numbers(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim();
+    let date = s.split_once([',', ' ']).map_or(s, |(d, _)| d);
+    let sep = slash_of(date)?;
+    let mut fields = date.split(sep);
+    let (a, b, y) = (fields.next()?, fields.next()?, fields.next()?);
+    if fields.next().is_some() || a.len() > 2 || b.len() > 2 || !matches!(y.len(), 2 | 4) {
+        return None;
+    }
+    Some((num(a)?, num(b)?))
+}
+
+/// The separator of a date whose order can be either way: `/`, or `-` before a four-digit year
+/// (`7-3-1990`, Dutch and Danish Outlook); `None` for a dotted or any other date.
+fn slash_of(date: &str) -> Option<char> {
+    if date.contains('/') {
+        Some('/')
+    } else if date.matches('-').count() == 2
+        && date.rsplit('-').next().is_some_and(|y| y.len() == 4)
+    {
+        Some('-')
+    } else {
+        None
+    }
+}
+
+/// Like [`parse`], with a slashed date read in the given order.
+pub fn parse_in(s: &str, order: Order) -> Option<String> {
+    let cleaned = crate::normalize::text::clean(s);
+    match slashed_numbers(&cleaned) {
+        Some(_) => parse_slashed_in(&cleaned, Some(order)).and_then(|p| p.format()),
+        None => parse(&cleaned),
+    }
+}
+
+/// The order of one file's slashed dates, decided from all of them: a first number above 12
+/// settles day first, a second one above 12 month first; when no value settles it, the file's
+/// locale (a `;` separator, localized column names, dotted dates beside the slashed ones) says
+/// day first, a 12-hour clock (`6:14 PM`, a US habit) month first; otherwise month first is a
+/// guess the caller should warn about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileOrder {
+    /// No slashed date whose two numbers could swap.
+    Unambiguous,
+    /// Settled by a value that can be read one way only.
+    Settled(Order),
+    /// Both orders are proven by values of the file: each value is read as it can be.
+    Mixed,
+    /// Nothing settles it; the file's locale hints the order.
+    Hinted(Order),
+    /// Nothing settles it and nothing hints: month first, a guess.
+    Guessed(Order),
+}
+
+impl FileOrder {
+    /// The order to read ambiguous values in, if one was decided.
+    pub fn order(self) -> Option<Order> {
+        match self {
+            FileOrder::Settled(o) | FileOrder::Hinted(o) | FileOrder::Guessed(o) => Some(o),
+            FileOrder::Unambiguous | FileOrder::Mixed => None,
+        }
+    }
+}
+
+/// Decides [`FileOrder`] from the leading numbers of a file's slashed dates and what the file's
+/// locale hints, if anything.
+pub fn decide_order(numbers: &[(u32, u32)], hint: Option<Order>) -> FileOrder {
+    let day_first = numbers.iter().any(|&(a, b)| a > 12 && b <= 12);
+    let month_first = numbers.iter().any(|&(a, b)| b > 12 && a <= 12);
+    let ambiguous = numbers
+        .iter()
+        .any(|&(a, b)| a != b && (1..=12).contains(&a) && (1..=12).contains(&b));
+    match (day_first, month_first) {
+        (true, true) => FileOrder::Mixed,
+        (true, false) => FileOrder::Settled(Order::DayFirst),
+        (false, true) => FileOrder::Settled(Order::MonthFirst),
+        (false, false) if !ambiguous => FileOrder::Unambiguous,
+        (false, false) => match hint {
+            Some(order) => FileOrder::Hinted(order),
+            None => FileOrder::Guessed(Order::MonthFirst),
+        },
+    }
 }
 
 /// 10 digits are unix seconds, 13 digits unix milliseconds (Facebook,
@@ -329,13 +425,20 @@ fn parse_ampm(s: &str) -> Option<Clock> {
     Some((h, m, sec))
 }
 
-/// `M/D/YY[, h:mm AM]` (LinkedIn), `M/D/YYYY`, `D.M.YYYY`.
+/// `M/D/YY[, h:mm AM]` (LinkedIn), `M/D/YYYY`, `D-M-YYYY`, `D.M.YYYY`.
 fn parse_slashed(s: &str) -> Option<Parts> {
+    parse_slashed_in(s, None)
+}
+
+/// [`parse_slashed`] with the order of a slashed date given (`None`: month first unless the
+/// first number cannot be a month). A value that cannot be read in the given order (a first
+/// number above 12 read month first) is read the other way, as a lone value would be.
+fn parse_slashed_in(s: &str, order: Option<Order>) -> Option<Parts> {
     let (date, time) = match s.split_once([',', ' ']) {
         Some((d, t)) => (d, Some(t)),
         None => (s, None),
     };
-    let sep = if date.contains('/') { '/' } else { '.' };
+    let sep = slash_of(date).unwrap_or('.');
     let mut fields = date.split(sep);
     let (a, b, y) = (fields.next()?, fields.next()?, fields.next()?);
     if fields.next().is_some() || a.len() > 2 || b.len() > 2 {
@@ -354,12 +457,14 @@ fn parse_slashed(s: &str) -> Option<Parts> {
         4 => num(y)?,
         _ => return None,
     };
-    // Dotted dates are European (day first); slashed ones US unless impossible.
-    let (month, day) = if sep == '.' || (a > 12 && b <= 12) {
-        (b, a)
-    } else {
-        (a, b)
+    // Dotted dates are European (day first); slashed ones US unless impossible or the file
+    // says otherwise.
+    let day_first = match order {
+        _ if sep == '.' => true,
+        Some(Order::DayFirst) => b <= 12,
+        _ => a > 12 && b <= 12,
     };
+    let (month, day) = if day_first { (b, a) } else { (a, b) };
     let mut parts = Parts::date(Some(year), month, day);
     if let Some(t) = time.map(str::trim).filter(|t| !t.is_empty()) {
         parts.time = Some(parse_ampm(t)?);
@@ -513,6 +618,8 @@ mod tests {
             ("12/31/1999", Some("1999-12-31")),
             ("31/12/1999", Some("1999-12-31")),
             ("31.12.1999", Some("1999-12-31")),
+            ("31-12-1999", Some("1999-12-31")),
+            ("24-12-16", None),
             ("December 16, 2024", Some("2024-12-16")),
             ("16 September 2024", Some("2024-09-16")),
             ("Sept 1, 2020", Some("2020-09-01")),
@@ -539,6 +646,58 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(parse(input).as_deref(), expected, "input {input:?}");
         }
+    }
+
+    #[test]
+    fn a_file_decides_the_order_of_its_slashed_dates() {
+        use FileOrder::*;
+        use Order::*;
+        let day = Some(DayFirst);
+        assert_eq!(decide_order(&[(14, 2), (3, 4)], None), Settled(DayFirst));
+        assert_eq!(decide_order(&[(2, 14), (3, 4)], day), Settled(MonthFirst));
+        assert_eq!(decide_order(&[(14, 2), (2, 14)], None), Mixed);
+        assert_eq!(decide_order(&[(3, 4)], day), Hinted(DayFirst));
+        assert_eq!(
+            decide_order(&[(3, 4)], Some(MonthFirst)),
+            Hinted(MonthFirst)
+        );
+        assert_eq!(decide_order(&[(3, 4)], None), Guessed(MonthFirst));
+        assert_eq!(decide_order(&[(5, 5), (13, 13)], None), Unambiguous);
+        assert_eq!(decide_order(&[], None), Unambiguous);
+    }
+
+    #[test]
+    fn parse_in_reads_slashed_dates_in_the_given_order() {
+        assert_eq!(
+            parse_in("03/04/2021", Order::DayFirst).as_deref(),
+            Some("2021-04-03")
+        );
+        assert_eq!(
+            parse_in("03/04/2021", Order::MonthFirst).as_deref(),
+            Some("2021-03-04")
+        );
+        assert_eq!(
+            parse_in("14/02/2020", Order::MonthFirst).as_deref(),
+            Some("2020-02-14")
+        );
+        assert_eq!(
+            parse_in("3/4/21, 6:14 PM", Order::DayFirst).as_deref(),
+            Some("2021-04-03T18:14")
+        );
+        assert_eq!(
+            parse_in("14.02.2020", Order::MonthFirst).as_deref(),
+            Some("2020-02-14")
+        );
+        assert_eq!(
+            parse_in("16 Dec 2024", Order::DayFirst).as_deref(),
+            Some("2024-12-16")
+        );
+        assert_eq!(slashed_numbers("1/8/18, 6:14 PM"), Some((1, 8)));
+        assert_eq!(slashed_numbers("2024/12/07 14:51:07 UTC"), None);
+        assert_eq!(slashed_numbers("14.02.2020"), None);
+        assert_eq!(slashed_numbers("7-3-1990"), Some((7, 3)));
+        assert_eq!(slashed_numbers("1990-03-07"), None);
+        assert_eq!(slashed_numbers("18-Jun-24"), None);
     }
 
     #[test]

@@ -91,6 +91,21 @@ const CREDENTIALS: &[(&str, bool)] = &[
     ("BCOM", false),
     ("MCOM", false),
     ("DIPL", true),
+    // German and Austrian diplomas, written before or after the name
+    ("DIPL-ING", false),
+    ("DIPL-KFM", false),
+    ("DIPL-KFFR", false),
+    ("DIPL-INF", false),
+    ("DIPL-PHYS", false),
+    ("DIPL-MATH", false),
+    ("DIPL-PSYCH", false),
+    ("DIPL-OEC", false),
+    ("DIPL-BW", false),
+    ("DR-ING", false),
+    ("MSPH", false),
+    ("MHA", false),
+    ("MPP", false),
+    ("MPS", false),
     // legal and finance
     ("ESQ", false),
     ("CPA", false),
@@ -195,6 +210,15 @@ const PREFIXES: &[(&str, bool)] = &[
     ("adm", true),
     ("cmdr", false),
     ("herr", false),
+    // German diplomas written before the name like a title: "Dipl.-Ing. Hans Müller"
+    ("dipl-ing", false),
+    ("dipl-kfm", false),
+    ("dipl-kffr", false),
+    ("dipl-inf", false),
+    ("dipl-phys", false),
+    ("dipl-math", false),
+    ("dipl-psych", false),
+    ("dr-ing", false),
     ("frau", false),
     ("mme", false),
     ("mlle", false),
@@ -340,8 +364,9 @@ const HEADLINE_SEPARATORS: &[&str] = &["|", "｜", "•", " – ", " — ", " ~ 
 /// [`from_parts`] and the match keys.
 pub fn undecorate(s: &str) -> String {
     let mapped = strip_symbols(s);
+    let mapped = cut_dash_headline(&mapped);
     // The name is the first piece that has a letter or digit in it.
-    let mut pieces = vec![mapped.as_str()];
+    let mut pieces = vec![mapped.as_ref()];
     for sep in HEADLINE_SEPARATORS {
         pieces = pieces.into_iter().flat_map(|p| p.split(sep)).collect();
     }
@@ -350,6 +375,119 @@ pub fn undecorate(s: &str) -> String {
         .find(|p| p.chars().any(char::is_alphanumeric))
         .unwrap_or_default();
     text::clean(head)
+}
+
+/// Words that start a headline rather than a name ("Jane Taylor - Recruiter",
+/// "Sam Lee - Head of Data"), lower-case.
+const HEADLINE_WORDS: &[&str] = &[
+    "recruiter",
+    "recruiting",
+    "recruitment",
+    "talent",
+    "hiring",
+    "engineer",
+    "engineering",
+    "developer",
+    "designer",
+    "manager",
+    "director",
+    "consultant",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cio",
+    "vp",
+    "svp",
+    "evp",
+    "president",
+    "owner",
+    "partner",
+    "head",
+    "lead",
+    "senior",
+    "sr",
+    "junior",
+    "principal",
+    "chief",
+    "analyst",
+    "architect",
+    "advisor",
+    "adviser",
+    "coach",
+    "mentor",
+    "trainer",
+    "teacher",
+    "professor",
+    "lecturer",
+    "researcher",
+    "scientist",
+    "student",
+    "intern",
+    "freelancer",
+    "freelance",
+    "entrepreneur",
+    "investor",
+    "lawyer",
+    "attorney",
+    "realtor",
+    "broker",
+    "agent",
+    "specialist",
+    "expert",
+    "officer",
+    "executive",
+    "assistant",
+    "associate",
+    "accountant",
+    "writer",
+    "author",
+    "editor",
+    "journalist",
+    "photographer",
+    "artist",
+    "speaker",
+    "strategist",
+    "marketing",
+    "sales",
+    "hr",
+    "it",
+    "open",
+    "helping",
+    "building",
+    "seeking",
+    "looking",
+];
+
+/// A headline after a spaced hyphen is cut; a spaced hyphen between names joins them
+/// ("Anna Smith - Jones" → "Anna Smith-Jones"). It is a headline when it starts with a headline word, has a
+/// lower-case or non-letter word (`Head of Data`, `#OpenToWork`, `10+ years`), or runs to
+/// more than two words.
+fn cut_dash_headline(s: &str) -> std::borrow::Cow<'_, str> {
+    let Some((name, rest)) = s.split_once(" - ") else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let first = words.first().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let is_headline = words.len() > 2
+        || first.is_some_and(|f| HEADLINE_WORDS.contains(&f.as_str()))
+        || words
+            .iter()
+            .any(|w| !w.chars().next().is_some_and(char::is_uppercase) && !is_particle(w));
+    if !name.chars().any(char::is_alphabetic) {
+        std::borrow::Cow::Borrowed(s)
+    } else if is_headline {
+        std::borrow::Cow::Owned(name.to_string())
+    } else {
+        std::borrow::Cow::Owned(format!("{}-{}", name.trim_end(), rest.trim_start()))
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -458,6 +596,201 @@ pub fn split_unspaced_east_asian(full: &str) -> Option<(&str, &str)> {
         at(1)
     };
     Some((full.get(..cut)?, full.get(cut..)?))
+}
+
+/// The commonest Vietnamese family names, as written with their diacritics (Nguyen without them
+/// too: no other language has it).
+const VIETNAMESE_FAMILY_NAMES: &[&str] = &[
+    "nguyễn", "nguyen", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
+    "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đào", "trương", "lâm", "trịnh",
+];
+
+/// Letters only Vietnamese writes: đ, and the vowels with a tone mark of Latin Extended
+/// Additional (ạ ả ấ … ỹ) or with a horn or breve (ơ ư ă).
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c, 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ă' | 'Ă')
+        || matches!(u32::from(c), 0x1EA0..=0x1EF9)
+}
+
+/// A Vietnamese name written family first ("Lê Văn Hùng", "Nguyễn Thị Mai"): two to four
+/// words, the first a common Vietnamese family name and the last not one, and the name written
+/// with Vietnamese letters or a Văn/Thị middle name. A guess: "Hùng Lê" (given first, as many
+/// write it abroad) is left in Western order, and so is a name without those marks.
+fn is_vietnamese_family_first(tokens: &[String]) -> bool {
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let (Some(first), Some(last)) = (lower.first(), lower.last()) else {
+        return false;
+    };
+    let marks = tokens.iter().any(|t| t.chars().any(is_vietnamese_letter))
+        || lower
+            .iter()
+            .any(|t| matches!(t.as_str(), "văn" | "van" | "thị" | "thi"));
+    (2..=4).contains(&tokens.len())
+        && VIETNAMESE_FAMILY_NAMES.contains(&first.as_str())
+        && !VIETNAMESE_FAMILY_NAMES.contains(&last.as_str())
+        && marks
+        && tokens.iter().all(|t| t.chars().all(|c| c.is_alphabetic()))
+}
+
+/// The commonest Hungarian family names, lower-case.
+const HUNGARIAN_FAMILY_NAMES: &[&str] = &[
+    "nagy",
+    "kovács",
+    "tóth",
+    "szabó",
+    "horváth",
+    "varga",
+    "kiss",
+    "molnár",
+    "németh",
+    "farkas",
+    "balogh",
+    "papp",
+    "takács",
+    "juhász",
+    "lakatos",
+    "mészáros",
+    "oláh",
+    "simon",
+    "rácz",
+    "fekete",
+    "szilágyi",
+    "török",
+    "fehér",
+    "balázs",
+    "gál",
+    "kis",
+    "szűcs",
+    "kocsis",
+    "orsós",
+    "pintér",
+    "fodor",
+    "szalai",
+    "sipos",
+    "magyar",
+    "lukács",
+    "gulyás",
+    "biró",
+    "király",
+    "katona",
+    "lászló",
+    "jakab",
+    "bogdán",
+    "sándor",
+    "boros",
+    "fazekas",
+    "kelemen",
+    "antal",
+    "somogyi",
+    "orosz",
+    "fülöp",
+    "veres",
+    "vincze",
+    "hegedűs",
+    "deák",
+    "budai",
+    "pap",
+    "bálint",
+    "pál",
+    "illés",
+    "vörös",
+    "vass",
+    "bognár",
+    "lengyel",
+    "fábián",
+    "bodnár",
+    "szűts",
+];
+
+/// Hungarian given names as Hungarians write them (with their accents: "Péter", not "Peter").
+const HUNGARIAN_GIVEN_NAMES: &[&str] = &[
+    "lászló",
+    "istván",
+    "józsef",
+    "jános",
+    "zoltán",
+    "sándor",
+    "gábor",
+    "ferenc",
+    "attila",
+    "péter",
+    "tamás",
+    "zsolt",
+    "tibor",
+    "andrás",
+    "csaba",
+    "imre",
+    "lajos",
+    "györgy",
+    "balázs",
+    "gyula",
+    "mihály",
+    "károly",
+    "róbert",
+    "béla",
+    "dávid",
+    "dániel",
+    "ádám",
+    "krisztián",
+    "miklós",
+    "norbert",
+    "bence",
+    "máté",
+    "levente",
+    "gergő",
+    "ákos",
+    "szabolcs",
+    "géza",
+    "mária",
+    "erzsébet",
+    "katalin",
+    "éva",
+    "ilona",
+    "anna",
+    "zsuzsanna",
+    "margit",
+    "judit",
+    "ágnes",
+    "andrea",
+    "erika",
+    "krisztina",
+    "irén",
+    "eszter",
+    "mónika",
+    "edit",
+    "gabriella",
+    "szilvia",
+    "anita",
+    "csilla",
+    "tímea",
+    "piroska",
+    "ildikó",
+    "júlia",
+    "zsófia",
+    "réka",
+    "dóra",
+    "orsolya",
+    "nóra",
+    "lilla",
+    "boglárka",
+    "viktória",
+    "enikő",
+    "hajnalka",
+    "rozália",
+];
+
+/// A Hungarian name written family first ("Kovács Gábor", "Nagy Éva"): two or three words, the
+/// first a common Hungarian family name that is no given name on the list, the last a
+/// Hungarian given name. A guess, for one-string names only: "Gábor Kovács" stays given-first.
+fn is_hungarian_family_first(tokens: &[String]) -> bool {
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let (Some(first), Some(last)) = (lower.first(), lower.last()) else {
+        return false;
+    };
+    (2..=3).contains(&tokens.len())
+        && HUNGARIAN_FAMILY_NAMES.contains(&first.as_str())
+        && !HUNGARIAN_GIVEN_NAMES.contains(&first.as_str())
+        && HUNGARIAN_GIVEN_NAMES.contains(&last.as_str())
 }
 
 fn is_latin_letter(c: char) -> bool {
@@ -594,20 +927,22 @@ fn peel_prefixes(tokens: &mut Vec<String>) -> Vec<String> {
 /// Split a comma-separated name into its name segments and the credential
 /// segments after them. A segment after the first is a credential segment
 /// when every word in it is a credential, or an all-caps acronym after a
-/// multi-word name ("Jane Doe, CSCP").
-fn split_comma_segments(s: &str, out: &mut Extracted) -> Vec<String> {
+/// multi-word name ("Jane Doe, CSCP") or in a structured name field, which holds one name part
+/// already (family "Sam, MSPH").
+fn split_comma_segments(s: &str, structured: bool, out: &mut Extracted) -> Vec<String> {
     let mut segments = s.split(',').map(text::clean).filter(|x| !x.is_empty());
     let Some(first) = segments.next() else {
         return Vec::new();
     };
-    let first_is_multiword = first.contains(' ');
+    let acronyms = structured || first.contains(' ');
     let mut names = vec![first];
     for seg in segments {
         let words = tokenize(&seg);
         let all_credentials = !words.is_empty()
-            && words
-                .iter()
-                .all(|w| is_credential(w, true) || (first_is_multiword && looks_like_acronym(w)));
+            && words.iter().all(|w| {
+                is_credential(w, true)
+                    || (acronyms && looks_like_acronym(w) && (!structured || w.len() <= 5))
+            });
         if all_credentials {
             out.suffixes.extend(words);
         } else {
@@ -767,7 +1102,7 @@ pub fn parse_full(full: &str) -> NameParts {
     let mut extracted = Extracted::default();
     let plain = undecorate(&cleaned);
     let plain = take_bracketed(&plain, &mut extracted);
-    let segments = split_comma_segments(&plain, &mut extracted);
+    let segments = split_comma_segments(&plain, false, &mut extracted);
 
     let mut segment_tokens = segments.iter().map(|s| tokenize(s));
     let mut main = segment_tokens.next().unwrap_or_default();
@@ -775,6 +1110,10 @@ pub fn parse_full(full: &str) -> NameParts {
 
     let mut prefix;
     let (given, middle, family, east_asian);
+    // Written family name first in Latin script (Vietnamese, Hungarian): `full` keeps the
+    // written order, which `written` holds.
+    let mut family_first = false;
+    let mut written: Vec<String> = Vec::new();
     if rest.is_empty() {
         prefix = peel_prefixes(&mut main);
         let mut suffix = peel_trailing_credentials(&mut main, 1);
@@ -787,6 +1126,20 @@ pub fn parse_full(full: &str) -> NameParts {
         } else if east_asian {
             let rest_given = split_tail(&mut main, 1);
             (given, middle, family) = (rest_given, Vec::new(), main);
+        } else if is_hungarian_family_first(&main) {
+            // The family name, then the given names in their order: "Nagy Anna Mária".
+            family_first = true;
+            written.clone_from(&main);
+            let mut rest = split_tail(&mut main, 1);
+            let more = split_tail(&mut rest, 1);
+            (given, middle, family) = (rest, more, main);
+        } else if is_vietnamese_family_first(&main) {
+            // The family name, middle names, and the given name last: "Lê Văn Hùng".
+            family_first = true;
+            written.clone_from(&main);
+            let mut rest = split_tail(&mut main, 1);
+            let last = rest.pop().into_iter().collect();
+            (given, middle, family) = (last, rest, main);
         } else {
             (given, middle, family) = split_given_family(main);
         }
@@ -837,7 +1190,14 @@ pub fn parse_full(full: &str) -> NameParts {
         suffix: extracted.suffixes.join(", "),
         nickname: nicknames.join(" "),
     };
-    parts.full = core_name(&parts.given, &parts.middle, &parts.family);
+    parts.full = if family_first {
+        if recase {
+            recase_all(&mut written, true);
+        }
+        join(&written)
+    } else {
+        core_name(&parts.given, &parts.middle, &parts.family)
+    };
     if parts.full.is_empty() {
         // Nothing split (unspaced CJK, or only symbols): keep what was typed.
         parts.full = if plain.is_empty() { cleaned } else { plain };
@@ -851,7 +1211,7 @@ pub fn parse_full(full: &str) -> NameParts {
 fn clean_field(field: &str, keep: usize, out: &mut Extracted) -> Vec<String> {
     let plain = undecorate(&text::clean(field));
     let plain = take_bracketed(&plain, out);
-    let segments = split_comma_segments(&plain, out);
+    let segments = split_comma_segments(&plain, true, out);
     let comma_suffixes = std::mem::take(&mut out.suffixes);
     // A comma segment that is not a credential stays in the field as typed
     // ("Finn, Graves Dahl"): we cannot tell what it is, so nothing is lost.
@@ -1373,6 +1733,116 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(recase_token(input, false), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn headlines_after_a_spaced_hyphen_are_cut_and_double_names_kept() {
+        let cases: &[(&str, Expect)] = &[
+            (
+                "Jane Taylor - Recruiter",
+                ("Jane Taylor", "Jane", "", "Taylor", "", "", ""),
+            ),
+            (
+                "Sam Lee - Head of Data",
+                ("Sam Lee", "Sam", "", "Lee", "", "", ""),
+            ),
+            (
+                "Anna Smith - Jones",
+                ("Anna Smith-Jones", "Anna", "", "Smith-Jones", "", "", ""),
+            ),
+            (
+                "Jean - Pierre Dupont",
+                (
+                    "Jean-Pierre Dupont",
+                    "Jean-Pierre",
+                    "",
+                    "Dupont",
+                    "",
+                    "",
+                    "",
+                ),
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_full(input), parts(*expected), "{input:?}");
+        }
+        let p = from_parts("Jane", "Taylor - Recruiter");
+        assert_eq!((p.given.as_str(), p.family.as_str()), ("Jane", "Taylor"));
+        assert_eq!(p.full, "Jane Taylor");
+    }
+
+    #[test]
+    fn credentials_leave_the_family_name() {
+        let p = from_parts("Jordan", "Sam, MSPH");
+        assert_eq!((p.family.as_str(), p.suffix.as_str()), ("Sam", "MSPH"));
+        let p = from_parts("Hans", "Müller, Dipl.-Ing.");
+        assert_eq!(
+            (p.family.as_str(), p.suffix.as_str()),
+            ("Müller", "Dipl.-Ing.")
+        );
+        let p = from_parts("Dipl.-Ing. Hans", "Müller");
+        assert_eq!(
+            (p.prefix.as_str(), p.given.as_str()),
+            ("Dipl.-Ing.", "Hans")
+        );
+        let p = parse_full("Dipl.-Ing. Hans Müller");
+        assert_eq!(
+            (p.prefix.as_str(), p.given.as_str(), p.family.as_str()),
+            ("Dipl.-Ing.", "Hans", "Müller")
+        );
+        // A comma segment that is no credential stays as typed.
+        assert_eq!(from_parts("Finn", "Graves, Dahl").family, "Graves, Dahl");
+    }
+
+    #[test]
+    fn vietnamese_and_hungarian_names_written_family_first_keep_their_order() {
+        let cases: &[(&str, Expect)] = &[
+            (
+                "Lê Văn Hùng",
+                ("Lê Văn Hùng", "Hùng", "Văn", "Lê", "", "", ""),
+            ),
+            (
+                "Nguyễn Thị Mai",
+                ("Nguyễn Thị Mai", "Mai", "Thị", "Nguyễn", "", "", ""),
+            ),
+            ("Trần Bình", ("Trần Bình", "Bình", "", "Trần", "", "", "")),
+            // Given name first, as many write it abroad: left in Western order.
+            ("Hùng Lê", ("Hùng Lê", "Hùng", "", "Lê", "", "", "")),
+            // French "Le", no Vietnamese letters: Western order.
+            (
+                "Le Corbusier",
+                ("Le Corbusier", "Le", "", "Corbusier", "", "", ""),
+            ),
+            (
+                "LÊ VĂN HÙNG",
+                ("Lê Văn Hùng", "Hùng", "Văn", "Lê", "", "", ""),
+            ),
+            // Hungarian written family first, and the same person written given first.
+            (
+                "Kovács Gábor",
+                ("Kovács Gábor", "Gábor", "", "Kovács", "", "", ""),
+            ),
+            (
+                "Nagy Anna Mária",
+                ("Nagy Anna Mária", "Anna", "Mária", "Nagy", "", "", ""),
+            ),
+            (
+                "Gábor Kovács",
+                ("Gábor Kovács", "Gábor", "", "Kovács", "", "", ""),
+            ),
+            // "Sándor" is both: nothing says which, Western order.
+            (
+                "Sándor Péter",
+                ("Sándor Péter", "Sándor", "", "Péter", "", "", ""),
+            ),
+            (
+                "Simon Peter",
+                ("Simon Peter", "Simon", "", "Peter", "", "", ""),
+            ),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_full(input), parts(*expected), "{input:?}");
         }
     }
 }

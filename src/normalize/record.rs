@@ -251,13 +251,16 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
     c.urls = urls;
 
     for a in &mut c.addresses {
+        // A formatted address and a street keep their lines ("Industrigata 50B\n0357 Oslo"):
+        // joined with spaces they read as one run-on line.
+        for f in [&mut a.street, &mut a.raw] {
+            *f = text::clean_multiline(f);
+        }
         for f in [
-            &mut a.street,
             &mut a.locality,
             &mut a.region,
             &mut a.postal_code,
             &mut a.country,
-            &mut a.raw,
         ] {
             *f = text::clean(f);
         }

@@ -141,10 +141,13 @@ fn row(c: &Contact) -> Row {
     let org = |f: fn(&crate::model::Organization) -> &String| {
         first_org.map(f).cloned().unwrap_or_default()
     };
+    // Google imports a photo URL; an embedded photo (a `data:` URI from a vCard) is written when
+    // there is no URL, so a contact that is only a photo is still a row that reads back.
     let photo = c
         .photos
         .iter()
         .find(|p| p.value.starts_with("http://") || p.value.starts_with("https://"))
+        .or_else(|| c.photos.first())
         .map(|p| p.value.clone())
         .unwrap_or_default();
     let singles = vec![

@@ -35,6 +35,11 @@ static FORMATS: &[Format] = &[
         files: "google.csv (Google Contacts \"Google CSV\" export, old header, UTF-8 or UTF-16)",
         kinds: &[Kind::Contact],
     },
+    Format {
+        id: "google-atom",
+        files: "GData / Atom XML contacts feed (Contacts API v3 backups)",
+        kinds: &[Kind::Contact],
+    },
 ];
 
 use super::table::has;
@@ -81,12 +86,18 @@ impl Source for Google {
     }
 
     fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
+        if super::google_atom::detect(sniff) {
+            return super::format_by_id(FORMATS, "google-atom");
+        }
         FORMATS
             .iter()
             .find(|f| Table::find(sniff.head, |h| matches(f.id, h)).is_some())
     }
 
     fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
+        if format.id == "google-atom" {
+            return super::google_atom::read(file, out);
+        }
         let decoded = decode(&file.data);
         if let Some(enc) = decoded.fallback {
             out.warnings.push(crate::report::Issue::new(

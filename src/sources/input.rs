@@ -95,8 +95,9 @@ pub fn expand_bytes(
 
 /// What expansion hands back for each candidate file: its head, and a way to get all of it.
 pub trait Visitor {
-    /// Decide from the path and the head whether the file is wanted.
-    fn wants(&mut self, input: &str, path: &str, head: &[u8]) -> bool;
+    /// Decide from the path and the head whether the file is wanted; when it is not, why (the
+    /// reason the file is listed as skipped with).
+    fn wants(&mut self, input: &str, path: &str, head: &[u8]) -> Result<(), String>;
     fn file(&mut self, file: FileEntry);
     fn skipped(&mut self, issue: Issue);
     fn error(&mut self, location: Location, kind: ErrorKind);
@@ -205,9 +206,11 @@ fn disk_file(input: &str, path: &Path, rel: &str, budget: &mut Budget, visitor: 
             visitor.skipped(Issue::new(loc.clone(), EMPTY));
             return Ok(());
         }
-        if !is_zip && !visitor.wants(input, rel, &head) {
-            visitor.skipped(Issue::new(loc.clone(), "not a file rolo reads"));
-            return Ok(());
+        if !is_zip {
+            if let Err(why) = visitor.wants(input, rel, &head) {
+                visitor.skipped(Issue::new(loc.clone(), why));
+                return Ok(());
+            }
         }
         if len > budget.limits.max_file_bytes {
             return Err(ErrorKind::Limit(
@@ -247,17 +250,15 @@ fn bytes_input(
         visitor.skipped(Issue::new(Location::file(input, path), EMPTY));
     } else if data.starts_with(b"PK\x03\x04") || data.starts_with(b"PK\x05\x06") {
         read_zip(input, path, data, budget, depth + 1, visitor);
-    } else if visitor.wants(input, path, data.get(..HEAD_BYTES).unwrap_or(&data)) {
-        visitor.file(FileEntry {
-            input: input.to_string(),
-            path: path.to_string(),
-            data,
-        });
     } else {
-        visitor.skipped(Issue::new(
-            Location::file(input, path),
-            "not a file rolo reads",
-        ));
+        match visitor.wants(input, path, data.get(..HEAD_BYTES).unwrap_or(&data)) {
+            Ok(()) => visitor.file(FileEntry {
+                input: input.to_string(),
+                path: path.to_string(),
+                data,
+            }),
+            Err(why) => visitor.skipped(Issue::new(Location::file(input, path), why)),
+        }
     }
 }
 
@@ -361,12 +362,11 @@ fn read_member<R: Read + Seek>(
         .read_to_end(&mut head)
         .map_err(|e| ErrorKind::Zip(e.to_string()))?;
     let is_zip = head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06");
-    if !is_zip && !visitor.wants(input, member, &head) {
-        visitor.skipped(Issue::new(
-            Location::file(input, member),
-            "not a file rolo reads",
-        ));
-        return Ok(());
+    if !is_zip {
+        if let Err(why) = visitor.wants(input, member, &head) {
+            visitor.skipped(Issue::new(Location::file(input, member), why));
+            return Ok(());
+        }
     }
     // The declared size can lie; read at most the cap and fail if there is more.
     let cap = limits

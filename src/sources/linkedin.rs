@@ -184,6 +184,16 @@ impl Source for LinkedIn {
     }
 }
 
+/// Empty for the `NA` / `N/A` / `#N/A` that Excel users fill empty cells with; names are not
+/// passed through here ("Na" is a family name).
+fn not_na(v: &str) -> &str {
+    if ["NA", "N/A", "#N/A", "n/a"].contains(&v) {
+        ""
+    } else {
+        v
+    }
+}
+
 /// Columns a format cannot do without.
 fn require(table: &Table<'_>, names: &[&str]) -> Result<(), ErrorKind> {
     match names.iter().find(|n| !table.has(n)) {
@@ -205,9 +215,9 @@ fn connections(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(),
         let mut c = out.start(row.line, Kind::Connection);
         c.name.given = row.get(first).to_string();
         c.name.family = row.get(last).to_string();
-        c.add_email(row.get(mail), &[]);
-        c.add_organization(row.get(company), row.get(position));
-        c.add_profile(SERVICE, row.get(url), "");
+        c.add_email(not_na(row.get(mail)), &[]);
+        c.add_organization(not_na(row.get(company)), not_na(row.get(position)));
+        c.add_profile(SERVICE, not_na(row.get(url)), "");
         c.add_event("connected", row.get(date), SERVICE);
         if c.is_anonymous() {
             // LinkedIn hides members who limit their visibility: the row is a real connection.
@@ -262,8 +272,11 @@ fn imported_contacts(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Resu
         for p in split_list(row.get(phones)) {
             c.add_phone(p, &[]);
         }
-        let title = row.get(title);
-        let orgs = split_list(row.get(companies));
+        let title = not_na(row.get(title));
+        let orgs: Vec<&str> = split_list(row.get(companies))
+            .into_iter()
+            .filter(|o| !not_na(o).is_empty())
+            .collect();
         if orgs.is_empty() {
             c.add_organization("", title);
         }
@@ -326,6 +339,7 @@ fn invitations(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(),
     let to = table.col("To");
     let sent = table.col("Sent At");
     let direction = table.col("Direction");
+    let message = table.col("Message");
     let from_url = table.col_any(&["inviterProfileUrl", "inviterProfileUrn"]);
     let to_url = table.col_any(&["inviteeProfileUrl", "inviteeProfileUrn"]);
     for row in rows {
@@ -341,6 +355,16 @@ fn invitations(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(),
         c.name.full = name.to_string();
         add_linkedin_ref(&mut c, url);
         c.add_event(event, row.get(sent), SERVICE);
+        let text = row.get(message);
+        if !text.is_empty() {
+            // What a person wrote when connecting is often the only context of who they are.
+            let side = if event == "invitation_sent" {
+                "sent"
+            } else {
+                "received"
+            };
+            c.add_note(&format!("LinkedIn invitation {side}: {text}"));
+        }
         if c.is_anonymous() {
             out.reject(row.line, "invitation without a name or profile");
             continue;
@@ -448,6 +472,12 @@ fn messages(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(), Er
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(k, _)| k.clone());
 
+    // 2022 exports have no RECIPIENT PROFILE URLS: the owner's replies name the other side only.
+    // Tie them to the people who wrote in the same conversation.
+    let others = to_urls
+        .is_none()
+        .then(|| conversation_partners(table, rows, owner.as_deref()));
+
     let mut agg = Aggregate::default();
     for row in rows {
         let d = row.get(date);
@@ -458,6 +488,16 @@ fn messages(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(), Er
                     fill(&mut p.full, sender_name);
                 }
             }
+            Some(_) if others.is_some() => {
+                let conv = row.get(table.col("CONVERSATION ID"));
+                let partners = others.as_ref().and_then(|o| o.get(conv));
+                for (key, url, name) in reply_recipients(partners, row.get(to)) {
+                    if let Some(p) = agg.see(key, row.line, &url, d) {
+                        fill(&mut p.full, &name);
+                    }
+                }
+                continue;
+            }
             Some(_) => {}
             None if row.get(to).is_empty() && sender_name.is_empty() => {}
             None => out.warn(
@@ -466,7 +506,9 @@ fn messages(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(), Er
             ),
         }
         let urls = split_urls(row.get(to_urls));
-        if urls.is_empty() && !row.get(to).is_empty() {
+        // Without the column (2022), a recipient other than the owner is known from the rows
+        // they sent; the owner's replies were tied above.
+        if urls.is_empty() && !row.get(to).is_empty() && others.is_none() {
             out.warn(
                 row.line,
                 "message to an unknown recipient (no profile URL), not a person record",
@@ -485,6 +527,58 @@ fn messages(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(), Er
     }
     push_aggregate(agg, out, Kind::Message, "messaged");
     Ok(())
+}
+
+/// A conversation's participants other than the owner, as (key, profile URL, name), from the
+/// rows they sent.
+type Partners = HashMap<String, Vec<(String, String, String)>>;
+
+fn conversation_partners(table: &Table<'_>, rows: &[Row], owner: Option<&str>) -> Partners {
+    let conv = table.col("CONVERSATION ID");
+    let from = table.col("FROM");
+    let from_url = table.col("SENDER PROFILE URL");
+    let mut out: Partners = HashMap::new();
+    for row in rows {
+        let Some(key) = person_key(row.get(from_url), row.get(from)) else {
+            continue;
+        };
+        if Some(key.as_str()) == owner {
+            continue;
+        }
+        let list = out.entry(row.get(conv).to_string()).or_default();
+        if !list.iter().any(|(k, _, _)| *k == key) {
+            list.push((
+                key,
+                row.get(from_url).to_string(),
+                row.get(from).to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// Who an owner's reply went to, in a file without recipient URLs: the one other participant of
+/// a two-person conversation; else those of the conversation named in TO; else, when nobody
+/// else wrote in it, the person TO names (by name only).
+fn reply_recipients(
+    partners: Option<&Vec<(String, String, String)>>,
+    to: &str,
+) -> Vec<(String, String, String)> {
+    let partners = partners.map(Vec::as_slice).unwrap_or_default();
+    if let [one] = partners {
+        return vec![one.clone()];
+    }
+    let named: Vec<_> = partners
+        .iter()
+        .filter(|(_, _, name)| !name.is_empty() && to.to_lowercase().contains(&name.to_lowercase()))
+        .cloned()
+        .collect();
+    if !named.is_empty() || !partners.is_empty() {
+        return named;
+    }
+    person_key("", to)
+        .map(|k| vec![(k, String::new(), to.trim().to_string())])
+        .unwrap_or_default()
 }
 
 /// Group recipients' names are joined with a bare "," while names themselves may hold ", "

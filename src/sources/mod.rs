@@ -5,7 +5,9 @@
 //! [`REGISTRY`]. Sources know nothing of normalisation, dedupe or output.
 
 pub mod facebook;
+pub mod fritzbox;
 pub mod google;
+pub mod google_atom;
 pub mod input;
 pub mod instagram;
 pub mod json;
@@ -15,7 +17,9 @@ pub mod outlook;
 pub mod table;
 pub mod telegram;
 pub mod twitter;
+pub mod unread;
 pub mod vcard;
+pub mod windows_contact;
 pub mod xcard;
 
 use crate::error::{ErrorKind, Location};
@@ -36,6 +40,7 @@ pub static REGISTRY: &[&dyn Source] = &[
     &outlook::Outlook,
     &vcard::VCard,
     &xcard::XCard,
+    &fritzbox::FritzBox,
 ];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
@@ -83,6 +88,9 @@ pub struct FileOut {
     pub records: Vec<Contact>,
     pub warnings: Vec<Issue>,
     pub rejected: Vec<Issue>,
+    /// Set by a reader when the file shows a day-first locale (a `;`-separated CSV, localized
+    /// column names): ambiguous slashed dates are then read day first ([`FileOut::settle_dates`]).
+    pub day_first_hint: bool,
 }
 
 impl FileOut {
@@ -93,6 +101,83 @@ impl FileOut {
             records: Vec::new(),
             warnings: Vec::new(),
             rejected: Vec::new(),
+            day_first_hint: false,
+        }
+    }
+
+    /// Reads every slashed date of the file's records (events, birthdays) in one order decided
+    /// for the whole file (`normalize::date::decide_order`), and rewrites them as ISO dates;
+    /// normalisation then leaves them as they are. A guess and a mix of orders are warnings.
+    pub fn settle_dates(&mut self) {
+        use crate::normalize::date::{self, FileOrder, Order};
+        let mut numbers = Vec::new();
+        let mut first_ambiguous = None;
+        // The first line proving each order, for the warning of a file that mixes them.
+        let (mut first_day_first, mut first_month_first) = (None, None);
+        let mut day_first = self.day_first_hint;
+        let mut twelve_hour = false;
+        for r in &self.records {
+            let line = r.source().map_or(0, |s| s.line);
+            let values = r.events.iter().map(|e| e.date.as_str());
+            for v in values.chain(r.birthday.as_ref().map(|b| b.value.as_str())) {
+                match date::slashed_numbers(v) {
+                    Some((a, b)) => {
+                        if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
+                            first_ambiguous.get_or_insert(line);
+                        }
+                        if a > 12 && b <= 12 {
+                            first_day_first.get_or_insert(line);
+                        }
+                        if b > 12 && a <= 12 {
+                            first_month_first.get_or_insert(line);
+                        }
+                        numbers.push((a, b));
+                        let upper = v.trim_end().to_ascii_uppercase();
+                        twelve_hour |= upper.ends_with("AM") || upper.ends_with("PM");
+                    }
+                    // A dotted date beside the slashed ones shows a day-first writer.
+                    None => day_first |= is_dotted_date(v),
+                }
+            }
+        }
+        // A separator or language of the file's own says more than a clock style.
+        let hint = if day_first {
+            Some(Order::DayFirst)
+        } else if twelve_hour {
+            Some(Order::MonthFirst)
+        } else {
+            None
+        };
+        let decided = date::decide_order(&numbers, hint);
+        match decided {
+            FileOrder::Guessed(Order::MonthFirst) => self.warn(
+                first_ambiguous.unwrap_or(1),
+                "dates such as 03/04/2021 could be day or month first and nothing in the file \
+                 says which: read month first",
+            ),
+            FileOrder::Mixed => self.warn(
+                first_day_first.max(first_month_first).unwrap_or(1),
+                "dates are written both day first and month first: each read the one way it can be",
+            ),
+            _ => {}
+        }
+        let Some(order) = decided.order() else {
+            return;
+        };
+        let settle = |v: &mut String| {
+            if date::slashed_numbers(v).is_some() {
+                if let Some(iso) = date::parse_in(v, order) {
+                    *v = iso;
+                }
+            }
+        };
+        for r in &mut self.records {
+            for e in &mut r.events {
+                settle(&mut e.date);
+            }
+            if let Some(b) = &mut r.birthday {
+                settle(&mut b.value);
+            }
         }
     }
 
@@ -296,6 +381,7 @@ fn read_file(file: FileEntry, limits: Limits) -> Option<FileDone> {
         }),
         None => source.read(&file, format, &mut out),
     };
+    out.settle_dates();
     let mut kinds = BTreeMap::new();
     let mut issue = None;
     let error = match result {
@@ -340,6 +426,16 @@ fn read_file(file: FileEntry, limits: Limits) -> Option<FileDone> {
     })
 }
 
+/// `14.02.2020`, `1.2.20`: the way most of Europe writes a date.
+fn is_dotted_date(v: &str) -> bool {
+    let v = v.trim();
+    let date = v.split_once(' ').map_or(v, |(d, _)| d);
+    let parts: Vec<&str> = date.split('.').collect();
+    matches!(parts.as_slice(), [d, m, y]
+        if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && matches!(y.len(), 2 | 4)
+            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
+}
+
 /// The first line longer than `max` bytes, as (1-based line, its length), in a file read by lines.
 /// JSON, JavaScript-wrapped JSON and XML are exempt: they may be minified onto one line, and their
 /// parsers do not work line by line.
@@ -366,8 +462,20 @@ fn overlong_line(data: &[u8], max: u64) -> Option<(u64, u64)> {
 }
 
 impl Visitor for Loader<'_> {
-    fn wants(&mut self, _input: &str, path: &str, head: &[u8]) -> bool {
-        detect(path, head).is_some()
+    fn wants(&mut self, input: &str, path: &str, head: &[u8]) -> Result<(), String> {
+        if detect(path, head).is_some() {
+            return Ok(());
+        }
+        match unread::near_miss(path, head) {
+            // A file that looks like people but that no reader takes: say so, out loud.
+            Some(why) => {
+                self.report
+                    .warnings
+                    .push(Issue::new(Location::file(input, path), why.clone()));
+                Err(why)
+            }
+            None => Err(unread::NOT_READ.to_string()),
+        }
     }
 
     fn file(&mut self, file: FileEntry) {

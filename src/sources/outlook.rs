@@ -9,6 +9,11 @@
 //! Manager's Name, Office Location, User 1…) becomes a `Header: value` note. Outlook's defaults that
 //! say nothing (`Gender` "Unspecified", `Priority` "Normal", a `0/0/00` date) are skipped. A file
 //! that is not UTF-8 is read as Windows-1252 and the file gets a warning saying so.
+//!
+//! Desktop Outlook writes its column names in the language it is installed in (`Vorname`,
+//! `E-Mail-Adresse`, `Tél. mobile`). `outlook-headers.tsv` maps each localized name to the English
+//! one, so every language reads through the same classification; a localized header is also a
+//! hint that the file's slashed dates are day first.
 
 use super::input::FileEntry;
 use super::table::{decode, header_key, Row, Table};
@@ -16,6 +21,8 @@ use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
 use crate::normalize::labels::label_words;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 pub struct Outlook;
 
@@ -23,7 +30,7 @@ static FORMATS: &[Format] = &[
     Format {
         id: "outlook-csv",
         files:
-            "contacts.csv from outlook.com (61 columns) or desktop Outlook (quoted, Windows-1252)",
+            "contacts.csv from outlook.com (61 columns) or desktop Outlook (quoted, Windows-1252; English, German, French, Spanish, Dutch, Norwegian or Polish headers)",
         kinds: &[Kind::Contact],
     },
     Format {
@@ -31,15 +38,59 @@ static FORMATS: &[Format] = &[
         files: "Thunderbird address book exported as CSV (English column names)",
         kinds: &[Kind::Contact],
     },
+    Format {
+        id: "windows-contact",
+        files: "*.contact (Windows Contacts XML, one person per file)",
+        kinds: &[Kind::Contact],
+    },
 ];
 
 use super::table::{has, has_any};
+
+/// Localized Outlook column names (lower-cased) to the English ones, from `outlook-headers.tsv`.
+fn localized() -> &'static HashMap<String, String> {
+    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("outlook-headers.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (_lang, from, to) = (cols.next()?, cols.next()?, cols.next()?);
+                Some((header_key(from), header_key(to)))
+            })
+            .collect()
+    })
+}
+
+/// A header key in English: a localized Outlook name is translated, any other kept. French names
+/// the honorific and the job title both "Titre": `seen_title` says whether the first went by.
+fn english(key: &str, seen_title: &mut bool) -> String {
+    match localized().get(key) {
+        Some(en) if en == "title" && *seen_title => "job title".into(),
+        Some(en) => {
+            *seen_title |= en == "title";
+            en.clone()
+        }
+        None => key.to_string(),
+    }
+}
+
+/// The header row in English keys, and whether any name was localized.
+fn english_headers(h: &[String]) -> (Vec<String>, bool) {
+    let mut seen_title = false;
+    let keys: Vec<String> = h.iter().map(|k| english(k, &mut seen_title)).collect();
+    let localized = keys.iter().zip(h).any(|(en, k)| en != k);
+    (keys, localized)
+}
 
 /// Header tests. Google's header has numbered `E-mail 1 - Value` columns instead of `E-mail
 /// Address`; LinkedIn's files have neither; Thunderbird says `Primary Email`.
 fn matches(id: &str, h: &[String]) -> bool {
     match id {
         "outlook-csv" => {
+            let (h, _) = english_headers(h);
+            let h = h.as_slice();
             has(h, "first name")
                 && has(h, "last name")
                 && has_any(h, &["e-mail address", "e-mail 2 address"])
@@ -65,12 +116,18 @@ impl Source for Outlook {
     }
 
     fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
+        if super::windows_contact::detect(sniff) {
+            return super::format_by_id(FORMATS, "windows-contact");
+        }
         FORMATS
             .iter()
             .find(|f| Table::find(sniff.head, |h| matches(f.id, h)).is_some())
     }
 
     fn read(&self, file: &FileEntry, format: &Format, out: &mut FileOut) -> Result<(), ErrorKind> {
+        if format.id == "windows-contact" {
+            return super::windows_contact::read(file, out);
+        }
         let decoded = decode(&file.data);
         if let Some(enc) = decoded.fallback {
             out.warnings.push(crate::report::Issue::new(
@@ -78,18 +135,31 @@ impl Source for Outlook {
                 format!("not UTF-8: read as {enc}"),
             ));
         }
-        let table = super::table::open(&decoded, format.id, out, |h| matches(format.id, h))?;
+        let table = super::table::find(&decoded, format.id, |h| matches(format.id, h))?;
         let thunderbird = format.id == "thunderbird-csv";
-        let cols: Vec<(Col, usize)> = table
-            .headers
+        let raw_keys: Vec<String> = table.headers.iter().map(|h| header_key(h)).collect();
+        let (keys, localized) = if thunderbird {
+            (raw_keys.clone(), false)
+        } else {
+            english_headers(&raw_keys)
+        };
+        // Outlook's own English headers are day-first hints only through their separator; a
+        // translated header row comes from an installation in a day-first language.
+        out.day_first_hint |= localized || table.delimiter == b';';
+        for name in super::table::duplicates(&keys) {
+            out.warn(
+                table.header_line,
+                format!("column {name:?} appears twice; the first is used"),
+            );
+        }
+        let cols: Vec<(Col, usize)> = keys
             .iter()
             .enumerate()
-            .map(|(i, h)| {
-                let key = header_key(h);
+            .map(|(i, key)| {
                 let col = if thunderbird {
-                    thunderbird_col(&key)
+                    thunderbird_col(key)
                 } else {
-                    outlook_col(&key)
+                    outlook_col(key)
                 };
                 (col, i)
             })
@@ -97,7 +167,7 @@ impl Source for Outlook {
         for row in table.rows() {
             match row {
                 Ok(r) => {
-                    let c = record(&table, &cols, &r, out);
+                    let c = record(&table, &keys, &cols, &r, out);
                     if super::google::is_empty(&c) {
                         out.reject(r.line, "empty contact: no name or value");
                     } else {
@@ -255,20 +325,39 @@ fn thunderbird_col(key: &str) -> Col {
     }
 }
 
-/// Values Outlook writes for "not set", which say nothing about the person.
+/// Values Outlook writes for "not set", which say nothing about the person (in English and in
+/// the languages of `outlook-headers.tsv`). `key` is the English header.
 fn is_default(key: &str, v: &str) -> bool {
     let v = v.to_lowercase();
     match key {
-        "gender" => v == "unspecified",
-        "priority" | "sensitivity" => v == "normal",
-        "private" => v == "false",
+        "gender" => matches!(
+            v.as_str(),
+            "unspecified"
+                | "nicht angegeben"
+                | "non spécifié"
+                | "sin especificar"
+                | "niet opgegeven"
+                | "ikke angitt"
+                | "nieokreślona"
+        ),
+        "priority" | "sensitivity" => matches!(v.as_str(), "normal" | "normale" | "normaal"),
+        "private" => matches!(v.as_str(), "false" | "aus" | "falsch" | "faux" | "falso"),
         _ => is_placeholder_date(&v),
     }
 }
 
-/// Outlook's empty date, `0/0/00` (also seen as `1/0/00`, `0/0/0000`): a month or day of zero.
+/// Outlook's empty date, `0/0/00` (also seen as `1/0/00`, `0/0/0000`, and `0.0.00` / `0-0-00`
+/// from German and Dutch installations): a month or day of zero.
 pub fn is_placeholder_date(v: &str) -> bool {
-    let parts: Vec<&str> = v.trim().split('/').collect();
+    let v = v.trim();
+    let sep = if v.contains('.') {
+        '.'
+    } else if v.contains('-') {
+        '-'
+    } else {
+        '/'
+    };
+    let parts: Vec<&str> = v.split(sep).collect();
     parts.len() == 3
         && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
         && parts
@@ -288,7 +377,13 @@ struct AddressParts {
     country: String,
 }
 
-fn record(table: &Table<'_>, cols: &[(Col, usize)], row: &Row, out: &FileOut) -> Contact {
+fn record(
+    table: &Table<'_>,
+    keys: &[String],
+    cols: &[(Col, usize)],
+    row: &Row,
+    out: &FileOut,
+) -> Contact {
     let mut c = out.start(row.line, Kind::Contact);
     let (mut company, mut job, mut dept) = ("", "", "");
     let (mut year, mut month, mut day) = ("", "", "");
@@ -353,7 +448,7 @@ fn record(table: &Table<'_>, cols: &[(Col, usize)], row: &Row, out: &FileOut) ->
                 }
             }
             Col::Derived => {}
-            Col::Other if is_default(&header_key(header), v) => {}
+            Col::Other if is_default(keys.get(*i).map_or("", String::as_str), v) => {}
             Col::Other => c.add_note(&format!("{header}: {v}")),
         }
     }
@@ -473,10 +568,72 @@ mod tests {
     }
 
     #[test]
+    fn localized_headers_read_as_english() {
+        let mut seen = false;
+        let en = |k: &str, seen: &mut bool| english(k, seen);
+        assert_eq!(en("vorname", &mut seen), "first name");
+        assert_eq!(en("e-mail-adresse", &mut seen), "e-mail address");
+        assert_eq!(en("mobiltelefon", &mut seen), "mobile phone");
+        assert_eq!(en("tél. mobile", &mut seen), "mobile phone");
+        assert_eq!(en("apellidos", &mut seen), "last name");
+        assert_eq!(en("straße geschäftlich", &mut seen), "business street");
+        assert_eq!(en("unknown column", &mut seen), "unknown column");
+        // French "Titre" twice: honorific, then job title.
+        assert_eq!(en("titre", &mut seen), "title");
+        assert_eq!(en("titre", &mut seen), "job title");
+        assert_eq!(outlook_col("telefon privat"), Col::Other);
+        assert_eq!(
+            outlook_col(&en("telefon privat", &mut seen)),
+            Col::Phone(vec!["home".into()])
+        );
+    }
+
+    #[test]
+    fn the_localized_table_is_well_formed() {
+        let text = include_str!("outlook-headers.tsv");
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{line:?}");
+            assert!(
+                ["de", "fr", "es", "nl", "nb", "pl"].contains(&cols[0]),
+                "{line:?}"
+            );
+            let (from, to) = (header_key(cols[1]), header_key(cols[2]));
+            // Every target is a name the English classification knows.
+            assert!(
+                outlook_col(&to) != Col::Other
+                    || matches!(
+                        to.as_str(),
+                        "gender"
+                            | "anniversary"
+                            | "children"
+                            | "spouse"
+                            | "priority"
+                            | "private"
+                            | "sensitivity"
+                            | "assistant's name"
+                            | "manager's name"
+                            | "user 1"
+                            | "user 2"
+                            | "user 3"
+                            | "user 4"
+                    ),
+                "{line:?}"
+            );
+            if let Some(old) = seen.insert(from.clone(), to.clone()) {
+                assert_eq!(old, to, "{from:?} maps to two names");
+            }
+        }
+    }
+
+    #[test]
     fn placeholder_dates_are_none() {
         assert!(is_placeholder_date("0/0/00"));
         assert!(is_placeholder_date("1/0/00"));
         assert!(is_placeholder_date("0/0/0000"));
+        assert!(is_placeholder_date("0.0.00"));
+        assert!(is_placeholder_date("0-0-00"));
         assert!(!is_placeholder_date("6/15/1988"));
         assert!(!is_placeholder_date("1988-06-15"));
     }

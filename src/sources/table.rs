@@ -1,8 +1,8 @@
 //! CSV as exports really write it: decoding, header finding, columns by name.
 //!
 //! Exports start with preambles (LinkedIn's `Notes:`), come as UTF-16LE with TABs (LinkedIn's 2022
-//! endorsements), as Windows-1252 (Outlook), with or without BOM and final newline, with line
-//! breaks inside quoted fields. Every CSV reader goes through here so each quirk is handled once.
+//! endorsements), as Windows-1252 (Outlook), with `;` separators (any CSV re-saved by Excel in a
+//! European locale), with or without BOM and final newline, with line breaks inside quoted fields. Every CSV reader goes through here so each quirk is handled once.
 
 use crate::error::ErrorKind;
 use std::borrow::Cow;
@@ -108,6 +108,29 @@ pub fn has_any(h: &[String], ks: &[&str]) -> bool {
     ks.iter().any(|k| has(h, k))
 }
 
+/// The header row of `decoded` that `is_header` accepts; fails the file when there is none.
+/// For readers that translate the header before checking it for duplicates ([`open`] does both).
+pub fn find<'a>(
+    decoded: &'a Decoded<'_>,
+    format_id: &str,
+    is_header: impl Fn(&[String]) -> bool,
+) -> Result<Table<'a>, ErrorKind> {
+    Table::find(&decoded.text, is_header)
+        .ok_or_else(|| ErrorKind::Other(format!("no {format_id} header row found")))
+}
+
+/// Keys that occur more than once, each named once.
+pub fn duplicates(keys: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut dups: Vec<String> = Vec::new();
+    for key in keys {
+        if !key.is_empty() && !seen.insert(key.as_str()) && !dups.contains(key) {
+            dups.push(key.clone());
+        }
+    }
+    dups
+}
+
 /// The start of every CSV reader: the header row of `decoded` that `is_header` accepts, with a
 /// warning per duplicate column name. Fails the file when no header is found. (Each reader says
 /// itself where it reports a guessed encoding.)
@@ -119,6 +142,8 @@ pub fn open<'a>(
 ) -> Result<Table<'a>, ErrorKind> {
     let table = Table::find(&decoded.text, is_header)
         .ok_or_else(|| ErrorKind::Other(format!("no {format_id} header row found")))?;
+    // Excel separates with `;` where the decimal mark is a comma: a day-first locale.
+    out.day_first_hint |= table.delimiter == b';';
     for name in table.duplicate_headers() {
         out.warn(
             table.header_line,
@@ -134,13 +159,33 @@ pub fn header_key(h: &str) -> String {
         .to_lowercase()
 }
 
-/// Splits one line as a CSV header (comma, or TAB when the line has more TABs than commas).
-pub fn parse_header_line(line: &str) -> (u8, Vec<String>) {
-    let delimiter = if line.matches('\t').count() > line.matches(',').count() {
+/// The separator of a header line: the most frequent of comma, semicolon and TAB outside quotes,
+/// comma on a tie. Excel writes `;` where the decimal mark is a comma (most of Europe), LinkedIn's
+/// 2022 endorsements TAB.
+pub fn sniff_delimiter(line: &str) -> u8 {
+    let (mut comma, mut semi, mut tab) = (0usize, 0usize, 0usize);
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => comma += 1,
+            ';' if !quoted => semi += 1,
+            '\t' if !quoted => tab += 1,
+            _ => {}
+        }
+    }
+    if tab > comma && tab >= semi {
         b'\t'
+    } else if semi > comma {
+        b';'
     } else {
         b','
-    };
+    }
+}
+
+/// Splits one line as a CSV header, with the separator [`sniff_delimiter`] finds.
+pub fn parse_header_line(line: &str) -> (u8, Vec<String>) {
+    let delimiter = sniff_delimiter(line);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -201,15 +246,8 @@ impl<'a> Table<'a> {
 
     /// Header names that occur more than once (compared as [`header_key`]), each named once.
     pub fn duplicate_headers(&self) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
-        let mut dups: Vec<String> = Vec::new();
-        for h in &self.headers {
-            let key = header_key(h);
-            if !key.is_empty() && !seen.insert(key.clone()) && !dups.contains(&key) {
-                dups.push(key);
-            }
-        }
-        dups
+        let keys: Vec<String> = self.headers.iter().map(|h| header_key(h)).collect();
+        duplicates(&keys)
     }
 
     pub fn has(&self, name: &str) -> bool {

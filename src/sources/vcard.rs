@@ -720,6 +720,98 @@ fn legacy_im(name: &str) -> Option<&'static str> {
     })
 }
 
+/// Outlook's, Evolution's and KDE's related-person properties, with the label rolo notes them
+/// under (the same as a vCard 4 `RELATED;TYPE=spouse` or Apple's related name).
+fn vendor_related(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "X-MS-SPOUSE" | "X-EVOLUTION-SPOUSE" | "X-KADDRESSBOOK-X-SPOUSENAME" | "X-SPOUSE" => {
+            "Spouse"
+        }
+        "X-MS-MANAGER" | "X-EVOLUTION-MANAGER" | "X-KADDRESSBOOK-X-MANAGERSNAME" | "X-MANAGER" => {
+            "Manager"
+        }
+        "X-MS-ASSISTANT"
+        | "X-EVOLUTION-ASSISTANT"
+        | "X-KADDRESSBOOK-X-ASSISTANTSNAME"
+        | "X-ASSISTANT" => "Assistant",
+        "X-MS-CHILD" | "X-MS-CHILDREN" => "Child",
+        _ => return None,
+    })
+}
+
+/// Anniversaries before vCard 4 had ANNIVERSARY.
+fn vendor_anniversary(name: &str) -> bool {
+    matches!(
+        name,
+        "X-MS-ANNIVERSARY"
+            | "X-EVOLUTION-ANNIVERSARY"
+            | "X-KADDRESSBOOK-X-ANNIVERSARY"
+            | "X-ANNIVERSARY"
+    )
+}
+
+/// Android's contact export (AOSP vCard 2.1) writes the data rows vCard has no property for as
+/// `X-ANDROID-CUSTOM:<mime type>;<data1>;<data2>;…`: nickname, relation (data2 the type, data3
+/// a custom label) and event (likewise). Relations and events become notes like vCard 4's.
+fn android_custom(c: &mut Contact, p: &Prop) {
+    let fields: Vec<String> = if p.values.len() > 1 {
+        p.values.iter().map(|v| v.join(",")).collect()
+    } else {
+        p.text().split(';').map(str::to_string).collect()
+    };
+    let field = |i: usize| fields.get(i).map(|f| f.trim()).unwrap_or_default();
+    let (mime, data1, kind, custom) = (field(0), field(1), field(2), field(3));
+    if data1.is_empty() {
+        return;
+    }
+    match mime.rsplit('/').next().unwrap_or_default() {
+        "nickname" => {
+            if c.name.nickname.is_empty() {
+                c.name.nickname = data1.to_string();
+            } else if !c.name.nickname.split(", ").any(|n| n == data1) {
+                c.name.nickname = format!("{}, {data1}", c.name.nickname);
+            }
+        }
+        "relation" => {
+            // ContactsContract.CommonDataKinds.Relation.TYPE_*
+            let label = match kind {
+                "1" => "Assistant",
+                "2" => "Brother",
+                "3" => "Child",
+                "4" => "Domestic partner",
+                "5" => "Father",
+                "6" => "Friend",
+                "7" => "Manager",
+                "8" => "Mother",
+                "9" => "Parent",
+                "10" => "Partner",
+                "11" => "Referred by",
+                "12" => "Relative",
+                "13" => "Sister",
+                "14" => "Spouse",
+                _ if !custom.is_empty() => custom,
+                _ => "Related",
+            };
+            c.add_note(&format!("{label}: {data1}"));
+        }
+        "contact_event" => {
+            let d = iso_date(data1, None);
+            match kind {
+                "3" if c.birthday.is_none() => {
+                    c.birthday = Some(Text {
+                        value: d,
+                        sources: vec![0],
+                    })
+                }
+                "1" => c.add_note(&format!("Anniversary: {d}")),
+                _ if !custom.is_empty() => c.add_note(&format!("{custom}: {d}")),
+                _ => c.add_note(&format!("Date: {d}")),
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Organisation, department and title gathered across ORG / TITLE / ROLE lines.
 #[derive(Default)]
 struct OrgSlot {
@@ -967,9 +1059,24 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                     });
                 }
             }
+            "X-ANDROID-CUSTOM" => android_custom(&mut c, p),
+            "X-SIP" => add_im(&mut c, p, Some("SIP")),
+            "X-MS-IMADDRESS" | "X-MS-IM" => add_im(&mut c, p, None),
             name => {
                 if let Some(service) = legacy_im(name) {
                     add_im(&mut c, p, Some(service));
+                } else if let Some(label) = vendor_related(name) {
+                    let v = p.text();
+                    if !v.is_empty() {
+                        c.add_note(&format!("{label}: {v}"));
+                    }
+                } else if vendor_anniversary(name) {
+                    let d = iso_date(&p.text(), None);
+                    if !d.is_empty() {
+                        c.add_note(&format!("Anniversary: {d}"));
+                    }
+                } else if matches!(name, "X-EVOLUTION-BLOG-URL" | "X-EVOLUTION-VIDEO-URL") {
+                    plain_urls.push(p);
                 }
             }
         }

@@ -70,18 +70,19 @@ impl Source for XCard {
     }
 }
 
-/// One XML element: local name (lower-cased), attributes, text, children, line.
+/// One XML element: local name (lower-cased), attributes, text, children, line. Shared with the
+/// other XML address books (Windows Contacts, FRITZ!Box), which read the same tree.
 #[derive(Debug, Default)]
-struct Node {
-    name: String,
-    attrs: Vec<(String, String)>,
-    text: String,
-    children: Vec<Node>,
-    line: u64,
+pub(super) struct Node {
+    pub(super) name: String,
+    pub(super) attrs: Vec<(String, String)>,
+    pub(super) text: String,
+    pub(super) children: Vec<Node>,
+    pub(super) line: u64,
 }
 
 impl Node {
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub(super) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
@@ -123,7 +124,7 @@ fn start_node(
 
 /// Reads the document into a tree under a synthetic root. An unclosed document is read up to
 /// its end with a warning; malformed XML fails the file with its line.
-fn parse_tree(text: &str, out: &mut FileOut) -> Result<Node, ErrorKind> {
+pub(super) fn parse_tree(text: &str, out: &mut FileOut) -> Result<Node, ErrorKind> {
     let lines = Lines::new(text);
     let mut reader = quick_xml::Reader::from_str(text);
     reader.config_mut().trim_text(false);

@@ -1,0 +1,238 @@
+//! Google Contacts as GData / Atom XML: the feed the Contacts API (v3) served and that backup
+//! tools saved, `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:gd="http://schemas.google.com/g/2005"
+//! xmlns:gContact="http://schemas.google.com/contact/2008">` with one `<entry>` per person (a lone
+//! `<entry>` document reads the same).
+//!
+//! The `gd:` elements carry the values (`gd:name`, `gd:email address=… rel=…#work`,
+//! `gd:phoneNumber rel=…#mobile`, `gd:structuredPostalAddress`, `gd:organization`, `gd:im`), the
+//! `gContact:` ones the rest (`birthday when=…`, `nickname`, `website`, `relation`, `event`). A
+//! `rel` URI's fragment is the label; a `primary="true"` value is `pref`. Relations, events and IM
+//! become notes as they do from Google's CSV. Read by the Google source (format `google-atom`);
+//! detected by the contact namespace in the content. Each record's line is its `<entry>` tag's.
+
+use super::input::FileEntry;
+use super::table::decode;
+use super::xcard::{parse_tree, Node};
+use super::{FileOut, Sniff};
+use crate::error::ErrorKind;
+use crate::model::{Address, Kind, Organization, Text};
+
+/// The GData contact namespace, which every contacts feed declares.
+const NAMESPACE: &str = "http://schemas.google.com/contact/2008";
+
+/// Whether the file is a GData contacts feed or entry.
+pub fn detect(sniff: &Sniff<'_>) -> bool {
+    let head = sniff
+        .head
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    head.starts_with('<')
+        && head.contains(NAMESPACE)
+        && (head.contains("<feed") || head.contains("<entry"))
+}
+
+/// Reads every `<entry>` of the feed.
+pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
+    let decoded = decode(&file.data);
+    let root = parse_tree(&decoded.text, out)?;
+    let mut entries = Vec::new();
+    collect_entries(&root, &mut entries);
+    for entry in entries {
+        read_entry(entry, out);
+    }
+    Ok(())
+}
+
+fn collect_entries<'a>(node: &'a Node, found: &mut Vec<&'a Node>) {
+    for child in &node.children {
+        if child.name == "entry" {
+            found.push(child);
+        } else {
+            collect_entries(child, found);
+        }
+    }
+}
+
+fn read_entry(entry: &Node, out: &mut FileOut) {
+    if children(entry, "deleted").next().is_some() {
+        out.reject(
+            entry.line,
+            "deleted entry: a tombstone of a synced feed, not a person",
+        );
+        return;
+    }
+    let mut c = out.start(entry.line, Kind::Contact);
+    for name in children(entry, "name") {
+        c.name.given = text(name, "givenname");
+        c.name.middle = text(name, "additionalname");
+        c.name.family = text(name, "familyname");
+        c.name.prefix = text(name, "nameprefix");
+        c.name.suffix = text(name, "namesuffix");
+        c.name.full = text(name, "fullname");
+    }
+    if c.name.is_empty() {
+        c.name.full = text(entry, "title");
+    }
+    c.name.nickname = text(entry, "nickname");
+    for e in children(entry, "email") {
+        let labels = labels(e);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_email(e.attr("address").unwrap_or_default(), &labels);
+    }
+    for p in children(entry, "phonenumber") {
+        let labels = labels(p);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        let number = match p.text.trim() {
+            "" => p.attr("uri").unwrap_or_default().trim_start_matches("tel:"),
+            t => t,
+        };
+        c.add_phone(number, &labels);
+    }
+    for a in children(entry, "structuredpostaladdress") {
+        c.addresses.push(Address {
+            street: [text(a, "pobox"), text(a, "street"), text(a, "neighborhood")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            locality: text(a, "city"),
+            region: text(a, "region"),
+            postal_code: text(a, "postcode"),
+            country: text(a, "country"),
+            raw: text(a, "formattedaddress"),
+            labels: labels(a),
+            sources: vec![0],
+        });
+    }
+    for a in children(entry, "postaladdress") {
+        // The API's first version: one formatted text.
+        c.addresses.push(Address {
+            raw: a.text.trim().to_string(),
+            labels: labels(a),
+            sources: vec![0],
+            ..Default::default()
+        });
+    }
+    for o in children(entry, "organization") {
+        c.organizations.push(Organization {
+            name: text(o, "orgname"),
+            title: text(o, "orgtitle"),
+            department: text(o, "orgdepartment"),
+            sources: vec![0],
+        });
+    }
+    for w in children(entry, "website") {
+        let labels = labels(w);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_url(w.attr("href").unwrap_or_default(), &labels);
+    }
+    for b in children(entry, "birthday") {
+        let when = b.attr("when").unwrap_or_default().trim();
+        if !when.is_empty() && c.birthday.is_none() {
+            c.birthday = Some(Text {
+                value: when.to_string(),
+                sources: vec![0],
+            });
+        }
+    }
+    for im in children(entry, "im") {
+        let protocol = im
+            .attr("protocol")
+            .and_then(|p| p.rsplit('#').next())
+            .map(display_word)
+            .unwrap_or_else(|| "IM".into());
+        let address = im.attr("address").unwrap_or_default().trim();
+        if !address.is_empty() {
+            c.add_note(&format!("{protocol}: {address}"));
+        }
+    }
+    for r in children(entry, "relation") {
+        let label = r
+            .attr("label")
+            .map(str::to_string)
+            .or_else(|| r.attr("rel").map(display_word))
+            .unwrap_or_else(|| "Related".into());
+        let who = r.text.trim();
+        if !who.is_empty() {
+            c.add_note(&format!("{label}: {who}"));
+        }
+    }
+    for e in children(entry, "event") {
+        let label = e
+            .attr("label")
+            .map(str::to_string)
+            .or_else(|| e.attr("rel").map(display_word))
+            .unwrap_or_else(|| "Date".into());
+        for when in children(e, "when") {
+            let start = when.attr("starttime").unwrap_or_default().trim();
+            if !start.is_empty() {
+                c.add_note(&format!("{label}: {start}"));
+            }
+        }
+    }
+    c.add_note(&text(entry, "content"));
+    if super::google::is_empty(&c) {
+        out.reject(entry.line, "empty contact: no name or value");
+    } else {
+        out.push(c);
+    }
+}
+
+fn children<'a>(node: &'a Node, name: &'a str) -> impl Iterator<Item = &'a Node> {
+    node.children.iter().filter(move |n| n.name == name)
+}
+
+fn text(node: &Node, child: &str) -> String {
+    children(node, child)
+        .next()
+        .map(|n| n.text.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// `rel="http://schemas.google.com/g/2005#work_fax"` → work, fax; a custom `label` as written;
+/// `primary="true"` → pref.
+fn labels(node: &Node) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(rel) = node.attr("rel") {
+        let fragment = rel.rsplit('#').next().unwrap_or(rel);
+        for word in fragment.split('_') {
+            let label = match word {
+                "mobile" => "mobile",
+                "home" => "home",
+                "work" => "work",
+                "fax" => "fax",
+                "pager" => "pager",
+                "main" => "main",
+                "car" => "car",
+                "other" => "other",
+                "assistant" => "assistant",
+                _ => continue,
+            };
+            if !out.iter().any(|o| o == label) {
+                out.push(label.to_string());
+            }
+        }
+    }
+    if let Some(label) = node.attr("label").map(str::trim).filter(|l| !l.is_empty()) {
+        out.push(label.to_lowercase());
+    }
+    if node.attr("primary") == Some("true") {
+        out.push("pref".into());
+    }
+    out
+}
+
+/// A `rel` or protocol word as people read it: `domestic-partner` → "Domestic partner",
+/// `GOOGLE_TALK` → "Google talk".
+fn display_word(rel: &str) -> String {
+    let word = rel
+        .rsplit('#')
+        .next()
+        .unwrap_or(rel)
+        .replace(['_', '-'], " ");
+    let lower = word.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

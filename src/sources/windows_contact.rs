@@ -1,0 +1,196 @@
+//! Windows Contacts: one `.contact` XML file per person (namespace
+//! `http://schemas.microsoft.com/Contact`), as Windows Vista to 11 keep them in
+//! `%USERPROFILE%\Contacts` and Windows Mail / Outlook Express export them.
+//!
+//! Every value sits in a collection (`NameCollection`, `EmailAddressCollection`,
+//! `PhoneNumberCollection`, `PhysicalAddressCollection`, `PositionCollection`, `DateCollection`,
+//! `UrlCollection`, `PersonCollection`) whose entries carry a `LabelCollection` (`Personal`,
+//! `Business`, `Cellular`, `Fax`, `Preferred`, `wab:Birthday`, `wab:Spouse`, …). Detected by the
+//! namespace in the content, not by the extension. Read by the Outlook source (format
+//! `windows-contact`): the records come out under platform `outlook`, Microsoft's other address
+//! book.
+
+use super::input::FileEntry;
+use super::table::decode;
+use super::xcard::{parse_tree, Node};
+use super::{FileOut, Sniff};
+use crate::error::ErrorKind;
+use crate::model::{Address, Kind, Organization, Text};
+
+/// The namespace every Windows Contacts file declares.
+const NAMESPACE: &str = "http://schemas.microsoft.com/contact";
+
+/// Whether the file is a Windows Contacts XML document.
+pub fn detect(sniff: &Sniff<'_>) -> bool {
+    let head = sniff
+        .head
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let lower = head.to_ascii_lowercase();
+    head.starts_with('<') && lower.contains(NAMESPACE) && lower.contains(":contact")
+}
+
+/// Reads the one person of a `.contact` file.
+pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
+    let decoded = decode(&file.data);
+    let root = parse_tree(&decoded.text, out)?;
+    let Some(contact) = root.children.iter().find(|n| n.name == "contact") else {
+        return Err(ErrorKind::Other("no <contact> element".into()));
+    };
+    let mut c = out.start(contact.line, Kind::Contact);
+    for name in entries(contact, "namecollection") {
+        if c.name.is_empty() {
+            c.name.full = text(name, "formattedname");
+            c.name.given = text(name, "givenname");
+            c.name.middle = text(name, "middlename");
+            c.name.family = text(name, "familyname");
+            c.name.prefix = text(name, "prefix");
+            c.name.suffix = text(name, "suffix");
+            c.name.nickname = text(name, "nickname");
+        }
+    }
+    for e in entries(contact, "emailaddresscollection") {
+        let labels = labels(e);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_email(&text(e, "address"), &labels);
+    }
+    for p in entries(contact, "phonenumbercollection") {
+        let labels = labels(p);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_phone(&text(p, "number"), &labels);
+    }
+    for a in entries(contact, "physicaladdresscollection") {
+        let address = Address {
+            street: [
+                text(a, "pobox"),
+                text(a, "street"),
+                text(a, "extendedaddress"),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+            locality: text(a, "locality"),
+            region: text(a, "region"),
+            postal_code: text(a, "postalcode"),
+            country: text(a, "country"),
+            raw: text(a, "addresslabel"),
+            labels: labels(a),
+            sources: vec![0],
+        };
+        c.addresses.push(address);
+    }
+    for p in entries(contact, "positioncollection") {
+        let org = Organization {
+            name: first_of(p, &["company", "organization"]),
+            title: first_of(p, &["jobtitle", "role"]),
+            department: text(p, "department"),
+            sources: vec![0],
+        };
+        c.organizations.push(org);
+    }
+    for u in entries(contact, "urlcollection") {
+        let labels = labels(u);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_url(&text(u, "value"), &labels);
+    }
+    for d in entries(contact, "datecollection") {
+        let value = text(d, "value");
+        let date = value.split('T').next().unwrap_or_default().to_string();
+        match wab_label(d).as_deref() {
+            Some("birthday") if c.birthday.is_none() => {
+                c.birthday = Some(Text {
+                    value: date,
+                    sources: vec![0],
+                });
+            }
+            Some(other) => c.add_note(&format!("{}: {date}", capitalise(other))),
+            None => c.add_note(&format!("Date: {date}")),
+        }
+    }
+    for p in entries(contact, "personcollection") {
+        let who = text(p, "formattedname");
+        let label = wab_label(p).unwrap_or_else(|| "related".into());
+        if !who.is_empty() {
+            c.add_note(&format!("{}: {who}", capitalise(&label)));
+        }
+    }
+    c.add_note(&text(contact, "notes"));
+    if super::google::is_empty(&c) {
+        out.reject(contact.line, "empty contact: no name or value");
+    } else {
+        out.push(c);
+    }
+    Ok(())
+}
+
+/// The entries of a collection (`<c:EmailAddressCollection><c:EmailAddress>…`).
+fn entries<'a>(contact: &'a Node, collection: &'a str) -> impl Iterator<Item = &'a Node> {
+    contact
+        .children
+        .iter()
+        .filter(move |n| n.name == collection)
+        .flat_map(|n| n.children.iter())
+}
+
+/// The trimmed text of a child element, empty when absent (or `xsi:nil`).
+fn text(node: &Node, child: &str) -> String {
+    node.children
+        .iter()
+        .find(|n| n.name == child)
+        .map(|n| n.text.trim().to_string())
+        .unwrap_or_default()
+}
+
+fn first_of(node: &Node, children: &[&str]) -> String {
+    children
+        .iter()
+        .map(|c| text(node, c))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default()
+}
+
+fn raw_labels(node: &Node) -> impl Iterator<Item = &str> {
+    node.children
+        .iter()
+        .filter(|n| n.name == "labelcollection")
+        .flat_map(|n| n.children.iter())
+        .map(|l| l.text.trim())
+}
+
+/// Windows' labels in rolo's words.
+fn labels(node: &Node) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in raw_labels(node) {
+        let label = match l.to_ascii_lowercase().as_str() {
+            "personal" => "home",
+            "business" => "work",
+            "cellular" | "mobile" => "mobile",
+            "fax" => "fax",
+            "pager" => "pager",
+            "preferred" => "pref",
+            "car" => "car",
+            "other" => "other",
+            // Voice, Video, Msg, ISDN, SMTP and the like say nothing rolo keeps.
+            _ => continue,
+        };
+        if !out.iter().any(|o| o == label) {
+            out.push(label.to_string());
+        }
+    }
+    out
+}
+
+/// The `wab:` label of a date or a person (`wab:Birthday`, `wab:Spouse`), lower-cased.
+fn wab_label(node: &Node) -> Option<String> {
+    raw_labels(node)
+        .find_map(|l| l.strip_prefix("wab:"))
+        .map(str::to_ascii_lowercase)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
