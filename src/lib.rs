@@ -23,7 +23,6 @@ use dedupe::DedupeOptions;
 use model::{Contact, Kind};
 use normalize::record::NormOptions;
 use progress::Progress;
-use rayon::prelude::*;
 use report::Report;
 use sources::input::Limits;
 
@@ -126,6 +125,7 @@ pub fn run_streaming(
     let mut filtered: std::collections::BTreeMap<Kind, u64> = Default::default();
     let mut warnings: Vec<report::Issue> = Vec::new();
     let mut failure: Option<std::io::Error> = None;
+    let mut prior_given = std::collections::HashSet::new();
     progress.stage("streaming", 0);
     let mut each = |records: Vec<Contact>| {
         if failure.is_some() {
@@ -146,8 +146,9 @@ pub fn run_streaming(
             }
         }
         let batch = normalize::record::normalize_all(&mut kept, &opts.normalize, &progress::Silent);
-        kept.par_iter_mut()
-            .for_each(|r| r.id = dedupe::merge::make_id(&dedupe::merge::source_key(r)));
+        for r in kept.iter_mut() {
+            r.id = dedupe::ids::streamed_id(r, &mut prior_given);
+        }
         warnings.extend(batch);
         // Memory must not grow with the input: the parse cache lives for one file.
         normalize::phone::clear_cache();

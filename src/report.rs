@@ -55,6 +55,10 @@ pub struct MergeReport {
     pub records: usize,
     pub score: f64,
     pub evidence: Vec<String>,
+    /// Ids of earlier rolo contacts that are now part of this one and are no longer used: a sync
+    /// tool that knew them sees them gone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -94,6 +98,17 @@ impl Report {
     /// failed as a whole are in [`Report::errors`] and count zero records.
     pub fn rows_seen(&self) -> u64 {
         self.records_read() + self.rejected.len() as u64
+    }
+
+    /// Every id of rolo's earlier output that no contact carries any more, sorted.
+    pub fn retired_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .merges
+            .iter()
+            .flat_map(|m| m.retired.iter().map(String::as_str))
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
     pub fn filtered_total(&self) -> u64 {

@@ -6,6 +6,7 @@
 
 pub mod blocking;
 pub mod features;
+pub mod ids;
 pub mod merge;
 pub mod score;
 
@@ -350,6 +351,10 @@ fn decide(
     if !opts.enabled {
         return (clusters, decisions);
     }
+    // A nameless record that rolo's earlier output holds (ids.rs): nothing else can match it.
+    for (a, b) in ids::read_again(records) {
+        let _ = clusters.union(a, b, f64::MAX, 0.0, vec!["read again".into()]);
+    }
 
     progress.stage("blocking", 0);
     let index = blocking::Index::build(&p.feats);
@@ -610,25 +615,24 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         a.0.cmp(&b.0)
             .then_with(|| a.1.sources.first().cmp(&b.1.sources.first()))
     });
-    let mut used = std::collections::HashSet::new();
+    // Ids (ids.rs): a prior id read back from rolo's own output is kept, else one is derived
+    // from the smallest member key.
+    let retired = ids::assign(
+        &mut keyed
+            .iter_mut()
+            .map(|k| (&k.0[..], &mut k.1))
+            .collect::<Vec<_>>(),
+    );
     let mut merges = Vec::new();
     let mut sort_keys = Vec::with_capacity(keyed.len());
-    for (member_keys, mut c, ev, sort_key) in keyed {
-        let mut n = 0usize;
-        let base = member_keys.first().cloned().unwrap_or_default();
-        let mut id = merge::make_id(&base);
-        while used.contains(&id) {
-            n += 1;
-            id = merge::make_id(&format!("{base}#{n}"));
-        }
-        used.insert(id.clone());
-        c.id = id;
+    for ((_, c, ev, sort_key), retired) in keyed.into_iter().zip(retired) {
         if let Some((score, evidence)) = ev {
             merges.push(MergeReport {
                 id: c.id.clone(),
                 records: c.sources.len(),
                 score,
                 evidence,
+                retired,
             });
         }
         sort_keys.push((sort_key.is_empty(), sort_key, c.id.clone(), contacts.len()));

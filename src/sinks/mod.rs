@@ -115,20 +115,11 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
 
 /// The name users see for a service ("linkedin" → "LinkedIn"), or the service as written.
 pub fn platform_label(service: &str) -> String {
-    serde_json::from_value::<crate::model::Platform>(serde_json::Value::String(service.to_string()))
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| service.to_string())
+    crate::model::Platform::label_of(service).to_string()
 }
 
 /// One event as a line of a note, in vCard NOTE and Google CSV Notes alike:
 /// "LinkedIn: connected 2023-03-15".
 pub fn event_line(e: &crate::model::Event) -> String {
-    let svc = platform_label(&e.service);
-    let kind = e.kind.replace('_', " ");
-    match (svc.is_empty(), e.date.is_empty()) {
-        (false, false) => format!("{svc}: {kind} {}", e.date),
-        (false, true) => format!("{svc}: {kind}"),
-        (true, false) => format!("{kind} {}", e.date),
-        (true, true) => kind,
-    }
+    e.note_line()
 }

@@ -563,10 +563,11 @@ pub fn note_text(c: &Contact) -> String {
     lines.join("\n")
 }
 
-/// The platforms the person came from, then their groups, each once, sorted.
+/// The platforms the person came from, then their groups, each once, sorted. A record read back
+/// from rolo's own output brought its platforms as groups; the file it was read from is none.
 pub fn categories(c: &Contact) -> Vec<String> {
     let mut set = BTreeSet::new();
-    for s in &c.sources {
+    for s in c.sources.iter().filter(|s| s.prior_id.is_empty()) {
         set.insert(s.platform.display().to_string());
     }
     for g in &c.groups {

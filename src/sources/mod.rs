@@ -105,6 +105,7 @@ impl FileOut {
             index: 0,
             platform: self.platform,
             kind,
+            prior_id: String::new(),
         })
     }
 
