@@ -156,7 +156,10 @@ impl Event {
     /// is no event. Its one source is `0`.
     pub fn from_note_line(line: &str) -> Option<Event> {
         let (label, rest) = line.split_once(": ")?;
-        let service = Platform::ALL.iter().find(|p| p.display() == label)?.as_str();
+        let service = Platform::ALL
+            .iter()
+            .find(|p| p.display() == label)?
+            .as_str();
         let (words, date) = match rest.rsplit_once(' ') {
             Some((w, d)) if d.starts_with(|c: char| c.is_ascii_digit()) => (w, d),
             _ => (rest, ""),
@@ -200,8 +203,7 @@ pub struct SourceRef {
 pub fn is_contact_id(s: &str) -> bool {
     s.len() == 14
         && s.starts_with("r-")
-        && s
-            .bytes()
+        && s.bytes()
             .skip(2)
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
@@ -291,7 +293,10 @@ impl Platform {
 
     /// The platform whose [`Platform::as_str`] is `service`.
     pub fn parse(service: &str) -> Option<Platform> {
-        Platform::ALL.iter().copied().find(|p| p.as_str() == service)
+        Platform::ALL
+            .iter()
+            .copied()
+            .find(|p| p.as_str() == service)
     }
 
     /// The name users see for a service ("linkedin" → "LinkedIn"), or the service as written.

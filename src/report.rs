@@ -76,9 +76,46 @@ pub struct Report {
     /// Person records left out on purpose (kind filter, the owner), per kind.
     pub filtered: BTreeMap<Kind, u64>,
     pub merges: Vec<MergeReport>,
+    /// Cards in a vdir output folder that are no contact of this run (left in place).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphaned_cards: Vec<String>,
 }
 
 impl Report {
+    /// The summary line a run ends with: records read per platform, rejected, filtered,
+    /// contacts written to `dest`, merges, and ids retired when there are any.
+    pub fn summary(&self, contacts: usize, dest: &str) -> String {
+        let per: Vec<String> = self
+            .records_per_platform()
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect();
+        let merged_records: usize = self.merges.iter().map(|m| m.records).sum();
+        let mut line = format!(
+            "rolo: read {} records ({}); {} rejected, {} filtered; wrote {} contacts to {} ({} merges of {} records)",
+            self.records_read(),
+            if per.is_empty() { "none".to_string() } else { per.join(", ") },
+            self.rejected.len(),
+            self.filtered_total(),
+            contacts,
+            dest,
+            self.merges.len(),
+            merged_records,
+        );
+        let retired = self.retired_ids().len();
+        if retired > 0 {
+            line.push_str(&format!("; {retired} earlier ids retired"));
+        }
+        line
+    }
+
+    /// Whether the run failed: an input or output could not be read or written, or with
+    /// `strict`, any record was rejected or any warning raised.
+    pub fn failed(&self, strict: bool) -> bool {
+        !self.errors.is_empty()
+            || (strict && (!self.rejected.is_empty() || !self.warnings.is_empty()))
+    }
+
     /// Person records read, per platform.
     pub fn records_per_platform(&self) -> BTreeMap<Platform, u64> {
         let mut out = BTreeMap::new();

@@ -188,7 +188,9 @@ pub fn read_again(records: &[Contact]) -> Vec<(usize, usize)> {
         .enumerate()
         .filter(|(_, r)| {
             r.source().is_some_and(|s| s.prior_id.is_empty())
-                && r.profiles.iter().all(|p| p.url.is_empty() && p.id.is_empty())
+                && r.profiles
+                    .iter()
+                    .all(|p| p.url.is_empty() && p.id.is_empty())
                 && r.emails.is_empty()
                 && r.phones.iter().all(|p| p.value.is_empty())
         })

@@ -81,7 +81,10 @@ fn best_name(members: &[Contact], folded: &[String]) -> Option<usize> {
 /// Records read back from rolo's own output first, the one whose id survives first (see
 /// [`super::ids::prior_ids`]); the others after them, in the order given.
 fn prior_first(members: &mut [Contact]) {
-    if members.iter().all(|m| m.sources.iter().all(|s| s.prior_id.is_empty())) {
+    if members
+        .iter()
+        .all(|m| m.sources.iter().all(|s| s.prior_id.is_empty()))
+    {
         return;
     }
     let order = super::ids::prior_ids(&Contact {

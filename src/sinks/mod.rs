@@ -7,6 +7,7 @@ pub mod csv;
 pub mod json;
 pub mod output;
 pub mod vcard;
+pub mod vdir;
 pub mod xcard;
 
 use crate::model::Contact;
@@ -28,6 +29,8 @@ pub enum OutputFormat {
     Csv,
     /// xCard (RFC 6351), vCard 4.0 as XML.
     Xcard,
+    /// A folder with one vCard file per contact (`<id>.vcf`), as khard and vdirsyncer keep them.
+    Vdir,
 }
 
 /// A sink: its name, what it is, and how it writes.
@@ -76,6 +79,12 @@ pub static SINKS: &[SinkInfo] = &[
         extensions: &["xml"],
         description: "xCard (RFC 6351), vCard 4.0 as XML",
     },
+    SinkInfo {
+        format: OutputFormat::Vdir,
+        name: "vdir",
+        extensions: &[],
+        description: "folder of <id>.vcf cards, vCard 3.0 or 4.0 by --vcard-version (-o DIR)",
+    },
 ];
 
 impl OutputFormat {
@@ -110,6 +119,11 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
         OutputFormat::Vcard4 => vcard::write(contacts, vcard::Version::V4, w),
         OutputFormat::Csv => csv::write(contacts, w),
         OutputFormat::Xcard => xcard::write(contacts, w),
+        // A folder is no stream: vdir::write writes it.
+        OutputFormat::Vdir => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "vdir output is a folder (-o DIR)",
+        )),
     }
 }
 

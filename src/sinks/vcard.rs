@@ -15,6 +15,9 @@ use crate::model::{Address, Contact};
 use std::collections::BTreeSet;
 use std::io::Write;
 
+/// The PRODID of every card rolo writes: how rolo knows a file it may update in place.
+pub const PRODID: &str = "PRODID:-//rolo//rolo//EN";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
     V3,
@@ -243,7 +246,7 @@ fn card(c: &Contact, version: Version, out: &mut String) {
             Version::V4 => "VERSION:4.0",
         },
     );
-    line(out, "PRODID:-//rolo//rolo//EN");
+    line(out, PRODID);
     line(out, &format!("UID:{}", escape(&c.id)));
     if is_company(c) {
         match version {

@@ -1119,9 +1119,11 @@ fn read_back(c: &mut Contact, uid: &str) {
         for l in n.value.split('\n') {
             match crate::model::Event::from_note_line(l) {
                 Some(e) => {
-                    if !c.events.iter().any(|x| {
-                        (&x.kind, &x.date, &x.service) == (&e.kind, &e.date, &e.service)
-                    }) {
+                    if !c
+                        .events
+                        .iter()
+                        .any(|x| (&x.kind, &x.date, &x.service) == (&e.kind, &e.date, &e.service))
+                    {
                         c.events.push(e);
                     }
                 }
