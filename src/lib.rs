@@ -230,7 +230,7 @@ fn check_target(path: &Path, inputs: &[String], in_place: bool) -> Result<(), Ou
     output::check_not_input(path, inputs)
 }
 
-/// A vdir folder, or a vCard file rolo wrote (its first card names rolo as PRODID).
+/// A vdir folder, a vCard file rolo wrote (its first card names rolo as PRODID), or rolo's JSON.
 fn written_by_rolo(path: &Path) -> bool {
     use std::io::Read;
     if path.is_dir() {
@@ -238,7 +238,8 @@ fn written_by_rolo(path: &Path) -> bool {
     }
     let mut head = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
-    read.is_ok() && String::from_utf8_lossy(&head).contains(sinks::vcard::PRODID)
+    let head = String::from_utf8_lossy(&head);
+    read.is_ok() && (head.contains(sinks::vcard::PRODID) || sources::rolo::is_rolo_output(&head))
 }
 
 /// The whole run: read, normalise, dedupe, merge, write to `out`, and write the report.

@@ -242,6 +242,8 @@ pub enum Platform {
     Outlook,
     Vcard,
     Xcard,
+    /// rolo's own JSON / JSON Lines output, read back.
+    Rolo,
 }
 
 impl Platform {
@@ -257,6 +259,7 @@ impl Platform {
             Platform::Outlook => "outlook",
             Platform::Vcard => "vcard",
             Platform::Xcard => "xcard",
+            Platform::Rolo => "rolo",
         }
     }
 
@@ -273,6 +276,7 @@ impl Platform {
             Platform::Outlook => "Outlook",
             Platform::Vcard => "vCard",
             Platform::Xcard => "xCard",
+            Platform::Rolo => "rolo",
         }
     }
 }
@@ -289,6 +293,7 @@ impl Platform {
         Platform::Outlook,
         Platform::Vcard,
         Platform::Xcard,
+        Platform::Rolo,
     ];
 
     /// The platform whose [`Platform::as_str`] is `service`.

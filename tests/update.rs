@@ -377,3 +377,64 @@ fn vdir_cards_are_vcard_4_with_vcard_version_4_and_vdir_needs_a_folder() {
         .assert()
         .code(2);
 }
+
+/// rolo's JSON and JSON Lines are read back too: every contact keeps its id and its values, and
+/// JSON Lines updated in place is a fixed point at once. (Pretty JSON shows the line each prior
+/// record starts on, which moves once, when the file first gains them: it settles on the next
+/// run.)
+#[test]
+fn json_and_json_lines_output_are_read_back_keeping_ids_and_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let strip = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        let mut list: Vec<serde_json::Value> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let mut c = c.clone();
+                let m = c.as_object_mut().unwrap();
+                m.remove("sources");
+                m.remove("merge");
+                // Value sources point into the sources list, which the update changes.
+                serde_json::from_str(&without_sources(&serde_json::to_string(&c).unwrap())).unwrap()
+            })
+            .collect();
+        list.sort_by_key(|c| c["id"].to_string());
+        list
+    };
+    let json = dir.path().join("contacts.json");
+    merge(&["fixtures/demo"], &[], &json);
+    let before: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    merge(&[json.to_str().unwrap(), "fixtures/demo"], &[], &json);
+    let after: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(strip(&before), strip(&after));
+    assert!(after[0]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["platform"] == "rolo" && s["prior_id"] == after[0]["id"]));
+
+    let jsonl = dir.path().join("contacts.jsonl");
+    merge(&["fixtures/demo"], &[], &jsonl);
+    merge(&[jsonl.to_str().unwrap(), "fixtures/demo"], &[], &jsonl);
+    let once = std::fs::read_to_string(&jsonl).unwrap();
+    merge(&[jsonl.to_str().unwrap(), "fixtures/demo"], &[], &jsonl);
+    assert_eq!(once, std::fs::read_to_string(&jsonl).unwrap());
+}
+
+/// `"sources":[…]` lists emptied, so values compare without where they came from.
+fn without_sources(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("\"sources\":[") {
+        out.push_str(&rest[..i]);
+        out.push_str("\"sources\":[]");
+        let tail = &rest[i + "\"sources\":[".len()..];
+        let end = tail.find(']').unwrap();
+        rest = &tail[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}

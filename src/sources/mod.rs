@@ -12,6 +12,7 @@ pub mod json;
 pub mod linkedin;
 pub mod mastodon;
 pub mod outlook;
+pub mod rolo;
 pub mod table;
 pub mod telegram;
 pub mod twitter;
@@ -36,6 +37,7 @@ pub static REGISTRY: &[&dyn Source] = &[
     &outlook::Outlook,
     &vcard::VCard,
     &xcard::XCard,
+    &rolo::Rolo,
 ];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
