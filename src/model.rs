@@ -646,3 +646,54 @@ fn push<T>(list: &mut Vec<T>, value: T) {
 fn to_strings(labels: &[&str]) -> Vec<String> {
     labels.iter().map(|s| s.to_string()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_note_lines_read_back_as_the_events_they_were() {
+        for (kind, date, service) in [
+            ("connected", "2023-03-14", "linkedin"),
+            ("friend_since", "2021-01-01T00:00:00Z", "facebook"),
+            ("invitation_sent", "2025-03-04T18:40", "linkedin"),
+            ("endorsed_you", "", "linkedin"),
+            ("messaged", "2024-12-16T19:02:11Z", "twitter"),
+        ] {
+            let e = Event {
+                kind: kind.into(),
+                date: date.into(),
+                service: service.into(),
+                sources: vec![0],
+            };
+            assert_eq!(Event::from_note_line(&e.note_line()), Some(e));
+        }
+    }
+
+    #[test]
+    fn other_note_lines_are_no_events() {
+        for line in [
+            "Met at the 2019 conference",
+            "Role: Treasurer",
+            "LinkedIn: Call Back 2024",
+            "Myspace: connected 2005-01-01",
+            "LinkedIn: ",
+        ] {
+            assert_eq!(Event::from_note_line(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn only_rolo_shaped_ids_are_contact_ids() {
+        assert!(is_contact_id("r-0123456789ab"));
+        for s in [
+            "r-0123456789AB",
+            "r-0123456789a",
+            "x-0123456789ab",
+            "",
+            "r-01234567890ab",
+        ] {
+            assert!(!is_contact_id(s), "{s}");
+        }
+    }
+}

@@ -438,3 +438,57 @@ fn without_sources(s: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// The vCard reader knows a card rolo wrote by its UID, whatever the PRODID (a phone may have
+/// rewritten it): the UID is the record's prior id and the NOTE's event lines are events again.
+/// A UID of another shape (Apple's) is no prior id.
+#[test]
+fn a_rolo_uid_is_a_prior_id_and_its_note_events_are_events_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phone.vcf");
+    std::fs::write(
+        &path,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17//EN\r\n\
+         UID:r-0123456789ab\r\nFN:Sigrid Aas\r\nN:Aas;Sigrid;;;\r\n\
+         NOTE:Bring the book back\\nLinkedIn: connected 2023-03-14\\nFacebook: friend since 20\r\n \
+         21-01-01T00:00:00Z\r\nCATEGORIES:Facebook,LinkedIn,Choir\r\nEND:VCARD\r\n\
+         BEGIN:VCARD\r\nVERSION:3.0\r\nUID:6F1C2D3E-0000-4000-8000-000000000001\r\n\
+         FN:Tor Aas\r\nN:Aas;Tor;;;\r\nNOTE:LinkedIn: connected 2023-03-14\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let mut opts = rolo::Options::default();
+    opts.dedupe.enabled = false;
+    let out = rolo::run(
+        &[path.to_str().unwrap().to_string()],
+        &opts,
+        &rolo::progress::Silent,
+    );
+    let sigrid = out
+        .contacts
+        .iter()
+        .find(|c| c.name.given == "Sigrid")
+        .unwrap();
+    assert_eq!(sigrid.id, "r-0123456789ab");
+    assert_eq!(sigrid.sources[0].prior_id, "r-0123456789ab");
+    let notes: Vec<&str> = sigrid.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(notes, ["Bring the book back"]);
+    let events: Vec<(&str, &str, &str)> = sigrid
+        .events
+        .iter()
+        .map(|e| (e.service.as_str(), e.kind.as_str(), e.date.as_str()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("linkedin", "connected", "2023-03-14"),
+            ("facebook", "friend_since", "2021-01-01T00:00:00Z")
+        ]
+    );
+    let groups: Vec<&str> = sigrid.groups.iter().map(|g| g.value.as_str()).collect();
+    assert_eq!(groups, ["Facebook", "LinkedIn", "Choir"]);
+    let tor = out.contacts.iter().find(|c| c.name.given == "Tor").unwrap();
+    assert!(tor.sources[0].prior_id.is_empty());
+    assert_ne!(tor.id, "6F1C2D3E-0000-4000-8000-000000000001");
+    assert_eq!(tor.notes.len(), 1, "not rolo's card: its note stays a note");
+    assert!(tor.events.is_empty());
+}
