@@ -188,45 +188,69 @@ fn merging_the_same_exports_into_their_own_output_is_a_fixed_point() {
     assert_eq!(first, std::fs::read_to_string(&out).unwrap());
 }
 
-/// Two cards of last year's file that are one person (the user's phone had them twice): one id
-/// survives, the one whose earliest event is earliest, and the report names the other.
+/// Two rolo files that hold one person (yours and your partner's address book): one id survives,
+/// the one whose earliest event is earliest, and the report names the other.
 #[test]
 fn two_former_contacts_that_merge_keep_the_older_id_and_report_the_other() {
     let dir = tempfile::tempdir().unwrap();
-    let prior = dir.path().join("contacts.vcf");
-    let card = |uid: &str, fn_: &str, note: &str| {
+    let card = |uid: &str, note: &str| {
         format!(
-            "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//rolo//rolo//EN\r\nUID:{uid}\r\nFN:{fn_}\r\n\
-             N:Lindqvist;Rosa;;;\r\nEMAIL;TYPE=INTERNET:rosa.lindqvist@example.org\r\n\
-             NOTE:{note}\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//rolo//rolo//EN\r\nUID:{uid}\r\n\
+             FN:Rosa Lindqvist\r\nN:Lindqvist;Rosa;;;\r\n\
+             EMAIL;TYPE=INTERNET:rosa.lindqvist@example.org\r\nNOTE:{note}\r\nEND:VCARD\r\n"
         )
     };
-    let text = card(
-        "r-00000000000b",
-        "Rosa Lindqvist",
-        "Telegram: added 2022-05-01T10:00:00Z",
-    ) + &card(
-        "r-00000000000a",
-        "Rosa Lindqvist",
-        "LinkedIn: connected 2023-01-01",
-    );
-    std::fs::write(&prior, text).unwrap();
+    let mine = dir.path().join("mine.vcf");
+    let partner = dir.path().join("partner.vcf");
+    std::fs::write(
+        &mine,
+        card("r-00000000000a", "LinkedIn: connected 2023-01-01"),
+    )
+    .unwrap();
+    std::fs::write(
+        &partner,
+        card("r-00000000000b", "Telegram: added 2022-05-01T10:00:00Z"),
+    )
+    .unwrap();
     let report = dir.path().join("report.json");
-    rolo()
-        .arg("merge")
-        .arg(&prior)
-        .args(["--to", "json", "--report"])
-        .arg(&report)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("\"id\": \"r-00000000000b\""))
-        .stdout(predicate::str::contains("\"id\": \"r-00000000000a\"").not())
-        .stderr(predicate::str::contains("1 earlier ids retired"));
-    let r: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-    let merge = &r["merges"][0];
-    assert_eq!(merge["id"], "r-00000000000b");
-    assert_eq!(merge["retired"], serde_json::json!(["r-00000000000a"]));
+    for inputs in [[&mine, &partner], [&partner, &mine]] {
+        rolo()
+            .arg("merge")
+            .args(inputs)
+            .args(["--to", "json", "--report"])
+            .arg(&report)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("\"id\": \"r-00000000000b\""))
+            .stdout(predicate::str::contains("\"id\": \"r-00000000000a\"").not())
+            .stderr(predicate::str::contains("1 earlier ids retired"));
+        let r: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        let merge = &r["merges"][0];
+        assert_eq!(merge["id"], "r-00000000000b");
+        assert_eq!(merge["retired"], serde_json::json!(["r-00000000000a"]));
+    }
+}
+
+/// Two friends of one name, told apart last year because they were two rows of one friends list,
+/// stay two cards when last year's file is merged without that export.
+#[test]
+fn contacts_of_one_rolo_file_are_never_merged_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let friends = dir.path().join("facebook/connections/friends");
+    std::fs::create_dir_all(&friends).unwrap();
+    std::fs::write(
+        friends.join("your_friends.json"),
+        r#"{"friends_v2": [{"name": "Anna Berg", "timestamp": 1609459200},
+            {"name": "Anna Berg", "timestamp": 1640995200}]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("contacts.vcf");
+    merge(&[dir.path().join("facebook").to_str().unwrap()], &[], &out);
+    let before = uids(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(before.len(), 2);
+    merge(&[out.to_str().unwrap()], &[], &out);
+    assert_eq!(uids(&std::fs::read_to_string(&out).unwrap()), before);
 }
 
 #[test]

@@ -201,6 +201,16 @@ pub fn read_again(records: &[Contact]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The cannot-link list of a record read back from rolo's own output: every contact of one input
+/// (a merged file, a vdir folder) was told apart from the others when it was written, so two of
+/// them are never merged again, directly or through a chain — two friends both called Anna Berg
+/// stay two cards even when the export that kept them apart is not read again. Contacts of two
+/// inputs (your file and your partner's) may merge; the older id survives. The key cannot meet
+/// a platform list's: an address-book kind is never a list.
+pub fn prior_list(s: &crate::model::SourceRef) -> (&str, &str, crate::model::Kind) {
+    (s.input.as_str(), "", crate::model::Kind::Contact)
+}
+
 /// The id of a record written on its own while streaming (`--no-dedupe`): its prior id when it
 /// has one not given yet in this run, else one from where it was read. `given` holds the prior
 /// ids given so far (only those: memory grows with rolo's own records, not with the input).

@@ -306,6 +306,11 @@ fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
                 let n = list_ids.len() as u32;
                 Some(*list_ids.entry((file.0, file.1, s.kind)).or_insert(n))
             }
+            // The contacts of one rolo output (ids.rs) are people rolo already told apart.
+            Some(s) if !s.prior_id.is_empty() => {
+                let n = list_ids.len() as u32;
+                Some(*list_ids.entry(ids::prior_list(s)).or_insert(n))
+            }
             _ => None,
         });
     }
