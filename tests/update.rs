@@ -516,3 +516,41 @@ fn a_rolo_uid_is_a_prior_id_and_its_note_events_are_events_again() {
     assert_eq!(tor.notes.len(), 1, "not rolo's card: its note stays a note");
     assert!(tor.events.is_empty());
 }
+
+/// The update on every fixture: last year the LinkedIn, Google and vCard samples, this year all
+/// the others. Every old UID is kept, the update gives as many contacts as one merge of
+/// everything, a re-run changes nothing, and the order of the inputs does not matter. (Nameless
+/// Telegram numbers, Outlook's several notes and profile-id-only contacts all take part.)
+#[test]
+fn the_update_over_every_fixture_keeps_uids_and_is_a_fixed_point() {
+    const OLD: &[&str] = &["fixtures/linkedin", "fixtures/google", "fixtures/vcard"];
+    const NEW: &[&str] = &[
+        "fixtures/facebook",
+        "fixtures/telegram",
+        "fixtures/outlook",
+        "fixtures/instagram",
+        "fixtures/twitter",
+        "fixtures/mastodon",
+        "fixtures/xcard",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contacts.vcf");
+    merge(OLD, &[], &file);
+    let before = uids(&std::fs::read_to_string(&file).unwrap());
+    let f = file.to_str().unwrap().to_string();
+    let inputs = with_prior(&f, NEW);
+    merge(&inputs, &[], &file);
+    let once = std::fs::read_to_string(&file).unwrap();
+    let after = uids(&once);
+    assert!(before.len() > 100, "{}", before.len());
+    assert!(before.is_subset(&after));
+    let all: Vec<&str> = OLD.iter().chain(NEW).copied().collect();
+    assert_eq!(after.len(), json_of(&all).len());
+    merge(&inputs, &[], &file);
+    assert_eq!(once, std::fs::read_to_string(&file).unwrap());
+    let mut reversed = inputs.clone();
+    reversed.reverse();
+    let other = dir.path().join("other.vcf");
+    merge(&reversed, &[], &other);
+    assert_eq!(once, std::fs::read_to_string(&other).unwrap());
+}

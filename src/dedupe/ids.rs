@@ -169,10 +169,12 @@ pub fn assign(clusters: &mut [(&[String], &mut Contact)]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Records read again that rolo's earlier output already holds, with nothing to match them by: a
-/// record without name or identifier (a hidden LinkedIn profile) whose own key gives the id a
-/// record read back from rolo's output carries was that contact. Pairs (prior record, record).
-/// Only records with no identifier count: for the others, matching decides.
+/// Records read again that rolo's earlier output already holds, where matching cannot see it: a
+/// record whose own key gives the id a record read back from rolo's output carries was that
+/// contact (the key named it). Pairs (prior record, record). Only keys a vCard cannot carry
+/// count — a profile (a Telegram user id has no place in a card) or where a record without
+/// identifiers was read (a hidden LinkedIn profile); emails and phones, which a family may
+/// share, are left to matching.
 pub fn read_again(records: &[Contact]) -> Vec<(usize, usize)> {
     let mut prior: HashMap<&str, usize> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
@@ -186,17 +188,13 @@ pub fn read_again(records: &[Contact]) -> Vec<(usize, usize)> {
     records
         .iter()
         .enumerate()
-        .filter(|(_, r)| {
-            r.source().is_some_and(|s| s.prior_id.is_empty())
-                && r.profiles
-                    .iter()
-                    .all(|p| p.url.is_empty() && p.id.is_empty())
-                && r.emails.is_empty()
-                && r.phones.iter().all(|p| p.value.is_empty())
-        })
+        .filter(|(_, r)| r.source().is_some_and(|s| s.prior_id.is_empty()))
         .filter_map(|(i, r)| {
-            let id = make_id(&record_key(r));
-            prior.get(id.as_str()).map(|&p| (p, i))
+            let key = record_key(r);
+            if !(key.starts_with("p:") || key.starts_with("s:")) {
+                return None;
+            }
+            prior.get(make_id(&key).as_str()).map(|&p| (p, i))
         })
         .collect()
 }

@@ -296,7 +296,7 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             }
         }
         for n in m.notes {
-            add_text(&mut out.notes, n.value, shift(&n.sources));
+            add_note(&mut out.notes, n.value, shift(&n.sources));
         }
         for p in m.photos {
             add_text(&mut out.photos, p.value, shift(&p.sources));
@@ -374,6 +374,22 @@ fn same_phone(a: &crate::model::Phone, b: &crate::model::Phone) -> bool {
             .filter(move |c| !raw || c.is_ascii_digit() || *c == '+')
     }
     key(a).eq(key(b))
+}
+
+/// A note already written out as whole lines of another (rolo's vCard joins a contact's notes
+/// into one NOTE, which reads back as one note) is that note: its sources join it.
+fn add_note(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
+    let within = |x: &Text| {
+        let (hay, needle) = (x.value.as_str(), value.as_str());
+        hay == needle
+            || hay.starts_with(&format!("{needle}\n"))
+            || hay.ends_with(&format!("\n{needle}"))
+            || hay.contains(&format!("\n{needle}\n"))
+    };
+    match list.iter_mut().find(|x| within(x)) {
+        Some(x) => union(&mut x.sources, &sources),
+        None => list.push(Text { value, sources }),
+    }
 }
 
 fn add_text(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {

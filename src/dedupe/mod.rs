@@ -358,7 +358,13 @@ fn decide(
     }
     // A nameless record that rolo's earlier output holds (ids.rs): nothing else can match it.
     for (a, b) in ids::read_again(records) {
-        let _ = clusters.union(a, b, f64::MAX, 0.0, vec!["read again".into()]);
+        let _ = clusters.union(
+            a,
+            b,
+            f64::MAX,
+            0.0,
+            vec!["the record that named this contact in rolo's earlier output".into()],
+        );
     }
 
     progress.stage("blocking", 0);

@@ -475,7 +475,16 @@ pub fn display_name(c: &Contact) -> String {
     c.emails
         .first()
         .map(|e| e.value.clone())
-        .or_else(|| c.phones.first().map(|p| p.raw.clone()))
+        // E.164 when known: the TEL says the same, and a card read back shows the same FN.
+        .or_else(|| {
+            c.phones.first().map(|p| {
+                if p.value.is_empty() {
+                    p.raw.clone()
+                } else {
+                    p.value.clone()
+                }
+            })
+        })
         .or_else(|| c.profiles.first().map(|p| p.url.clone()))
         .unwrap_or_default()
 }

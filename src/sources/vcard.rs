@@ -756,6 +756,16 @@ fn same_text(a: &str, b: &str) -> bool {
     !a.is_empty() && a.eq_ignore_ascii_case(b.trim())
 }
 
+/// A name that is only a phone number written another way (rolo shows a nameless contact by the
+/// number as written, and writes its TEL in E.164).
+fn same_number(phone: &str, full: &str) -> bool {
+    let only_number = full
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let key = phone_key(full);
+    only_number && key.len() >= 3 && key == phone_key(phone)
+}
+
 /// Turns one card's properties into a contact (or a rejection) in `out`.
 pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
     let mut c = out.start(line, Kind::Contact);
@@ -1062,7 +1072,9 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
     if let Some(full) = fns.next() {
         let echo = same_text(&full, &c.name.nickname)
             || c.emails.iter().any(|e| same_text(&e.value, &full))
-            || c.phones.iter().any(|p| same_text(&p.raw, &full))
+            || c.phones
+                .iter()
+                .any(|p| same_text(&p.raw, &full) || same_number(&p.raw, &full))
             || c.urls.iter().any(|u| same_text(&u.value, &full))
             || c.profiles.iter().any(|p| same_text(&p.url, &full))
             || orgs.iter().any(|o| same_text(&o.name, &full));
