@@ -230,7 +230,8 @@ fn check_target(path: &Path, inputs: &[String], in_place: bool) -> Result<(), Ou
     output::check_not_input(path, inputs)
 }
 
-/// A vdir folder, a vCard file rolo wrote (its first card names rolo as PRODID), or rolo's JSON.
+/// A vdir folder, a vCard file rolo wrote (its first card names rolo as PRODID), rolo's JSON, or
+/// rolo's xCard.
 fn written_by_rolo(path: &Path) -> bool {
     use std::io::Read;
     if path.is_dir() {
@@ -239,7 +240,12 @@ fn written_by_rolo(path: &Path) -> bool {
     let mut head = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
     let head = String::from_utf8_lossy(&head);
-    read.is_ok() && (head.contains(sinks::vcard::PRODID) || sources::rolo::is_rolo_output(&head))
+    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    read.is_ok()
+        && (head.contains(sinks::vcard::PRODID)
+            || sources::rolo::is_rolo_output(&head)
+            // rolo's xCard opens each card with its UID.
+            || compact.contains("<vcard><uid><text>r-"))
 }
 
 /// The whole run: read, normalise, dedupe, merge, write to `out`, and write the report.

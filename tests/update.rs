@@ -554,3 +554,13 @@ fn the_update_over_every_fixture_keeps_uids_and_is_a_fixed_point() {
     merge(&reversed, &[], &other);
     assert_eq!(once, std::fs::read_to_string(&other).unwrap());
 }
+
+#[test]
+fn xcard_output_is_read_back_and_updated_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("contacts.xml");
+    merge(&["fixtures/demo"], &[], &xml);
+    let first = std::fs::read_to_string(&xml).unwrap();
+    merge(&[xml.to_str().unwrap(), "fixtures/demo"], &[], &xml);
+    assert_eq!(first, std::fs::read_to_string(&xml).unwrap());
+}
