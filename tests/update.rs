@@ -230,6 +230,19 @@ fn two_former_contacts_that_merge_keep_the_older_id_and_report_the_other() {
         assert_eq!(merge["id"], "r-00000000000b");
         assert_eq!(merge["retired"], serde_json::json!(["r-00000000000a"]));
     }
+    let page = dir.path().join("report.html");
+    rolo()
+        .arg("merge")
+        .args([&mine, &partner])
+        .args(["-q", "--to", "json", "--report"])
+        .arg(&page)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<h3>Earlier ids retired</h3>"), "{html}");
+    assert!(html.contains(
+        "<tr><td><code>r-00000000000a</code></td><td><a href=\"#r-00000000000b\"><code>r-00000000000b</code></a></td></tr>"
+    ));
 }
 
 /// Two friends of one name, told apart last year because they were two rows of one friends list,
