@@ -15,7 +15,7 @@
 
 use crate::model::Contact;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The key a record contributes to its contact's id: its strongest identifier when it has one
 /// (so ids survive a re-export), else where it was read.
@@ -113,21 +113,27 @@ pub fn prior_ids(c: &Contact) -> Vec<String> {
 }
 
 /// Gives each contact its id. `clusters` holds each contact with its sorted member keys, in a
-/// deterministic order (by member keys, then first source). Returns, per contact, the prior ids
-/// it carried that no contact keeps: the retired ids.
+/// deterministic order (by member keys, then first source). Returns, by position in
+/// `clusters`, the prior ids a contact carried that no contact keeps: the retired ids (only
+/// contacts that have some; a run without prior ids allocates nothing per contact for them).
 ///
 /// A contact keeps its oldest prior id; when two contacts claim one id (the same card read twice
 /// and kept apart), the first in order keeps it and the other takes its next prior id or a new
 /// one. Every prior id read is reserved, so a new contact never takes an id that once named
 /// someone else.
-pub fn assign(clusters: &mut [(&[String], &mut Contact)]) -> Vec<Vec<String>> {
-    let priors: Vec<Vec<String>> = clusters.iter().map(|(_, c)| prior_ids(c)).collect();
+pub fn assign(clusters: &mut [(&[String], &mut Contact)]) -> BTreeMap<usize, Vec<String>> {
+    let priors: Vec<(usize, Vec<String>)> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| c.sources.iter().any(|s| !s.prior_id.is_empty()))
+        .map(|(i, (_, c))| (i, prior_ids(c)))
+        .collect();
     let mut used: HashSet<String> = HashSet::new();
-    let mut chosen: Vec<Option<String>> = vec![None; clusters.len()];
+    let mut chosen: HashMap<usize, String> = HashMap::new();
     // First choices first, then second choices for those that lost theirs.
     for round in 0..2 {
-        for (slot, list) in chosen.iter_mut().zip(&priors) {
-            if slot.is_some() {
+        for (i, list) in &priors {
+            if chosen.contains_key(i) {
                 continue;
             }
             let pick = if round == 0 {
@@ -137,14 +143,14 @@ pub fn assign(clusters: &mut [(&[String], &mut Contact)]) -> Vec<Vec<String>> {
             };
             if let Some(id) = pick {
                 used.insert(id.clone());
-                *slot = Some(id.clone());
+                chosen.insert(*i, id.clone());
             }
         }
     }
     let kept: HashSet<String> = used.clone();
-    used.extend(priors.iter().flatten().cloned());
-    for ((keys, c), slot) in clusters.iter_mut().zip(chosen) {
-        c.id = match slot {
+    used.extend(priors.iter().flat_map(|(_, l)| l.iter().cloned()));
+    for (i, (keys, c)) in clusters.iter_mut().enumerate() {
+        c.id = match chosen.remove(&i) {
             Some(id) => id,
             None => {
                 let base = keys.first().cloned().unwrap_or_default();
@@ -161,10 +167,10 @@ pub fn assign(clusters: &mut [(&[String], &mut Contact)]) -> Vec<Vec<String>> {
     }
     priors
         .into_iter()
-        .map(|list| {
+        .filter_map(|(i, list)| {
             let retired: BTreeSet<String> =
                 list.into_iter().filter(|id| !kept.contains(id)).collect();
-            retired.into_iter().collect()
+            (!retired.is_empty()).then(|| (i, retired.into_iter().collect()))
         })
         .collect()
 }
@@ -289,7 +295,10 @@ mod tests {
         let retired = assign(&mut clusters);
         assert_eq!(merged.id, "r-000000000002");
         assert_eq!(fresh.id, make_id("e:b"));
-        assert_eq!(retired, [vec!["r-000000000001".to_string()], vec![]]);
+        assert_eq!(
+            retired,
+            BTreeMap::from([(0, vec!["r-000000000001".to_string()])])
+        );
     }
 
     #[test]
@@ -301,7 +310,7 @@ mod tests {
         let retired = assign(&mut clusters);
         assert_eq!(a.id, "r-000000000001");
         assert_eq!(b.id, make_id("e:b"));
-        assert!(retired.iter().all(Vec::is_empty), "{retired:?}");
+        assert!(retired.is_empty(), "{retired:?}");
     }
 
     #[test]

@@ -628,7 +628,7 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
     });
     // Ids (ids.rs): a prior id read back from rolo's own output is kept, else one is derived
     // from the smallest member key.
-    let retired = ids::assign(
+    let mut retired = ids::assign(
         &mut keyed
             .iter_mut()
             .map(|k| (&k.0[..], &mut k.1))
@@ -636,7 +636,8 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
     );
     let mut merges = Vec::new();
     let mut sort_keys = Vec::with_capacity(keyed.len());
-    for ((_, c, ev, sort_key), retired) in keyed.into_iter().zip(retired) {
+    for (i, (_, c, ev, sort_key)) in keyed.into_iter().enumerate() {
+        let retired = retired.remove(&i).unwrap_or_default();
         if let Some((score, evidence)) = ev {
             merges.push(MergeReport {
                 id: c.id.clone(),
