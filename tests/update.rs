@@ -367,17 +367,26 @@ fn vdir_writes_one_card_a_contact_rewrites_only_changed_ones_and_reports_orphans
     let after = names(&book);
     assert!(first.is_subset(&after), "a card was deleted");
     assert!(after.contains("mine.vcf") && after.contains("r-0123456789ab.vcf"));
-    // A re-run rewrites nothing.
+    // A re-run rewrites nothing; the report lists the files that are no contact.
+    let report = dir.path().join("report.json");
     let again = rolo()
         .arg("merge")
         .arg(&book)
         .args(THIS_YEAR)
-        .args(["--to", "vdir", "-o"])
+        .args(["--to", "vdir", "--report"])
+        .arg(&report)
+        .arg("-o")
         .arg(&book)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(stderr.contains("rolo: vdir: 0 cards written"), "{stderr}");
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(
+        r["orphaned_cards"],
+        serde_json::json!(["mine.vcf", "r-0123456789ab.vcf"])
+    );
 }
 
 #[test]
