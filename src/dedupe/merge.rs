@@ -379,17 +379,24 @@ fn same_phone(a: &crate::model::Phone, b: &crate::model::Phone) -> bool {
 /// A note already written out as whole lines of another (rolo's vCard joins a contact's notes
 /// into one NOTE, which reads back as one note) is that note: its sources join it.
 fn add_note(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
-    let within = |x: &Text| {
-        let (hay, needle) = (x.value.as_str(), value.as_str());
-        hay == needle
-            || hay.starts_with(&format!("{needle}\n"))
-            || hay.ends_with(&format!("\n{needle}"))
-            || hay.contains(&format!("\n{needle}\n"))
-    };
-    match list.iter_mut().find(|x| within(x)) {
+    match list.iter_mut().find(|x| holds_lines(&x.value, &value)) {
         Some(x) => union(&mut x.sources, &sources),
         None => list.push(Text { value, sources }),
     }
+}
+
+/// Whether `needle` is `hay`, or whole lines of it (starting and ending at line breaks).
+fn holds_lines(hay: &str, needle: &str) -> bool {
+    if hay.len() == needle.len() || !hay.contains('\n') {
+        return hay == needle;
+    }
+    !needle.is_empty()
+        && hay.match_indices(needle).any(|(i, _)| {
+            let end = i + needle.len();
+            let starts = i == 0 || hay.get(..i).is_some_and(|h| h.ends_with('\n'));
+            let ends = end == hay.len() || hay.get(end..).is_some_and(|t| t.starts_with('\n'));
+            starts && ends
+        })
 }
 
 fn add_text(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
@@ -413,5 +420,23 @@ fn union<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T]) {
         if !into.contains(v) {
             into.push(v.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_lines;
+
+    #[test]
+    fn a_note_is_held_only_as_whole_lines() {
+        assert!(holds_lines("a", "a"));
+        assert!(holds_lines("a\nb\nc", "a"));
+        assert!(holds_lines("a\nb\nc", "b"));
+        assert!(holds_lines("a\nb\nc", "b\nc"));
+        assert!(holds_lines("ab\nb", "b"));
+        assert!(!holds_lines("ab\nc", "b"));
+        assert!(!holds_lines("abc", "b"));
+        assert!(!holds_lines("a\nbc", "b"));
+        assert!(!holds_lines("a\nb", ""));
     }
 }
