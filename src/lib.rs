@@ -153,9 +153,7 @@ pub fn run_streaming(
             }
         }
         let batch = normalize::record::normalize_all(&mut kept, &opts.normalize, &progress::Silent);
-        for r in kept.iter_mut() {
-            r.id = dedupe::ids::streamed_id(r, &mut prior_given);
-        }
+        dedupe::ids::stream_ids(&mut kept, &mut prior_given);
         warnings.extend(batch);
         // Memory must not grow with the input: the parse cache lives for one file.
         normalize::phone::clear_cache();

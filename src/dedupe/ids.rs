@@ -14,6 +14,7 @@
 //! Prior ids never take part in matching: they only decide which id a cluster keeps.
 
 use crate::model::Contact;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -215,16 +216,20 @@ pub fn prior_list(s: &crate::model::SourceRef) -> (&str, &str, crate::model::Kin
     (s.input.as_str(), "", crate::model::Kind::Contact)
 }
 
-/// The id of a record written on its own while streaming (`--no-dedupe`): its prior id when it
-/// has one not given yet in this run, else one from where it was read. `given` holds the prior
-/// ids given so far (only those: memory grows with rolo's own records, not with the input).
-pub fn streamed_id(c: &Contact, given: &mut HashSet<String>) -> String {
-    if let Some(s) = c.source().filter(|s| !s.prior_id.is_empty()) {
-        if given.insert(s.prior_id.clone()) {
-            return s.prior_id.clone();
+/// The ids of records written on their own while streaming (`--no-dedupe`): a record's prior id
+/// when it has one not given yet in this run, else one from where it was read. `given` holds the
+/// prior ids given so far (only those: memory grows with rolo's own records, not the input).
+pub fn stream_ids(records: &mut [Contact], given: &mut HashSet<String>) {
+    records
+        .par_iter_mut()
+        .for_each(|r| r.id = make_id(&source_key(r)));
+    for r in records.iter_mut() {
+        if let Some(s) = r.sources.first().filter(|s| !s.prior_id.is_empty()) {
+            if given.insert(s.prior_id.clone()) {
+                r.id = s.prior_id.clone();
+            }
         }
     }
-    make_id(&source_key(c))
 }
 
 #[cfg(test)]
@@ -333,8 +338,11 @@ mod tests {
     #[test]
     fn streamed_records_keep_a_prior_id_once() {
         let c = prior("r-000000000001", "");
+        let mut records = vec![c.clone(), c.clone(), Contact::default()];
         let mut given = HashSet::new();
-        assert_eq!(streamed_id(&c, &mut given), "r-000000000001");
-        assert_eq!(streamed_id(&c, &mut given), make_id(&source_key(&c)));
+        stream_ids(&mut records, &mut given);
+        assert_eq!(records[0].id, "r-000000000001");
+        assert_eq!(records[1].id, make_id(&source_key(&c)));
+        assert_eq!(records[2].id, make_id(""));
     }
 }

@@ -356,7 +356,8 @@ fn decide(
     if !opts.enabled {
         return (clusters, decisions);
     }
-    // A nameless record that rolo's earlier output holds (ids.rs): nothing else can match it.
+    // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
+    // back cannot carry that key, so matching cannot see it.
     for (a, b) in ids::read_again(records) {
         let _ = clusters.union(
             a,
