@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Independent parser check: rolo's vCard 3.0 and 4.0 output must parse with Python's vobject,
 # card for card and value for value (names, emails, phones, organisations, addresses,
-# categories, notes), and load in khard when khard is installed.
+# categories, notes), and load in khard when khard is installed, as one file and as rolo's vdir
+# output (--to vdir).
 #
 #   scripts/check-clients.sh            builds rolo with cargo
 #   ROLO=path/to/rolo scripts/check-clients.sh
@@ -146,6 +147,28 @@ EOF
             exit 1
         fi
         echo "khard: $cards vCard $version cards loaded"
+    done
+    # rolo's own vdir output (--to vdir), as khard reads it: every card listed, none twice.
+    for version in 3 4; do
+        book="$work/vdir-$version"
+        "$ROLO" merge "${inputs[@]}" -q --to vdir --vcard-version "$version" -o "$book"
+        cat >"$work/khard-vdir-$version.conf" <<EOF
+[addressbooks]
+[[rolo]]
+path = $book
+[general]
+editor = true
+merge_editor = true
+EOF
+        cards=$(find "$book" -name '*.vcf' | wc -l)
+        listing=$(khard -c "$work/khard-vdir-$version.conf" list --parsable 2>/dev/null)
+        listed=$(printf '%s\n' "$listing" | grep -c .)
+        uids=$(printf '%s\n' "$listing" | cut -f1 | sort -u | grep -c .)
+        if [ "$cards" -eq 0 ] || [ "$listed" -ne "$cards" ] || [ "$uids" -ne "$cards" ]; then
+            echo "khard: $listed entries ($uids uids) for $cards vdir vCard $version.0 cards"
+            exit 1
+        fi
+        echo "khard: $cards vdir vCard $version.0 cards listed"
     done
 else
     echo "khard: not installed, that check skipped (pip install khard to run it)"

@@ -7,6 +7,7 @@ use rolo::model::Kind;
 use rolo::progress::Progress;
 use rolo::report::Report;
 use rolo::sinks::output::{self, Target};
+use rolo::sinks::vcard::Version;
 use rolo::sinks::OutputFormat;
 use rolo::sources::input::Limits;
 use rolo::{KindFilter, Options};
@@ -76,9 +77,13 @@ pub struct MergeArgs {
     /// Output file; - or absent writes to standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
-    /// Output format; by default taken from the extension of -o, else json.
+    /// Output format; by default taken from the extension of -o, else json. `vdir` writes a
+    /// folder (-o DIR) with one <id>.vcf per contact.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub to: Option<OutputFormat>,
+    /// vCard version of `--to vcard` and `--to vdir` (3 by default; `--to vcard4` is 4).
+    #[arg(long, value_name = "3|4", value_parser = clap::value_parser!(u8).range(3..=4))]
+    pub vcard_version: Option<u8>,
     /// Write the run report (inputs, files, rejected and filtered records, merges): JSON, or a
     /// self-contained page for a person to look over when FILE ends in .html.
     #[arg(long, value_name = "FILE")]
@@ -231,12 +236,23 @@ fn parse_kinds(s: Option<&str>) -> anyhow::Result<KindFilter> {
 
 fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     let target = Target::parse(args.output.as_deref());
-    let format = args
+    let mut format = args
         .to
         .or_else(|| args.output.as_deref().and_then(OutputFormat::from_path))
         .unwrap_or(OutputFormat::Json);
-    if let Target::File(path) = &target {
-        output::check_not_input(path, &args.inputs)?;
+    let vcard_version = match (format, args.vcard_version) {
+        (OutputFormat::Vcard4, Some(3)) => {
+            usage("--to vcard4 writes vCard 4.0; --vcard-version 3 contradicts it")
+        }
+        (OutputFormat::Vcard, Some(4)) => {
+            format = OutputFormat::Vcard4;
+            Version::V4
+        }
+        (_, Some(4)) | (OutputFormat::Vcard4, _) => Version::V4,
+        _ => Version::V3,
+    };
+    if format == OutputFormat::Vdir && target == Target::Stdout {
+        usage("--to vdir writes a folder: give it with -o DIR");
     }
     let mut opts = Options {
         limits: args.common.limits(),
@@ -259,12 +275,16 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
         opts.dedupe.model = Some(model);
     }
 
+    let out = rolo::Output {
+        format,
+        target: target.clone(),
+        vcard_version,
+        report: args.report.as_ref().map(std::path::PathBuf::from),
+    };
+
     let progress = Bars::new(args.common.quiet);
-    if args.no_dedupe && args.report.is_none() && format.streams() {
-        return merge_streaming(&args, &opts, &target, format, &progress);
-    }
-    let outcome = rolo::run(&args.inputs, &opts, &progress);
-    let report = &outcome.report;
+    let merged = rolo::merge(&args.inputs, &opts, &out, &progress).context("writing the output")?;
+    let report = &merged.report;
     if let (Some(path), Some(model)) = (&args.save_model, &report.model) {
         let json = serde_json::to_string_pretty(model)?;
         output::write_to(&Target::parse(Some(path)), |w| {
@@ -275,7 +295,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     }
     print_problems(report, args.common.verbose, args.common.quiet);
     if args.explain {
-        for c in outcome.contacts.iter().filter(|c| c.merge.is_some()) {
+        for c in merged.contacts.iter().filter(|c| c.merge.is_some()) {
             if let Some(m) = &c.merge {
                 eprintln!(
                     "rolo: merged {} records into {} {:?} (score {}): {}",
@@ -288,107 +308,41 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
             }
         }
     }
-
-    progress.stage("writing", outcome.contacts.len() as u64);
-    output::write_to(&target, |w| {
-        rolo::sinks::write(format, &outcome.contacts, w)
-    })
-    .context("writing the output")?;
-    progress.finish();
     if args.timings {
         eprint!("{}", progress.timings());
     }
-    if let Some(path) = &args.report {
-        let target = Target::File(path.into());
-        output::check_not_input(std::path::Path::new(path), &args.inputs)?;
-        // The extension picks the form (SPEC §3): a page to look at, else JSON for tools.
-        let lower = path.to_ascii_lowercase();
-        let html = lower.ends_with(".html") || lower.ends_with(".htm");
-        output::write_to(&target, |w| {
-            if html {
-                w.write_all(rolo::report_html::render(report, &outcome.contacts).as_bytes())
-            } else {
-                serde_json::to_writer_pretty(&mut *w, report)?;
-                w.write_all(b"\n")
-            }
-        })
-        .context("writing the report")?;
-    }
     if !args.common.quiet {
-        let dest = match &target {
-            Target::Stdout => "standard output".to_string(),
-            Target::File(p) => p.display().to_string(),
-        };
-        eprintln!("{}", summary(report, outcome.contacts.len(), &dest));
+        if let Some(v) = &merged.vdir {
+            eprintln!(
+                "rolo: vdir: {} cards written, {} unchanged",
+                v.written.len(),
+                v.unchanged
+            );
+            for name in &v.orphaned {
+                eprintln!("rolo: vdir: {name} is no contact any more (left in place; delete it if that is right)");
+            }
+        }
+        let retired = report.retired_ids();
+        if args.common.verbose && !retired.is_empty() {
+            eprintln!(
+                "rolo: earlier ids retired (their contacts merged into others): {}",
+                retired.join(", ")
+            );
+        }
+        eprintln!("{}", merged.summary(&target));
     }
-    let failed = !report.errors.is_empty()
-        || (args.strict && (!report.rejected.is_empty() || !report.warnings.is_empty()));
+    let failed = report.failed(args.strict);
     // The process ends right after this: freeing millions of small allocations one by one
     // would cost seconds at a million records (measured: ~6 s) for nothing.
-    std::mem::forget(outcome);
+    std::mem::forget(merged);
     Ok(if failed { Exit::Failed } else { Exit::Ok })
 }
 
-/// `--no-dedupe` to a format written contact by contact: read, normalise and write one file at a
-/// time, so memory does not grow with the input (rolo as the map step before another linker).
-fn merge_streaming(
-    args: &MergeArgs,
-    opts: &Options,
-    target: &Target,
-    format: OutputFormat,
-    progress: &Bars,
-) -> anyhow::Result<Exit> {
-    let mut written = 0usize;
-    let mut report = None;
-    output::write_to(target, |w| {
-        let mut write = |c: &rolo::model::Contact| {
-            written += 1;
-            rolo::sinks::write(format, std::slice::from_ref(c), w)
-        };
-        report = Some(rolo::run_streaming(
-            &args.inputs,
-            opts,
-            progress,
-            &mut write,
-        )?);
-        Ok(())
-    })
-    .context("writing the output")?;
-    let report = report.unwrap_or_default();
-    print_problems(&report, args.common.verbose, args.common.quiet);
-    if args.timings {
-        eprint!("{}", progress.timings());
-    }
-    if !args.common.quiet {
-        let dest = match target {
-            Target::Stdout => "standard output".to_string(),
-            Target::File(p) => p.display().to_string(),
-        };
-        eprintln!("{}", summary(&report, written, &dest));
-    }
-    let failed = !report.errors.is_empty()
-        || (args.strict && (!report.rejected.is_empty() || !report.warnings.is_empty()));
-    Ok(if failed { Exit::Failed } else { Exit::Ok })
-}
-
-fn summary(report: &Report, contacts: usize, dest: &str) -> String {
-    let per: Vec<String> = report
-        .records_per_platform()
-        .iter()
-        .map(|(p, n)| format!("{p} {n}"))
-        .collect();
-    let merged_records: usize = report.merges.iter().map(|m| m.records).sum();
-    format!(
-        "rolo: read {} records ({}); {} rejected, {} filtered; wrote {} contacts to {} ({} merges of {} records)",
-        report.records_read(),
-        if per.is_empty() { "none".to_string() } else { per.join(", ") },
-        report.rejected.len(),
-        report.filtered_total(),
-        contacts,
-        dest,
-        report.merges.len(),
-        merged_records,
-    )
+/// A usage error: clap's message and exit code 2.
+fn usage(msg: &str) -> ! {
+    Cli::command()
+        .error(clap::error::ErrorKind::ArgumentConflict, msg)
+        .exit()
 }
 
 /// Errors always, one line each. Warnings and rejections: one line each with --verbose, else one

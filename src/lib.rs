@@ -2,7 +2,9 @@
 //!
 //! The pipeline, one module per stage: [`sources`] reads inputs into records, [`normalize`] makes
 //! their values canonical, [`dedupe`] finds the same person and merges, [`sinks`] writes the
-//! result. [`run`] strings them together; the binary is a thin layer over it.
+//! result. [`merge`] runs the whole pipeline, writing included, and returns the report; [`run`]
+//! stops before writing. The binary only turns arguments into [`Options`] and [`Output`], and
+//! prints.
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),
@@ -20,12 +22,16 @@ pub mod sinks;
 pub mod sources;
 
 use dedupe::DedupeOptions;
+use error::OutputError;
 use model::{Contact, Kind};
 use normalize::record::NormOptions;
 use progress::Progress;
-use rayon::prelude::*;
 use report::Report;
+use sinks::output::{self, Target};
+use sinks::vcard::Version;
+use sinks::OutputFormat;
 use sources::input::Limits;
+use std::path::{Path, PathBuf};
 
 /// Which kinds of record `merge` keeps.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -129,6 +135,7 @@ pub fn run_streaming(
     let mut filtered: std::collections::BTreeMap<Kind, u64> = Default::default();
     let mut warnings: Vec<report::Issue> = Vec::new();
     let mut failure: Option<std::io::Error> = None;
+    let mut prior_given = std::collections::HashSet::new();
     progress.stage("streaming", 0);
     let mut each = |records: Vec<Contact>| {
         if failure.is_some() {
@@ -149,8 +156,7 @@ pub fn run_streaming(
             }
         }
         let batch = normalize::record::normalize_all(&mut kept, &opts.normalize, &progress::Silent);
-        kept.par_iter_mut()
-            .for_each(|r| r.id = dedupe::merge::make_id(&dedupe::merge::source_key(r)));
+        dedupe::ids::stream_ids(&mut kept, &mut prior_given);
         warnings.extend(batch);
         // Memory must not grow with the input: the parse cache lives for one file.
         normalize::phone::clear_cache();
@@ -171,4 +177,147 @@ pub fn run_streaming(
     report.warnings.extend(warnings);
     report.sort();
     Ok(report)
+}
+
+/// Where and how [`merge`] writes.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: OutputFormat,
+    /// A file, standard output, or for [`OutputFormat::Vdir`] a folder.
+    pub target: Target,
+    /// The vCard version of a vdir's cards.
+    pub vcard_version: Version,
+    /// The run report: JSON, or an HTML page when the name ends in `.html`.
+    pub report: Option<PathBuf>,
+}
+
+/// What [`merge`] did.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// The contacts written; empty when they were streamed (`--no-dedupe` to JSON Lines or vCard).
+    pub contacts: Vec<Contact>,
+    pub report: Report,
+    /// How many contacts were written.
+    pub written: usize,
+    /// For a vdir: which cards changed, and which files are no contact any more.
+    pub vdir: Option<sinks::vdir::Changes>,
+}
+
+impl Merged {
+    /// The one summary line: records per platform, rejected, filtered, contacts written, merges.
+    pub fn summary(&self, target: &Target) -> String {
+        let dest = match target {
+            Target::Stdout => "standard output".to_string(),
+            Target::File(p) => p.display().to_string(),
+        };
+        self.report.summary(self.written, &dest)
+    }
+}
+
+/// Whether `out` may be written over `inputs`. Everything is read before anything is written,
+/// except when streaming, so rolo's own output given as an input is updated in place (`rolo
+/// merge contacts.vcf new/ -o contacts.vcf`, or a vdir folder). Any other input (an export), a
+/// file inside a folder input, or a report over an input is refused.
+fn check_target(path: &Path, inputs: &[String], in_place: bool) -> Result<(), OutputError> {
+    let same = |i: &String| match (Path::new(i).canonicalize(), path.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if in_place && written_by_rolo(path) && inputs.iter().any(same) {
+        // Only the input itself may be its output: not another input inside a folder given too.
+        let others: Vec<String> = inputs.iter().filter(|i| !same(i)).cloned().collect();
+        return output::check_not_input(path, &others);
+    }
+    output::check_not_input(path, inputs)
+}
+
+/// A vdir folder, a vCard file rolo wrote (its first card names rolo as PRODID), rolo's JSON, or
+/// rolo's xCard.
+fn written_by_rolo(path: &Path) -> bool {
+    use std::io::Read;
+    if path.is_dir() {
+        return true;
+    }
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+    let head = String::from_utf8_lossy(&head);
+    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    read.is_ok()
+        && (head.contains(sinks::vcard::PRODID)
+            || sources::rolo::is_rolo_output(&head)
+            // rolo's xCard opens each card with its UID.
+            || compact.contains("<vcard><uid><text>r-"))
+}
+
+/// The whole run: read, normalise, dedupe, merge, write to `out`, and write the report.
+/// `--no-dedupe` to a format written contact by contact streams file by file instead (memory
+/// does not grow with the input). Errors are output errors only: problems with inputs are in
+/// the report.
+pub fn merge(
+    inputs: &[String],
+    opts: &Options,
+    out: &Output,
+    progress: &dyn Progress,
+) -> Result<Merged, OutputError> {
+    let streams = !opts.dedupe.enabled && out.report.is_none() && out.format.streams();
+    if let Target::File(path) = &out.target {
+        check_target(path, inputs, !streams)?;
+    }
+    if let Some(path) = &out.report {
+        output::check_not_input(path, inputs)?;
+    }
+    if streams {
+        let mut written = 0usize;
+        let mut report = None;
+        output::write_to(&out.target, |w| {
+            let mut write = |c: &Contact| {
+                written += 1;
+                sinks::write(out.format, std::slice::from_ref(c), w)
+            };
+            report = Some(run_streaming(inputs, opts, progress, &mut write)?);
+            Ok(())
+        })?;
+        return Ok(Merged {
+            report: report.unwrap_or_default(),
+            written,
+            ..Merged::default()
+        });
+    }
+    let Outcome {
+        contacts,
+        mut report,
+    } = run(inputs, opts, progress);
+    progress.stage("writing", contacts.len() as u64);
+    let vdir = match (&out.format, &out.target) {
+        (OutputFormat::Vdir, Target::File(dir)) => {
+            Some(sinks::vdir::write(dir, &contacts, out.vcard_version)?)
+        }
+        _ => {
+            output::write_to(&out.target, |w| sinks::write(out.format, &contacts, w))?;
+            None
+        }
+    };
+    progress.finish();
+    if let Some(v) = &vdir {
+        report.orphaned_cards = v.orphaned.clone();
+    }
+    if let Some(path) = &out.report {
+        // The extension picks the form (SPEC §3): a page to look at, else JSON for tools.
+        let lower = path.to_string_lossy().to_ascii_lowercase();
+        let html = lower.ends_with(".html") || lower.ends_with(".htm");
+        output::write_to(&Target::File(path.clone()), |w| {
+            if html {
+                w.write_all(report_html::render(&report, &contacts).as_bytes())
+            } else {
+                serde_json::to_writer_pretty(&mut *w, &report)?;
+                w.write_all(b"\n")
+            }
+        })?;
+    }
+    Ok(Merged {
+        written: contacts.len(),
+        contacts,
+        report,
+        vdir,
+    })
 }

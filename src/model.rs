@@ -137,6 +137,46 @@ pub struct Event {
     pub sources: SourceIds,
 }
 
+impl Event {
+    /// The event as one line of a note, in vCard NOTE and Google CSV Notes alike:
+    /// "LinkedIn: connected 2023-03-15".
+    pub fn note_line(&self) -> String {
+        let svc = Platform::label_of(&self.service);
+        let kind = self.kind.replace('_', " ");
+        match (svc.is_empty(), self.date.is_empty()) {
+            (false, false) => format!("{svc}: {kind} {}", self.date),
+            (false, true) => format!("{svc}: {kind}"),
+            (true, false) => format!("{kind} {}", self.date),
+            (true, true) => kind,
+        }
+    }
+
+    /// Reads back a line [`Event::note_line`] wrote for a platform rolo knows: its service label,
+    /// the kind in words, then the date when the last word starts with a digit. Any other line
+    /// is no event. Its one source is `0`.
+    pub fn from_note_line(line: &str) -> Option<Event> {
+        let (label, rest) = line.split_once(": ")?;
+        let service = Platform::ALL
+            .iter()
+            .find(|p| p.display() == label)?
+            .as_str();
+        let (words, date) = match rest.rsplit_once(' ') {
+            Some((w, d)) if d.starts_with(|c: char| c.is_ascii_digit()) => (w, d),
+            _ => (rest, ""),
+        };
+        let ok = |c: char| c.is_ascii_lowercase() || c == ' ';
+        if words.is_empty() || !words.chars().all(ok) {
+            return None;
+        }
+        Some(Event {
+            kind: words.replace(' ', "_"),
+            date: date.to_string(),
+            service: service.to_string(),
+            sources: vec![0],
+        })
+    }
+}
+
 /// Where one input record came from.
 #[derive(
     Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -152,6 +192,20 @@ pub struct SourceRef {
     pub index: u64,
     pub platform: Platform,
     pub kind: Kind,
+    /// The id this record carried as a contact of rolo's own output (a vCard `UID`, a JSON `id`)
+    /// when it was read back: the contact it joins keeps that id. Absent for every other record.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prior_id: String,
+}
+
+/// Whether `s` has the form of a contact id rolo gives (`r-` and 12 lower-case hex digits): a
+/// vCard UID of that form was written by rolo, and is kept when the card is read back.
+pub fn is_contact_id(s: &str) -> bool {
+    s.len() == 14
+        && s.starts_with("r-")
+        && s.bytes()
+            .skip(2)
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -190,6 +244,8 @@ pub enum Platform {
     Xcard,
     // AVM FRITZ!Box phone book export (a doc comment here would split the schema enum).
     Fritzbox,
+    // rolo's own JSON / JSON Lines output, read back.
+    Rolo,
 }
 
 impl Platform {
@@ -206,6 +262,7 @@ impl Platform {
             Platform::Vcard => "vcard",
             Platform::Xcard => "xcard",
             Platform::Fritzbox => "fritzbox",
+            Platform::Rolo => "rolo",
         }
     }
 
@@ -223,6 +280,40 @@ impl Platform {
             Platform::Vcard => "vCard",
             Platform::Xcard => "xCard",
             Platform::Fritzbox => "FRITZ!Box",
+            Platform::Rolo => "rolo",
+        }
+    }
+}
+
+impl Platform {
+    pub const ALL: &'static [Platform] = &[
+        Platform::Linkedin,
+        Platform::Facebook,
+        Platform::Instagram,
+        Platform::Twitter,
+        Platform::Telegram,
+        Platform::Mastodon,
+        Platform::Google,
+        Platform::Outlook,
+        Platform::Vcard,
+        Platform::Xcard,
+        Platform::Fritzbox,
+        Platform::Rolo,
+    ];
+
+    /// The platform whose [`Platform::as_str`] is `service`.
+    pub fn parse(service: &str) -> Option<Platform> {
+        Platform::ALL
+            .iter()
+            .copied()
+            .find(|p| p.as_str() == service)
+    }
+
+    /// The name users see for a service ("linkedin" → "LinkedIn"), or the service as written.
+    pub fn label_of(service: &str) -> &str {
+        match Platform::parse(service) {
+            Some(p) => p.display(),
+            None => service,
         }
     }
 }
@@ -559,4 +650,55 @@ fn push<T>(list: &mut Vec<T>, value: T) {
 
 fn to_strings(labels: &[&str]) -> Vec<String> {
     labels.iter().map(|s| s.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_note_lines_read_back_as_the_events_they_were() {
+        for (kind, date, service) in [
+            ("connected", "2023-03-14", "linkedin"),
+            ("friend_since", "2021-01-01T00:00:00Z", "facebook"),
+            ("invitation_sent", "2025-03-04T18:40", "linkedin"),
+            ("endorsed_you", "", "linkedin"),
+            ("messaged", "2024-12-16T19:02:11Z", "twitter"),
+        ] {
+            let e = Event {
+                kind: kind.into(),
+                date: date.into(),
+                service: service.into(),
+                sources: vec![0],
+            };
+            assert_eq!(Event::from_note_line(&e.note_line()), Some(e));
+        }
+    }
+
+    #[test]
+    fn other_note_lines_are_no_events() {
+        for line in [
+            "Met at the 2019 conference",
+            "Role: Treasurer",
+            "LinkedIn: Call Back 2024",
+            "Myspace: connected 2005-01-01",
+            "LinkedIn: ",
+        ] {
+            assert_eq!(Event::from_note_line(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn only_rolo_shaped_ids_are_contact_ids() {
+        assert!(is_contact_id("r-0123456789ab"));
+        for s in [
+            "r-0123456789AB",
+            "r-0123456789a",
+            "x-0123456789ab",
+            "",
+            "r-01234567890ab",
+        ] {
+            assert!(!is_contact_id(s), "{s}");
+        }
+    }
 }

@@ -55,6 +55,10 @@ pub struct MergeReport {
     pub records: usize,
     pub score: f64,
     pub evidence: Vec<String>,
+    /// Ids of earlier rolo contacts that are now part of this one and are no longer used: a sync
+    /// tool that knew them sees them gone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -76,9 +80,46 @@ pub struct Report {
     /// (docs/dedupe.md). Absent with `--no-dedupe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<crate::dedupe::train::ModelFile>,
+    /// Cards in a vdir output folder that are no contact of this run (left in place).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphaned_cards: Vec<String>,
 }
 
 impl Report {
+    /// The summary line a run ends with: records read per platform, rejected, filtered,
+    /// contacts written to `dest`, merges, and ids retired when there are any.
+    pub fn summary(&self, contacts: usize, dest: &str) -> String {
+        let per: Vec<String> = self
+            .records_per_platform()
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect();
+        let merged_records: usize = self.merges.iter().map(|m| m.records).sum();
+        let mut line = format!(
+            "rolo: read {} records ({}); {} rejected, {} filtered; wrote {} contacts to {} ({} merges of {} records)",
+            self.records_read(),
+            if per.is_empty() { "none".to_string() } else { per.join(", ") },
+            self.rejected.len(),
+            self.filtered_total(),
+            contacts,
+            dest,
+            self.merges.len(),
+            merged_records,
+        );
+        let retired = self.retired_ids().len();
+        if retired > 0 {
+            line.push_str(&format!("; {retired} earlier ids retired"));
+        }
+        line
+    }
+
+    /// Whether the run failed: an input or output could not be read or written, or with
+    /// `strict`, any record was rejected or any warning raised.
+    pub fn failed(&self, strict: bool) -> bool {
+        !self.errors.is_empty()
+            || (strict && (!self.rejected.is_empty() || !self.warnings.is_empty()))
+    }
+
     /// Person records read, per platform.
     pub fn records_per_platform(&self) -> BTreeMap<Platform, u64> {
         let mut out = BTreeMap::new();
@@ -98,6 +139,17 @@ impl Report {
     /// failed as a whole are in [`Report::errors`] and count zero records.
     pub fn rows_seen(&self) -> u64 {
         self.records_read() + self.rejected.len() as u64
+    }
+
+    /// Every id of rolo's earlier output that no contact carries any more, sorted.
+    pub fn retired_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .merges
+            .iter()
+            .flat_map(|m| m.retired.iter().map(String::as_str))
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
     pub fn filtered_total(&self) -> u64 {

@@ -261,6 +261,28 @@ fn summary(out: &mut String, report: &Report, contacts: usize, merged: usize) ->
     }
     writeln!(out, "</div>")?;
 
+    // Ids of last year's contacts that now live on under another id: what a sync tool sees go.
+    let retired: Vec<(&str, &str)> = report
+        .merges
+        .iter()
+        .flat_map(|m| m.retired.iter().map(|r| (r.as_str(), m.id.as_str())))
+        .collect();
+    if !retired.is_empty() {
+        writeln!(
+            out,
+            "<h3>Earlier ids retired</h3>\n<table>\n<thead><tr><th>retired id</th><th>now part of</th></tr></thead><tbody>"
+        )?;
+        for (old, now) in retired {
+            writeln!(
+                out,
+                "<tr><td><code>{}</code></td><td><a href=\"#{now}\"><code>{now}</code></a></td></tr>",
+                Esc(old),
+                now = Esc(now)
+            )?;
+        }
+        writeln!(out, "</tbody></table>")?;
+    }
+
     writeln!(
         out,
         "<h3>Records per platform</h3>\n<table>\n<thead><tr><th>platform</th><th>records</th></tr></thead><tbody>"

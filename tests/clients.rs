@@ -1,4 +1,5 @@
-//! Independent parsers read rolo's vCard output: Python's vobject (and khard when installed), by
+//! Independent parsers read rolo's vCard output: Python's vobject (and khard when installed, for
+//! the single file and for the vdir folder), by
 //! `scripts/check-clients.sh`. Without python3 and vobject the test says so on stderr and passes:
 //! it is skipped, not silently green.
 
@@ -47,5 +48,27 @@ fn vcard_3_and_4_output_parse_with_python_vobject() {
         stdout.contains("vCard 4.0 cards parsed and checked"),
         "{stdout}"
     );
+    // khard reads rolo's vdir output as it reads the single file (scripts/check-clients.sh).
+    if khard_available() {
+        for version in ["3.0", "4.0"] {
+            assert!(
+                stdout.contains(&format!("vdir vCard {version} cards listed")),
+                "{stdout}"
+            );
+        }
+    } else {
+        eprintln!(
+            "SKIPPED: the khard checks (single file and vdir): khard is not installed \
+             (pip install khard; .ci/run installs it)"
+        );
+    }
     eprintln!("{stdout}");
+}
+
+fn khard_available() -> bool {
+    Command::new("khard")
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }

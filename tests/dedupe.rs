@@ -19,6 +19,7 @@ fn rec(
         index,
         platform,
         kind,
+        prior_id: String::new(),
     });
     c.name.given = given.into();
     c.name.family = family.into();

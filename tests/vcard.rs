@@ -369,15 +369,8 @@ fn values(c: &Contact, original: bool) -> Values {
             .as_ref()
             .map(|b| b.value.clone())
             .unwrap_or_default(),
-        note: if original {
-            vcard::note_text(c)
-        } else {
-            c.notes
-                .iter()
-                .map(|n| n.value.as_str())
-                .collect::<Vec<_>>()
-                .join("\n")
-        },
+        // Read back from rolo's own card, the event lines of the NOTE are events again.
+        note: vcard::note_text(c),
         groups: if original {
             vcard::categories(c)
         } else {
@@ -406,6 +399,7 @@ fn hand_made() -> Vec<Contact> {
         index: 0,
         platform,
         kind: Kind::Contact,
+        prior_id: String::new(),
     };
     let mut a = Contact::from_source(src(Platform::Vcard));
     a.id = "r-000000000001".into();

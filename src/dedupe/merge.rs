@@ -3,11 +3,17 @@
 //! Every distinct value is kept once, with the union of its labels and of its sources. The name
 //! shown comes from the most complete record of the most trusted kind (unless more records agree
 //! on a spelling one slip away); every other distinct name is kept in `aliases`.
+//!
+//! A record read back from rolo's own output (it carries a `prior_id`) is the contact as the user
+//! last saw and perhaps edited it: it goes first, so its name is the one shown and its values
+//! come before the new ones. Which id the contact keeps is [`super::ids`]' business.
 
 use crate::model::{Contact, Kind, MergeInfo, Name, Text};
 use crate::normalize::keys;
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+
+// Kept here too: callers knew these as `merge::…` before ids had a module of their own.
+pub use super::ids::{make_id, record_key, source_key};
 
 /// How far a kind of record is trusted for the name shown: address books and connection lists
 /// were curated by a person; message participants and follows carry whatever name was typed.
@@ -72,17 +78,59 @@ fn best_name(members: &[Contact], folded: &[String]) -> Option<usize> {
     }
 }
 
+/// Records read back from rolo's own output first, the one whose id survives first (see
+/// [`super::ids::prior_ids`]); the others after them, in the order given.
+fn prior_first(members: &mut [Contact]) {
+    if members
+        .iter()
+        .all(|m| m.sources.iter().all(|s| s.prior_id.is_empty()))
+    {
+        return;
+    }
+    let order = super::ids::prior_ids(&Contact {
+        sources: members.iter().flat_map(|m| m.sources.clone()).collect(),
+        events: {
+            // Each member's events, pointing at its sources in the list above.
+            let mut offset = 0;
+            let mut all = Vec::new();
+            for m in members.iter() {
+                all.extend(m.events.iter().map(|e| crate::model::Event {
+                    sources: e.sources.iter().map(|i| i + offset).collect(),
+                    ..e.clone()
+                }));
+                offset += m.sources.len();
+            }
+            all
+        },
+        ..Contact::default()
+    });
+    let rank = |m: &Contact| {
+        m.sources
+            .iter()
+            .filter_map(|s| order.iter().position(|id| *id == s.prior_id))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    members.sort_by_key(rank);
+}
+
 /// Merges `members` (in canonical order) into one contact.
-pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
+pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
     if members.len() == 1 {
         if let Some(c) = members.into_iter().next() {
             return Contact { merge: info, ..c };
         }
         return Contact::default();
     }
+    prior_first(&mut members);
     // Every member's name folded once: for the shown name's vote and for the aliases.
     let folded: Vec<String> = members.iter().map(|c| keys::fold(&c.name.full)).collect();
-    let best = best_name(&members, &folded);
+    // The user's own card names the person: no vote overrules it.
+    let trusted = members
+        .first()
+        .filter(|m| m.sources.iter().any(|s| !s.prior_id.is_empty()) && !m.name.is_empty())
+        .map(|_| 0);
+    let best = trusted.or_else(|| best_name(&members, &folded));
 
     let mut out = Contact {
         merge: info,
@@ -171,12 +219,19 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             }
         }
         for p in m.profiles {
-            match out
-                .profiles
-                .iter_mut()
-                .find(|x| x.service == p.service && x.url == p.url && x.id == p.id)
-            {
-                Some(x) => union_shifted(&mut x.sources, &p.sources, offset),
+            // A profile read back from a vCard has lost its service-internal id: the same URL
+            // without an id is the same profile.
+            match out.profiles.iter_mut().find(|x| {
+                x.service == p.service
+                    && x.url == p.url
+                    && (x.id == p.id || (!x.url.is_empty() && (x.id.is_empty() || p.id.is_empty())))
+            }) {
+                Some(x) => {
+                    if x.id.is_empty() {
+                        x.id = p.id;
+                    }
+                    union_shifted(&mut x.sources, &p.sources, offset)
+                }
                 None => out.profiles.push(crate::model::Profile {
                     sources: shift(&p.sources),
                     ..p
@@ -241,7 +296,7 @@ pub fn merge(members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             }
         }
         for n in m.notes {
-            add_text(&mut out.notes, n.value, shift(&n.sources));
+            add_note(&mut out.notes, n.value, shift(&n.sources));
         }
         for p in m.photos {
             add_text(&mut out.photos, p.value, shift(&p.sources));
@@ -321,6 +376,29 @@ fn same_phone(a: &crate::model::Phone, b: &crate::model::Phone) -> bool {
     key(a).eq(key(b))
 }
 
+/// A note already written out as whole lines of another (rolo's vCard joins a contact's notes
+/// into one NOTE, which reads back as one note) is that note: its sources join it.
+fn add_note(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
+    match list.iter_mut().find(|x| holds_lines(&x.value, &value)) {
+        Some(x) => union(&mut x.sources, &sources),
+        None => list.push(Text { value, sources }),
+    }
+}
+
+/// Whether `needle` is `hay`, or whole lines of it (starting and ending at line breaks).
+fn holds_lines(hay: &str, needle: &str) -> bool {
+    if hay.len() == needle.len() || !hay.contains('\n') {
+        return hay == needle;
+    }
+    !needle.is_empty()
+        && hay.match_indices(needle).any(|(i, _)| {
+            let end = i + needle.len();
+            let starts = i == 0 || hay.get(..i).is_some_and(|h| h.ends_with('\n'));
+            let ends = end == hay.len() || hay.get(end..).is_some_and(|t| t.starts_with('\n'));
+            starts && ends
+        })
+}
+
 fn add_text(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
     match list.iter_mut().find(|x| x.value == value) {
         Some(x) => union(&mut x.sources, &sources),
@@ -345,53 +423,20 @@ fn union<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T]) {
     }
 }
 
-/// The key a record contributes to its contact's id: its strongest identifier when it has one
-/// (so ids survive a re-export), else where it was read.
-pub fn record_key(c: &Contact) -> String {
-    if let Some(p) = c
-        .profiles
-        .iter()
-        .find(|p| !p.url.is_empty() || !p.id.is_empty())
-    {
-        return format!("p:{}|{}", p.url, p.id);
-    }
-    if let Some(e) = c.emails.first() {
-        return format!("e:{}", e.value.to_lowercase());
-    }
-    if let Some(p) = c.phones.iter().find(|p| !p.value.is_empty()) {
-        return format!("t:{}", p.value);
-    }
-    match c.source() {
-        Some(s) => format!(
-            "s:{}|{}|{}|{}",
-            crate::sources::input::file_name(&s.input),
-            s.file,
-            s.kind,
-            s.index
-        ),
-        None => String::new(),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::holds_lines;
 
-/// With `--no-dedupe` every record is its own contact: its id comes from where it was read, which
-/// is unique, and the same whether the run streams or not.
-pub fn source_key(c: &Contact) -> String {
-    match c.source() {
-        Some(s) => format!("n:{}|{}|{}|{}", s.input, s.file, s.kind, s.index),
-        None => String::new(),
+    #[test]
+    fn a_note_is_held_only_as_whole_lines() {
+        assert!(holds_lines("a", "a"));
+        assert!(holds_lines("a\nb\nc", "a"));
+        assert!(holds_lines("a\nb\nc", "b"));
+        assert!(holds_lines("a\nb\nc", "b\nc"));
+        assert!(holds_lines("ab\nb", "b"));
+        assert!(!holds_lines("ab\nc", "b"));
+        assert!(!holds_lines("abc", "b"));
+        assert!(!holds_lines("a\nbc", "b"));
+        assert!(!holds_lines("a\nb", ""));
     }
-}
-
-/// `r-` and 12 hex digits of SHA-256 over the key.
-pub fn make_id(key: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(key.as_bytes());
-    let mut id = String::with_capacity(14);
-    id.push_str("r-");
-    for b in digest.iter().take(6) {
-        for nibble in [b >> 4, b & 0xf] {
-            id.extend(HEX.get(usize::from(nibble)).map(|&c| char::from(c)));
-        }
-    }
-    id
 }

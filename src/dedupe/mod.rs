@@ -6,6 +6,7 @@
 
 pub mod blocking;
 pub mod features;
+pub mod ids;
 pub mod levels;
 pub mod merge;
 pub mod score;
@@ -324,6 +325,11 @@ fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
                 let n = list_ids.len() as u32;
                 Some(*list_ids.entry((file.0, file.1, s.kind)).or_insert(n))
             }
+            // The contacts of one rolo output (ids.rs) are people rolo already told apart.
+            Some(s) if !s.prior_id.is_empty() => {
+                let n = list_ids.len() as u32;
+                Some(*list_ids.entry(ids::prior_list(s)).or_insert(n))
+            }
             _ => None,
         });
     }
@@ -369,6 +375,18 @@ fn decide(
     }
     if !opts.enabled {
         return (clusters, decisions, train::Model::default());
+    }
+    // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
+    // back cannot carry that key, so matching cannot see it.
+    for (a, b) in ids::read_again(records) {
+        let _ = clusters.union(
+            a,
+            b,
+            f64::MAX,
+            0.0,
+            false,
+            vec!["the record that named this contact in rolo's earlier output".into()],
+        );
     }
 
     progress.stage("blocking", 0);
@@ -651,25 +669,25 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         a.0.cmp(&b.0)
             .then_with(|| a.1.sources.first().cmp(&b.1.sources.first()))
     });
-    let mut used = std::collections::HashSet::new();
+    // Ids (ids.rs): a prior id read back from rolo's own output is kept, else one is derived
+    // from the smallest member key.
+    let mut retired = ids::assign(
+        &mut keyed
+            .iter_mut()
+            .map(|k| (&k.0[..], &mut k.1))
+            .collect::<Vec<_>>(),
+    );
     let mut merges = Vec::new();
     let mut sort_keys = Vec::with_capacity(keyed.len());
-    for (member_keys, mut c, ev, sort_key) in keyed {
-        let mut n = 0usize;
-        let base = member_keys.first().cloned().unwrap_or_default();
-        let mut id = merge::make_id(&base);
-        while used.contains(&id) {
-            n += 1;
-            id = merge::make_id(&format!("{base}#{n}"));
-        }
-        used.insert(id.clone());
-        c.id = id;
+    for (i, (_, c, ev, sort_key)) in keyed.into_iter().enumerate() {
+        let retired = retired.remove(&i).unwrap_or_default();
         if let Some((score, evidence)) = ev {
             merges.push(MergeReport {
                 id: c.id.clone(),
                 records: c.sources.len(),
                 score,
                 evidence,
+                retired,
             });
         }
         sort_keys.push((sort_key.is_empty(), sort_key, c.id.clone(), contacts.len()));

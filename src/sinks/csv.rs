@@ -311,7 +311,8 @@ fn labels(c: &Contact) -> String {
     let platforms: BTreeSet<&str> = c
         .sources
         .iter()
-        .filter(|s| s.platform != Platform::Google)
+        // A record read back from rolo's own output brought its platforms as groups.
+        .filter(|s| s.platform != Platform::Google && s.prior_id.is_empty())
         .map(|s| s.platform.display())
         .collect();
     let groups = c.groups.iter().map(|g| g.value.as_str());

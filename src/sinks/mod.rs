@@ -7,6 +7,7 @@ pub mod csv;
 pub mod json;
 pub mod output;
 pub mod vcard;
+pub mod vdir;
 pub mod xcard;
 
 use crate::model::Contact;
@@ -28,6 +29,8 @@ pub enum OutputFormat {
     Csv,
     /// xCard (RFC 6351), vCard 4.0 as XML.
     Xcard,
+    /// A folder with one vCard file per contact (`<id>.vcf`), as khard and vdirsyncer keep them.
+    Vdir,
 }
 
 /// A sink: its name, what it is, and how it writes.
@@ -76,6 +79,12 @@ pub static SINKS: &[SinkInfo] = &[
         extensions: &["xml"],
         description: "xCard (RFC 6351), vCard 4.0 as XML",
     },
+    SinkInfo {
+        format: OutputFormat::Vdir,
+        name: "vdir",
+        extensions: &[],
+        description: "folder of <id>.vcf cards, vCard 3.0 or 4.0 by --vcard-version (-o DIR)",
+    },
 ];
 
 impl OutputFormat {
@@ -110,25 +119,21 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
         OutputFormat::Vcard4 => vcard::write(contacts, vcard::Version::V4, w),
         OutputFormat::Csv => csv::write(contacts, w),
         OutputFormat::Xcard => xcard::write(contacts, w),
+        // A folder is no stream: vdir::write writes it.
+        OutputFormat::Vdir => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "vdir output is a folder (-o DIR)",
+        )),
     }
 }
 
 /// The name users see for a service ("linkedin" → "LinkedIn"), or the service as written.
 pub fn platform_label(service: &str) -> String {
-    serde_json::from_value::<crate::model::Platform>(serde_json::Value::String(service.to_string()))
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| service.to_string())
+    crate::model::Platform::label_of(service).to_string()
 }
 
 /// One event as a line of a note, in vCard NOTE and Google CSV Notes alike:
 /// "LinkedIn: connected 2023-03-15".
 pub fn event_line(e: &crate::model::Event) -> String {
-    let svc = platform_label(&e.service);
-    let kind = e.kind.replace('_', " ");
-    match (svc.is_empty(), e.date.is_empty()) {
-        (false, false) => format!("{svc}: {kind} {}", e.date),
-        (false, true) => format!("{svc}: {kind}"),
-        (true, false) => format!("{kind} {}", e.date),
-        (true, true) => kind,
-    }
+    e.note_line()
 }

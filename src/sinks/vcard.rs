@@ -15,6 +15,9 @@ use crate::model::{Address, Contact};
 use std::collections::BTreeSet;
 use std::io::Write;
 
+/// The PRODID of every card rolo writes: how rolo knows a file it may update in place.
+pub const PRODID: &str = "PRODID:-//rolo//rolo//EN";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
     V3,
@@ -243,7 +246,7 @@ fn card(c: &Contact, version: Version, out: &mut String) {
             Version::V4 => "VERSION:4.0",
         },
     );
-    line(out, "PRODID:-//rolo//rolo//EN");
+    line(out, PRODID);
     line(out, &format!("UID:{}", escape(&c.id)));
     if is_company(c) {
         match version {
@@ -472,7 +475,16 @@ pub fn display_name(c: &Contact) -> String {
     c.emails
         .first()
         .map(|e| e.value.clone())
-        .or_else(|| c.phones.first().map(|p| p.raw.clone()))
+        // E.164 when known: the TEL says the same, and a card read back shows the same FN.
+        .or_else(|| {
+            c.phones.first().map(|p| {
+                if p.value.is_empty() {
+                    p.raw.clone()
+                } else {
+                    p.value.clone()
+                }
+            })
+        })
         .or_else(|| c.profiles.first().map(|p| p.url.clone()))
         .unwrap_or_default()
 }
@@ -563,10 +575,11 @@ pub fn note_text(c: &Contact) -> String {
     lines.join("\n")
 }
 
-/// The platforms the person came from, then their groups, each once, sorted.
+/// The platforms the person came from, then their groups, each once, sorted. A record read back
+/// from rolo's own output brought its platforms as groups; the file it was read from is none.
 pub fn categories(c: &Contact) -> Vec<String> {
     let mut set = BTreeSet::new();
-    for s in &c.sources {
+    for s in c.sources.iter().filter(|s| s.prior_id.is_empty()) {
         set.insert(s.platform.display().to_string());
     }
     for g in &c.groups {

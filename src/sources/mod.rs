@@ -14,6 +14,7 @@ pub mod json;
 pub mod linkedin;
 pub mod mastodon;
 pub mod outlook;
+pub mod rolo;
 pub mod table;
 pub mod telegram;
 pub mod twitter;
@@ -41,6 +42,7 @@ pub static REGISTRY: &[&dyn Source] = &[
     &vcard::VCard,
     &xcard::XCard,
     &fritzbox::FritzBox,
+    &rolo::Rolo,
 ];
 
 /// A kind of file a source reads, for detection and for `rolo formats`.
@@ -190,6 +192,7 @@ impl FileOut {
             index: 0,
             platform: self.platform,
             kind,
+            prior_id: String::new(),
         })
     }
 

@@ -848,6 +848,16 @@ fn same_text(a: &str, b: &str) -> bool {
     !a.is_empty() && a.eq_ignore_ascii_case(b.trim())
 }
 
+/// A name that is only a phone number written another way (rolo shows a nameless contact by the
+/// number as written, and writes its TEL in E.164).
+fn same_number(phone: &str, full: &str) -> bool {
+    let only_number = full
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let key = phone_key(full);
+    only_number && key.len() >= 3 && key == phone_key(phone)
+}
+
 /// Turns one card's properties into a contact (or a rejection) in `out`.
 pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
     let mut c = out.start(line, Kind::Contact);
@@ -877,6 +887,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
     let mut adr_groups: Vec<String> = Vec::new();
     let mut social_urls: Vec<String> = Vec::new();
     let mut plain_urls: Vec<&Prop> = Vec::new();
+    let mut uid = String::new();
 
     for p in props {
         match p.name.as_str() {
@@ -1045,6 +1056,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                 }
             }
             "NOTE" => c.add_note(&p.text()),
+            "UID" => uid = p.text(),
             "CATEGORIES" => {
                 for g in p.flat() {
                     c.add_group(g.trim());
@@ -1167,7 +1179,9 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
     if let Some(full) = fns.next() {
         let echo = same_text(&full, &c.name.nickname)
             || c.emails.iter().any(|e| same_text(&e.value, &full))
-            || c.phones.iter().any(|p| same_text(&p.raw, &full))
+            || c.phones
+                .iter()
+                .any(|p| same_text(&p.raw, &full) || same_number(&p.raw, &full))
             || c.urls.iter().any(|u| same_text(&u.value, &full))
             || c.profiles.iter().any(|p| same_text(&p.url, &full))
             || orgs.iter().any(|o| same_text(&o.name, &full));
@@ -1199,11 +1213,50 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
         }
     }
 
+    if crate::model::is_contact_id(uid.trim()) {
+        read_back(&mut c, uid.trim());
+    }
+
     if is_empty(&c) {
         out.reject(line, "empty vCard: no name or contact details");
         return;
     }
     out.push(c);
+}
+
+/// A card rolo wrote (its UID is a rolo id) is read back as that contact: the UID becomes the
+/// record's prior id, and the NOTE lines rolo wrote for events become events again, so merging
+/// the same exports into the card adds nothing twice. Its CATEGORIES stay groups: they name the
+/// platforms the person came from, which this record no longer does itself.
+fn read_back(c: &mut Contact, uid: &str) {
+    if let Some(s) = c.sources.first_mut() {
+        s.prior_id = uid.to_string();
+    }
+    let mut notes = Vec::with_capacity(c.notes.len());
+    for n in std::mem::take(&mut c.notes) {
+        let mut kept: Vec<&str> = Vec::new();
+        for l in n.value.split('\n') {
+            match crate::model::Event::from_note_line(l) {
+                Some(e) => {
+                    if !c
+                        .events
+                        .iter()
+                        .any(|x| (&x.kind, &x.date, &x.service) == (&e.kind, &e.date, &e.service))
+                    {
+                        c.events.push(e);
+                    }
+                }
+                None => kept.push(l),
+            }
+        }
+        if !kept.is_empty() {
+            notes.push(Text {
+                value: kept.join("\n"),
+                sources: n.sources,
+            });
+        }
+    }
+    c.notes = notes;
 }
 
 fn capitalise(s: &str) -> String {
