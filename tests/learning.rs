@@ -17,6 +17,7 @@ fn card(index: u64, given: &str, family: &str) -> Contact {
         index,
         platform: Platform::Vcard,
         kind: Kind::Contact,
+        ..SourceRef::default()
     });
     c.name.given = given.into();
     c.name.family = family.into();
