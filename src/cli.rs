@@ -268,9 +268,9 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     if let Some(path) = &args.model {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the model {path}"))?;
-        let file: rolo::dedupe::train::ModelFile =
+        let file: rolo::dedupe::weights::ModelFile =
             serde_json::from_str(&text).with_context(|| format!("{path} is not a rolo model"))?;
-        let model = rolo::dedupe::train::Model::from_file(file)
+        let model = rolo::dedupe::weights::Model::from_file(file)
             .map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
         opts.dedupe.model = Some(model);
     }

@@ -79,7 +79,7 @@ pub struct Report {
     /// The weights matching used: m, u and the weight of every comparison level, and λ
     /// (docs/dedupe.md). Absent with `--no-dedupe`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub model: Option<crate::dedupe::train::ModelFile>,
+    pub model: Option<crate::dedupe::weights::ModelFile>,
     /// Cards in a vdir output folder that are no contact of this run (left in place).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphaned_cards: Vec<String>,

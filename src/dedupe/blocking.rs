@@ -10,40 +10,14 @@
 //! pairs, so scoring can stream over records in parallel without holding every pair in memory.
 
 use super::features::Features;
+use super::hash::key;
 use crate::normalize::keys;
 use rayon::prelude::*;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 
 /// Blocks up to this size are compared all-pairs.
 pub const MAX_BLOCK: usize = 16;
 /// Neighbours on each side each member of an oversized block is compared with.
 pub const WINDOW: usize = 4;
-
-/// A stable hash of one text, for comparing values by hash (the input an export came from).
-pub fn text_key(s: &str) -> u64 {
-    if s.is_empty() {
-        0
-    } else {
-        key(0, &[s])
-    }
-}
-
-/// The key of a handle, an email local part or a handle-like spelling of a name: equal texts
-/// give equal keys, and the block of handles uses the same key.
-pub fn handle_key(h: &str) -> u64 {
-    key(8, &[h])
-}
-
-fn key(tag: u8, parts: &[&str]) -> u64 {
-    // DefaultHasher::new() has fixed keys: stable within a run, which is all blocking needs.
-    let mut h = DefaultHasher::new();
-    tag.hash(&mut h);
-    for p in parts {
-        p.hash(&mut h);
-    }
-    h.finish()
-}
 
 /// The blocking keys of one record.
 pub fn keys_of(f: &Features, out: &mut Vec<u64>) {

@@ -4,7 +4,9 @@
 //! platform meets "Jose Muller" on another; nicknames are mapped to a canonical given name
 //! ("Bob" → "robert"). None of this is shown to users.
 
-use super::score::Word;
+use super::hash::{handle_key, text_key};
+use super::weights::{EVEN_ODDS, FAMILY_HI, GIVEN_HI};
+use super::DedupeOptions;
 use crate::model::{Contact, Kind, Name, Platform};
 use crate::normalize::{email, keys, name};
 use rayon::prelude::*;
@@ -138,7 +140,7 @@ pub struct Features {
     /// name (`michellesmi`) begin.
     pub name_handles_initial: usize,
     /// Term-frequency weights of this record's given and family name, and how many people of
-    /// one list bear its full name; filled from [`super::score::Stats`] once all records are in.
+    /// one list bear its full name; filled from [`Stats`] once all records are in.
     pub given_weight: f64,
     pub family_weight: f64,
     /// Records in the data bearing this family name.
@@ -275,7 +277,7 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     if let Some(s) = c.source() {
         f.platform = s.platform;
         f.kind = s.kind;
-        f.input = super::blocking::text_key(&s.input);
+        f.input = text_key(&s.input);
     }
     let full = if n.full.is_empty() {
         format!("{} {} {}", n.given, n.middle, n.family)
@@ -482,23 +484,12 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
         })
         .collect();
     let (forms, full, family, initial) = name_handles(&f, &vanity);
-    f.name_handles = forms
-        .iter()
-        .map(|k| super::blocking::handle_key(k))
-        .collect();
+    f.name_handles = forms.iter().map(|k| handle_key(k)).collect();
     f.name_handles_full = full;
     f.name_handles_family = family;
     f.name_handles_initial = initial;
-    f.handle_keys = f
-        .handles
-        .iter()
-        .map(|h| super::blocking::handle_key(h))
-        .collect();
-    f.local_keys = f
-        .email_locals
-        .iter()
-        .map(|h| super::blocking::handle_key(h))
-        .collect();
+    f.handle_keys = f.handles.iter().map(|h| handle_key(h)).collect();
+    f.local_keys = f.email_locals.iter().map(|h| handle_key(h)).collect();
     f
 }
 
@@ -581,4 +572,177 @@ pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usi
     let o = full.len();
     full.extend(given_start);
     (full, n, m, o)
+}
+
+/// Per-record features, cannot-link list ids and frequency stats.
+pub struct Prepared {
+    pub feats: Vec<Features>,
+    pub lists: Vec<Option<u32>>,
+}
+
+pub fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
+    let mut feats: Vec<Features> = records
+        .par_iter()
+        .map(|r| extract(r, opts.fold_gmail))
+        .collect();
+    for (i, name) in resplit_surname_middles(records) {
+        if let (Some(f), Some(r)) = (feats.get_mut(i), records.get(i)) {
+            *f = extract_named(r, &name, opts.fold_gmail);
+            f.family_tail = keys::tokens(&r.name.family).concat();
+        }
+    }
+    let mut list_ids: HashMap<(&str, &str, Kind), u32> = HashMap::new();
+    // Name ambiguity is counted per (platform, kind): one platform's connections, friends or
+    // address book hold a person about once, so a name seen twice there is two people.
+    let mut group_ids: HashMap<(crate::model::Platform, Kind), u32> = HashMap::new();
+    let mut lists = Vec::with_capacity(records.len());
+    let mut groups = Vec::with_capacity(records.len());
+    for r in records {
+        let s = r.source();
+        let file = s
+            .map(|s| (s.input.as_str(), s.file.as_str()))
+            .unwrap_or(("", ""));
+        let n = group_ids.len() as u32;
+        let group = s.map(|s| (s.platform, s.kind)).unwrap_or_default();
+        groups.push(*group_ids.entry(group).or_insert(n));
+        lists.push(match s {
+            Some(s) if s.kind.is_distinct_list() => {
+                let n = list_ids.len() as u32;
+                Some(*list_ids.entry((file.0, file.1, s.kind)).or_insert(n))
+            }
+            // The contacts of one rolo output (ids.rs) are people rolo already told apart.
+            Some(s) if !s.prior_id.is_empty() => {
+                let n = list_ids.len() as u32;
+                Some(*list_ids.entry(super::ids::prior_list(s)).or_insert(n))
+            }
+            _ => None,
+        });
+    }
+    let stats = Stats::new(&feats, &groups);
+    stats.fill(&mut feats);
+    drop(stats);
+    Prepared { feats, lists }
+}
+
+/// One side of a name comparison: the folded token, its nickname-canonical form (for a family
+/// name: its first surname, see `Features::family_head`) and its transliteration key
+/// (`keys::translit_key`).
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub canon: &'a str,
+    pub translit: &'a str,
+    /// Nickname groups of a given name (`keys::nickname_groups`), looked up once per record.
+    pub groups: &'static [&'static str],
+    /// Initials of a given name of several words ("jp" of Jean-Pierre).
+    pub initials: &'a str,
+    /// A family name's surnames after the first (`Features::family_tail`).
+    pub tail: &'a str,
+    /// Records in the data bearing this word (family names only; 0: not counted).
+    pub count: u32,
+}
+
+/// Name frequencies in the data, for term-frequency adjusted weights.
+#[derive(Debug, Default)]
+pub struct Stats {
+    given: HashMap<String, u32>,
+    family: HashMap<String, u32>,
+    /// First letters of given names.
+    initials: HashMap<char, u32>,
+    /// Most records sharing one name key within a single list file: ≥ 2 proves several people.
+    /// Address books are not counted: one person saved twice is a duplicate, not two people.
+    ambiguity: HashMap<String, u32>,
+    named: u32,
+    /// Distinct (canonical given, family) names: a rough count of the people in the data.
+    people: u32,
+}
+
+impl Stats {
+    pub fn new(feats: &[Features], files: &[u32]) -> Stats {
+        let mut s = Stats::default();
+        let mut per_file: HashMap<(&str, u32), u32> = HashMap::new();
+        let mut names: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+        for (f, file) in feats.iter().zip(files) {
+            if !f.has_name() {
+                continue;
+            }
+            s.named += 1;
+            names.insert((f.given_canon.as_str(), f.family.as_str()));
+            if !f.given_canon.is_empty() {
+                *s.given.entry(f.given_canon.clone()).or_insert(0) += 1;
+            }
+            if let Some(i) = f.given.chars().next() {
+                *s.initials.entry(i).or_insert(0) += 1;
+            }
+            if !f.family.is_empty() {
+                *s.family.entry(f.family.clone()).or_insert(0) += 1;
+            }
+            // Address books may hold one person twice; only lists prove two people.
+            if f.kind.is_distinct_list() {
+                *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
+            }
+        }
+        s.people = u32::try_from(names.len()).unwrap_or(u32::MAX);
+        for ((key, _), n) in per_file {
+            let e = s.ambiguity.entry(key.to_string()).or_insert(0);
+            *e = (*e).max(n);
+        }
+        s
+    }
+
+    /// log₂(m/u) where u, the chance that two different people share this value, is its
+    /// frequency in the data smoothed towards a typical population frequency `1/prior`: with
+    /// little data, names count as much as they do in a population; with much, the data decides.
+    /// The ceiling `hi` rises with the population (by [`Stats::name_offset`]): among many
+    /// people a name held once is rarer than any name among few, and the offset takes it back.
+    fn weight(&self, n: Option<u32>, prior: f64, lo: f64, hi: f64) -> f64 {
+        let n = f64::from(n.unwrap_or(0));
+        let u = (n + 1.0) / (f64::from(self.named) + prior);
+        (0.95 / u).log2().clamp(lo, hi + self.name_offset())
+    }
+
+    pub fn given_weight(&self, canon: &str) -> f64 {
+        self.weight(self.given.get(canon).copied(), 500.0, 1.5, GIVEN_HI)
+    }
+
+    pub fn family_weight(&self, family: &str) -> f64 {
+        self.weight(self.family.get(family).copied(), 2000.0, 2.0, FAMILY_HI)
+    }
+
+    /// What a matching first letter of the given name is worth: about log₂ 15 on average,
+    /// less for common letters.
+    pub fn initial_weight(&self, given: &str) -> f64 {
+        let n = given
+            .chars()
+            .next()
+            .and_then(|i| self.initials.get(&i).copied());
+        let u = (f64::from(n.unwrap_or(0)) + 1.0) / (f64::from(self.named) + 15.0);
+        (1.0 / u).log2().clamp(1.0, 5.0)
+    }
+
+    /// What a name match loses in a large population. Name weights are log₂(1/u) with u the
+    /// chance that two people share the name, so a name-only match is even odds when about 2¹²
+    /// people could have met it; among P people the expected number of others bearing it grows
+    /// with P, and the posterior odds fall by log₂(P / 2¹²). Never negative: small address books
+    /// keep the population-based weights.
+    pub fn name_offset(&self) -> f64 {
+        (f64::from(self.people.max(1)).log2() - EVEN_ODDS).max(0.0)
+    }
+
+    /// Writes each record's name weights and ambiguity into its features.
+    pub fn fill(&self, feats: &mut [Features]) {
+        let offset = self.name_offset();
+        for f in feats {
+            f.name_offset = offset;
+            f.given_weight = self.given_weight(&f.given_canon);
+            f.family_weight = self.family_weight(&f.family);
+            f.family_count = self.family.get(&f.family).copied().unwrap_or(0);
+            f.initial_weight = self.initial_weight(&f.given);
+            f.ambiguity = self.ambiguity(&f.name_key);
+        }
+    }
+
+    pub fn ambiguity(&self, name_key: &str) -> u32 {
+        self.ambiguity.get(name_key).copied().unwrap_or(1)
+    }
 }

@@ -5,22 +5,16 @@
 //! frequencies from the data itself); disagreement on a strong field counts against. The total
 //! maps to a probability with [`probability`]. The weights are documented in docs/dedupe.md.
 
-use super::features::{Features, SINGLE_ACCOUNT_SERVICES};
+use super::features::{Features, Word, SINGLE_ACCOUNT_SERVICES};
 use super::levels::{Gamma, Level};
-use super::train::Model;
+use super::weights::Model;
 use crate::model::Kind;
 use crate::normalize::keys;
-use std::collections::HashMap;
 
-/// Weight at which a pair is even odds (probability 0.5).
-pub const EVEN_ODDS: f64 = 12.0;
+pub use super::weights::EVEN_ODDS;
 
 /// The most a name alone can weigh, and how fast that falls as more records share the name.
 pub const W_NAME_CAP: f64 = 13.0;
-/// Ceilings of the given and family name weights among a few thousand people (they rise with
-/// the population: see `Stats::name_offset`).
-pub const GIVEN_HI: f64 = 9.0;
-pub const FAMILY_HI: f64 = 11.0;
 pub const W_NAME_CAP_SLOPE: f64 = 2.5;
 /// Records bearing a family name from which a near spelling of it is taken for another surname
 /// rather than a slip.
@@ -39,111 +33,6 @@ pub fn weight_for(p: f64) -> f64 {
 /// Maps a total weight to a match probability (logistic in base 2 around [`EVEN_ODDS`]).
 pub fn probability(weight: f64) -> f64 {
     1.0 / (1.0 + (2f64).powf(EVEN_ODDS - weight))
-}
-
-/// Name frequencies in the data, for term-frequency adjusted weights.
-#[derive(Debug, Default)]
-pub struct Stats {
-    given: HashMap<String, u32>,
-    family: HashMap<String, u32>,
-    /// First letters of given names.
-    initials: HashMap<char, u32>,
-    /// Most records sharing one name key within a single list file: ≥ 2 proves several people.
-    /// Address books are not counted: one person saved twice is a duplicate, not two people.
-    ambiguity: HashMap<String, u32>,
-    named: u32,
-    /// Distinct (canonical given, family) names: a rough count of the people in the data.
-    people: u32,
-}
-
-impl Stats {
-    pub fn new(feats: &[Features], files: &[u32]) -> Stats {
-        let mut s = Stats::default();
-        let mut per_file: HashMap<(&str, u32), u32> = HashMap::new();
-        let mut names: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
-        for (f, file) in feats.iter().zip(files) {
-            if !f.has_name() {
-                continue;
-            }
-            s.named += 1;
-            names.insert((f.given_canon.as_str(), f.family.as_str()));
-            if !f.given_canon.is_empty() {
-                *s.given.entry(f.given_canon.clone()).or_insert(0) += 1;
-            }
-            if let Some(i) = f.given.chars().next() {
-                *s.initials.entry(i).or_insert(0) += 1;
-            }
-            if !f.family.is_empty() {
-                *s.family.entry(f.family.clone()).or_insert(0) += 1;
-            }
-            // Address books may hold one person twice; only lists prove two people.
-            if f.kind.is_distinct_list() {
-                *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
-            }
-        }
-        s.people = u32::try_from(names.len()).unwrap_or(u32::MAX);
-        for ((key, _), n) in per_file {
-            let e = s.ambiguity.entry(key.to_string()).or_insert(0);
-            *e = (*e).max(n);
-        }
-        s
-    }
-
-    /// log₂(m/u) where u, the chance that two different people share this value, is its
-    /// frequency in the data smoothed towards a typical population frequency `1/prior`: with
-    /// little data, names count as much as they do in a population; with much, the data decides.
-    /// The ceiling `hi` rises with the population (by [`Stats::name_offset`]): among many
-    /// people a name held once is rarer than any name among few, and the offset takes it back.
-    fn weight(&self, n: Option<u32>, prior: f64, lo: f64, hi: f64) -> f64 {
-        let n = f64::from(n.unwrap_or(0));
-        let u = (n + 1.0) / (f64::from(self.named) + prior);
-        (0.95 / u).log2().clamp(lo, hi + self.name_offset())
-    }
-
-    pub fn given_weight(&self, canon: &str) -> f64 {
-        self.weight(self.given.get(canon).copied(), 500.0, 1.5, GIVEN_HI)
-    }
-
-    pub fn family_weight(&self, family: &str) -> f64 {
-        self.weight(self.family.get(family).copied(), 2000.0, 2.0, FAMILY_HI)
-    }
-
-    /// What a matching first letter of the given name is worth: about log₂ 15 on average,
-    /// less for common letters.
-    pub fn initial_weight(&self, given: &str) -> f64 {
-        let n = given
-            .chars()
-            .next()
-            .and_then(|i| self.initials.get(&i).copied());
-        let u = (f64::from(n.unwrap_or(0)) + 1.0) / (f64::from(self.named) + 15.0);
-        (1.0 / u).log2().clamp(1.0, 5.0)
-    }
-
-    /// What a name match loses in a large population. Name weights are log₂(1/u) with u the
-    /// chance that two people share the name, so a name-only match is even odds when about 2¹²
-    /// people could have met it; among P people the expected number of others bearing it grows
-    /// with P, and the posterior odds fall by log₂(P / 2¹²). Never negative: small address books
-    /// keep the population-based weights.
-    pub fn name_offset(&self) -> f64 {
-        (f64::from(self.people.max(1)).log2() - EVEN_ODDS).max(0.0)
-    }
-
-    /// Writes each record's name weights and ambiguity into its features.
-    pub fn fill(&self, feats: &mut [Features]) {
-        let offset = self.name_offset();
-        for f in feats {
-            f.name_offset = offset;
-            f.given_weight = self.given_weight(&f.given_canon);
-            f.family_weight = self.family_weight(&f.family);
-            f.family_count = self.family.get(&f.family).copied().unwrap_or(0);
-            f.initial_weight = self.initial_weight(&f.given);
-            f.ambiguity = self.ambiguity(&f.name_key);
-        }
-    }
-
-    pub fn ambiguity(&self, name_key: &str) -> u32 {
-        self.ambiguity.get(name_key).copied().unwrap_or(1)
-    }
 }
 
 /// One field's contribution, for explanations.
@@ -251,24 +140,6 @@ pub enum Agree {
     Variant,
     Missing,
     Different,
-}
-
-/// One side of a name comparison: the folded token, its nickname-canonical form (for a family
-/// name: its first surname, see `Features::family_head`) and its transliteration key
-/// (`keys::translit_key`).
-#[derive(Debug, Clone, Copy)]
-pub struct Word<'a> {
-    pub text: &'a str,
-    pub canon: &'a str,
-    pub translit: &'a str,
-    /// Nickname groups of a given name (`keys::nickname_groups`), looked up once per record.
-    pub groups: &'static [&'static str],
-    /// Initials of a given name of several words ("jp" of Jean-Pierre).
-    pub initials: &'a str,
-    /// A family name's surnames after the first (`Features::family_tail`).
-    pub tail: &'a str,
-    /// Records in the data bearing this word (family names only; 0: not counted).
-    pub count: u32,
 }
 
 /// Two given names: exact, nickname forms of one name (also a short form shared by several
@@ -937,8 +808,8 @@ fn handles(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedupe::blocking::handle_key;
     use crate::dedupe::features::name_handles;
+    use crate::dedupe::hash::handle_key;
     use crate::dedupe::levels::{Field, LEVELS};
     use std::collections::HashSet;
 

@@ -1,0 +1,479 @@
+//! Clustering under constraints: candidate pairs scored, then joined strongest first with
+//! union-find, refusing any join that would put two records of one platform list (or two
+//! different profiles on a one-account service, or two known given names without a shared
+//! birth date) in one cluster, and any name-only link whose name leads to several people.
+
+use super::features::{Features, Prepared, SINGLE_ACCOUNT_SERVICES};
+use super::hash::text_key;
+use super::levels::{Field, Level};
+use super::score::{self, Comparison};
+use super::weights::Model;
+use super::{blocking, ids, train, Decision, DedupeOptions, Outcome};
+use crate::model::{Contact, Kind};
+use crate::progress::Progress;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What a cluster must stay consistent with: the platform lists it holds (cannot-link), its
+/// profiles on single-account services, its given names, and the contact details whose
+/// disagreement with another cluster counts against joining them.
+/// Values are kept as hashes (`text_key`): they are only ever compared for equality,
+/// and a million clusters' worth of copied strings is memory the run does not need.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Guard {
+    lists: Vec<u32>,
+    /// (service, profile key, form of the key: see `score::same_form`).
+    accounts: Vec<(u64, u64, (bool, bool))>,
+    givens: Vec<score::GivenKey>,
+    phones: Vec<u64>,
+    emails: Vec<u64>,
+    orgs: Vec<u64>,
+}
+
+fn disjoint(a: &[u64], b: &[u64]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+}
+
+fn hashes(values: &[String]) -> Vec<u64> {
+    values.iter().map(|v| text_key(v)).collect()
+}
+
+impl Guard {
+    fn of(f: &Features, list: Option<u32>) -> Guard {
+        let mut g = Guard {
+            lists: list.into_iter().collect(),
+            accounts: f
+                .profiles
+                .iter()
+                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_str()))
+                .map(|(s, k)| (text_key(s), text_key(k), score::form(k)))
+                .collect(),
+            givens: Vec::new(),
+            phones: hashes(&f.phone_tails),
+            emails: hashes(&f.emails),
+            orgs: hashes(&f.orgs),
+        };
+        if f.given.len() >= 2 && !f.family.is_empty() {
+            g.givens
+                .push(score::GivenKey::new(&f.given, &f.given_initials));
+        }
+        g
+    }
+
+    /// Why `self` and `other` cannot be one person, if they cannot.
+    fn conflict(&self, other: &Guard) -> Option<&'static str> {
+        self.conflict_with(other, false)
+    }
+
+    /// [`Guard::conflict`]; with `personal` (the link shares a full birth date, which relatives
+    /// do not share the way they share an inbox, a phone, an address or a family name), two
+    /// given names do not rule the link out: the pair's weight has counted them.
+    fn conflict_with(&self, other: &Guard, personal: bool) -> Option<&'static str> {
+        if self
+            .lists
+            .iter()
+            .any(|l| other.lists.binary_search(l).is_ok())
+        {
+            return Some("two records of one platform list");
+        }
+        for (s, k, form) in &self.accounts {
+            if other
+                .accounts
+                .iter()
+                .any(|(s2, k2, form2)| s2 == s && k2 != k && form == form2)
+            {
+                return Some("two different profiles on one service");
+            }
+        }
+        for a in self.givens.iter().filter(|_| !personal) {
+            if other.givens.iter().any(|b| !score::givens_compatible(a, b)) {
+                return Some("incompatible given names in the cluster");
+            }
+        }
+        None
+    }
+
+    /// Weight against joining: the clusters' phones, emails and organisations, taken as wholes,
+    /// have nothing in common. A chain of links can otherwise join two people whose own records
+    /// never met.
+    fn disagreement(&self, other: &Guard) -> f64 {
+        let mut w = 0.0;
+        if disjoint(&self.phones, &other.phones) {
+            w += score::W_CLUSTER_PHONES_DIFFERENT;
+        }
+        if disjoint(&self.emails, &other.emails) {
+            w += score::W_CLUSTER_EMAILS_DIFFERENT;
+        }
+        if disjoint(&self.orgs, &other.orgs) {
+            w += score::W_CLUSTER_ORGS_DIFFERENT;
+        }
+        w
+    }
+
+    fn absorb(&mut self, other: Guard) {
+        self.lists.extend(other.lists);
+        self.lists.sort_unstable();
+        self.lists.dedup();
+        for v in other.givens {
+            if !self.givens.contains(&v) {
+                self.givens.push(v);
+            }
+        }
+        for (mine, theirs) in [
+            (&mut self.phones, other.phones),
+            (&mut self.emails, other.emails),
+            (&mut self.orgs, other.orgs),
+        ] {
+            for v in theirs {
+                if !mine.contains(&v) {
+                    mine.push(v);
+                }
+            }
+        }
+        for a in other.accounts {
+            if !self.accounts.contains(&a) {
+                self.accounts.push(a);
+            }
+        }
+    }
+}
+
+/// Union-find whose sets carry a [`Guard`]: a union that breaks it is refused.
+pub(super) struct Clusters {
+    pub(super) parent: Vec<usize>,
+    pub(super) guards: Vec<Guard>,
+    /// Per root: weakest accepted link and the evidence of every accepted link.
+    pub(super) score: Vec<f64>,
+    pub(super) evidence: Vec<Vec<String>>,
+}
+
+impl Clusters {
+    fn new(guards: Vec<Guard>) -> Clusters {
+        let n = guards.len();
+        Clusters {
+            parent: (0..n).collect(),
+            guards,
+            score: vec![1.0; n],
+            evidence: vec![Vec::new(); n],
+        }
+    }
+
+    pub(super) fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = gp;
+            }
+            x = p;
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b` (linked with `weight`) unless a constraint forbids it or
+    /// the clusters' disagreement brings the weight under `min_weight`; returns why not.
+    #[allow(clippy::too_many_arguments)]
+    fn union(
+        &mut self,
+        a: usize,
+        b: usize,
+        weight: f64,
+        min_weight: f64,
+        personal: bool,
+        why: Vec<String>,
+    ) -> Result<(), &'static str> {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return Ok(());
+        }
+        let (Some(ga), Some(gb)) = (self.guards.get(ra), self.guards.get(rb)) else {
+            return Err("internal: no such record");
+        };
+        if let Some(reason) = ga.conflict_with(gb, personal) {
+            return Err(reason);
+        }
+        if weight + ga.disagreement(gb) < min_weight {
+            return Err("the clusters' contact details disagree");
+        }
+        let p = score::probability(weight);
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        if let Some(slot) = self.parent.get_mut(child) {
+            *slot = root;
+        }
+        let child_guard = self
+            .guards
+            .get_mut(child)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(g) = self.guards.get_mut(root) {
+            g.absorb(child_guard);
+        }
+        let child_score = self.score.get(child).copied().unwrap_or(1.0);
+        if let Some(s) = self.score.get_mut(root) {
+            *s = s.min(child_score).min(p);
+        }
+        let mut ev = self
+            .evidence
+            .get_mut(child)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        if let Some(e) = self.evidence.get_mut(root) {
+            e.append(&mut ev);
+            for w in why {
+                if !e.contains(&w) {
+                    e.push(w);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Scores every candidate pair and decides, strongest first, under the constraints. With
+/// `explain`, comparisons keep their evidence (for `review` and the merge report).
+pub(super) fn decide(
+    records: &[Contact],
+    p: &Prepared,
+    opts: &DedupeOptions,
+    explain: bool,
+    progress: &dyn Progress,
+) -> (Clusters, Vec<Decision>, Model) {
+    let guards = p
+        .feats
+        .iter()
+        .zip(&p.lists)
+        .map(|(f, l)| Guard::of(f, *l))
+        .collect();
+    let mut clusters = Clusters::new(guards);
+    let mut decisions: Vec<Decision> = Vec::new();
+
+    // The export's owner: all owner records of one input are one person.
+    let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
+            let key = (s.platform.to_string(), s.input.clone());
+            match owners.get(&key) {
+                Some(&first) => {
+                    let _ =
+                        clusters.union(first, i, f64::MAX, 0.0, false, vec!["export owner".into()]);
+                }
+                None => {
+                    owners.insert(key, i);
+                }
+            }
+        }
+    }
+    if !opts.enabled {
+        return (clusters, decisions, Model::default());
+    }
+    // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
+    // back cannot carry that key, so matching cannot see it.
+    for (a, b) in ids::read_again(records) {
+        let _ = clusters.union(
+            a,
+            b,
+            f64::MAX,
+            0.0,
+            false,
+            vec!["the record that named this contact in rolo's earlier output".into()],
+        );
+    }
+
+    progress.stage("blocking", 0);
+    let index = blocking::Index::build(&p.feats);
+    progress.finish();
+    let model = match &opts.model {
+        Some(m) => m.clone(),
+        None if opts.learn => {
+            progress.stage("training", 0);
+            let m = train::train(&p.feats, &p.lists, &index);
+            progress.finish();
+            m
+        }
+        None => Model::default(),
+    };
+    progress.stage("scoring", p.feats.len() as u64);
+    let min_weight = score::weight_for(opts.threshold);
+    let weights = &model;
+    // Records are scored in parallel, each against its candidates; only pairs that could be
+    // taken are kept (all of them when explaining), so memory does not grow with the pairs.
+    decisions = (0..p.feats.len() as u32)
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let mut cands = Vec::new();
+            index.candidates(a, &mut cands);
+            progress.advance(1);
+            let a = a as usize;
+            let list_a = p.lists.get(a).copied().flatten();
+            let fa = p.feats.get(a);
+            cands.into_iter().filter_map(move |b| {
+                let b = b as usize;
+                // Two rows of one list are different people: not even worth scoring.
+                if list_a.is_some() && p.lists.get(b).copied().flatten() == list_a {
+                    return None;
+                }
+                let comparison = score::compare(fa?, p.feats.get(b)?, weights, explain);
+                (explain || comparison.weight >= min_weight).then_some(Decision {
+                    a,
+                    b,
+                    comparison,
+                    outcome: Outcome::BelowThreshold,
+                })
+            })
+        })
+        .collect();
+    // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
+    progress.finish();
+    progress.stage("clustering", decisions.len() as u64);
+    decisions.sort_by(|x, y| {
+        y.comparison
+            .weight
+            .total_cmp(&x.comparison.weight)
+            .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    // Links with evidence beyond the name first; then links that rest on the name alone, which
+    // are refused when the name leads to two clusters that cannot be one person.
+    for d in decisions
+        .iter_mut()
+        .filter(|d| d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
+    {
+        take(&mut clusters, d, p, &model, min_weight);
+    }
+    let allowed = name_only(&mut clusters, &decisions, opts.threshold);
+    for d in decisions
+        .iter_mut()
+        .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
+    {
+        match allowed.allows(d.a, d.b) {
+            Ok(()) => take(&mut clusters, d, p, &model, min_weight),
+            Err(reason) => d.outcome = Outcome::Refused(reason),
+        }
+    }
+    (clusters, decisions, model)
+}
+
+/// Joins the pair of `d` if the clusters allow it, and records the outcome.
+fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, model: &Model, min_weight: f64) {
+    // Already one cluster: nothing to join, and its evidence would not be kept.
+    if clusters.find(d.a) == clusters.find(d.b) {
+        d.outcome = Outcome::Merged;
+        return;
+    }
+    // Evidence is only spelled out for links that are taken (or when explaining).
+    let why = if d.comparison.evidence.is_empty() {
+        match (p.feats.get(d.a), p.feats.get(d.b)) {
+            (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, model, true)),
+            _ => Vec::new(),
+        }
+    } else {
+        evidence_lines(&d.comparison)
+    };
+    let personal = d.comparison.gamma.get(Field::Birthday) == Some(Level::BirthdayExact);
+    d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, personal, why) {
+        Ok(()) => Outcome::Merged,
+        Err(reason) => Outcome::Refused(reason),
+    };
+}
+
+/// What the name-only links of pass 1's clusters allow.
+struct NameOnly {
+    /// Each record's cluster after the links with evidence beyond the name.
+    root: Vec<usize>,
+    /// Clusters whose name-only links reach two clusters that cannot be one person (their
+    /// lists, profiles or given names conflict, or their phones, emails or organisations are
+    /// disjoint): the name is shared by several people and says nothing about which one this
+    /// is. Only the closest spellings count: a typo of another person's name does not
+    /// make an exact name ambiguous.
+    ambiguous: HashSet<usize>,
+    /// Cluster pairs (smaller first) linked by a looser spelling than another link of one of
+    /// them, to a cluster the looser one cannot join: "Adam Wexcombe" goes to the Adam Wexcombe,
+    /// not to the Adam Welcombe it is a typo away from.
+    dominated: HashSet<(usize, usize)>,
+}
+
+impl NameOnly {
+    fn allows(&self, a: usize, b: usize) -> Result<(), &'static str> {
+        let (Some(&ra), Some(&rb)) = (self.root.get(a), self.root.get(b)) else {
+            return Err("internal: no such record");
+        };
+        if self.ambiguous.contains(&ra) || self.ambiguous.contains(&rb) {
+            Err("the name leads to several people")
+        } else if self.dominated.contains(&(ra.min(rb), ra.max(rb))) {
+            Err("a closer name leads to another person")
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn name_only(clusters: &mut Clusters, decisions: &[Decision], threshold: f64) -> NameOnly {
+    let root: Vec<usize> = (0..clusters.parent.len())
+        .map(|i| clusters.find(i))
+        .collect();
+    // Per cluster: the clusters its name-only links reach, with the closest spelling.
+    let mut reach: HashMap<usize, Vec<(usize, u8)>> = HashMap::new();
+    for d in decisions
+        .iter()
+        .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= threshold)
+    {
+        let (Some(&ra), Some(&rb)) = (root.get(d.a), root.get(d.b)) else {
+            continue;
+        };
+        if ra == rb {
+            continue;
+        }
+        for (x, y) in [(ra, rb), (rb, ra)] {
+            let v = reach.entry(x).or_default();
+            match v.iter_mut().find(|(z, _)| *z == y) {
+                Some((_, c)) => *c = (*c).max(d.comparison.closeness),
+                None => v.push((y, d.comparison.closeness)),
+            }
+        }
+    }
+    let clash = |x: usize, y: usize| match (clusters.guards.get(x), clusters.guards.get(y)) {
+        (Some(gx), Some(gy)) => {
+            gx.conflict(gy).is_some() || gx.disagreement(gy) <= score::W_CLUSTER_ORGS_DIFFERENT
+        }
+        _ => false,
+    };
+    let mut ambiguous = HashSet::new();
+    let mut dominated = HashSet::new();
+    for (&r, others) in &reach {
+        // A handful of candidates is the rule; past a few dozen the name is common anyway.
+        let others = &others[..others.len().min(32)];
+        let best = others.iter().map(|&(_, c)| c).max().unwrap_or(0);
+        let top: Vec<usize> = others
+            .iter()
+            .filter(|&&(_, c)| c == best)
+            .map(|&(x, _)| x)
+            .collect();
+        let top_clash = top
+            .iter()
+            .enumerate()
+            .any(|(i, &x)| top.iter().skip(i + 1).any(|&y| clash(x, y)));
+        if top_clash {
+            ambiguous.insert(r);
+            continue;
+        }
+        for &(x, c) in others {
+            if c < best && top.iter().any(|&y| clash(x, y)) {
+                dominated.insert((r.min(x), r.max(x)));
+            }
+        }
+    }
+    NameOnly {
+        root,
+        ambiguous,
+        dominated,
+    }
+}
+
+pub(super) fn evidence_lines(c: &Comparison) -> Vec<String> {
+    c.evidence
+        .iter()
+        .filter(|e| e.weight > 0.0)
+        .map(|e| e.detail.clone())
+        .collect()
+}
