@@ -399,9 +399,10 @@ fn name_weight(
     // also share a full birth date, which relatives do not.
     let relatives = matches!(g, Agree::Different | Agree::Variant) && !personal;
     match f {
-        // Two given names and one family name: relatives (the family inbox), not one person
-        // whose given name changed. The shared family name does not make up for it.
-        Agree::Exact if relatives => {}
+        // Two given names and one family name (however spelt: one of two surnames, a typo):
+        // relatives (the family inbox), not one person whose given name changed. The shared
+        // family name does not make up for it.
+        Agree::Exact | Agree::Dropped | Agree::Similar(_) if relatives => {}
         Agree::Exact => w += fw + lw(fl),
         Agree::Dropped => {
             // The surname both bear ("Serrano" of "Serrano Macías") is as rare as it is alone,
@@ -418,8 +419,10 @@ fn name_weight(
     }
     if let Some(l) = fl {
         parts.push(match f {
+            Agree::Exact | Agree::Dropped | Agree::Similar(_) if relatives => {
+                format!("{} (relatives: not counted)", l.id())
+            }
             Agree::Similar(jw) => format!("{} {jw:.2}", l.id()),
-            Agree::Exact if relatives => format!("{} (relatives: not counted)", l.id()),
             _ => l.id().to_string(),
         });
     }
