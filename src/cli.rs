@@ -554,13 +554,13 @@ fn review(args: ReviewArgs) -> anyhow::Result<Exit> {
     opts.dedupe.threshold = args.threshold;
     let (records, report) = rolo::prepare(&args.inputs, &opts, &rolo::progress::Silent);
     print_problems(&report, args.common.verbose, true);
-    let (mut decisions, _model) = rolo::dedupe::review(&records, &opts.dedupe);
+    let (mut decisions, model) = rolo::dedupe::review(&records, &opts.dedupe);
     decisions.sort_by(|a, b| {
         let da = (a.comparison.probability() - args.threshold).abs();
         let db = (b.comparison.probability() - args.threshold).abs();
         da.total_cmp(&db).then_with(|| (a.a, a.b).cmp(&(b.a, b.b)))
     });
-    let mut out = String::new();
+    let mut out = format!("{}\n\n", model.summary());
     for d in decisions.iter().take(args.limit) {
         let verdict = match d.outcome {
             rolo::dedupe::Outcome::Merged => "merged".to_string(),

@@ -184,3 +184,28 @@ fn a_saved_model_is_reused_and_a_broken_one_is_refused() {
         .code(1)
         .stderr(predicates::str::contains("unknown model format"));
 }
+
+#[test]
+fn the_level_table_in_the_docs_is_the_one_in_the_code() {
+    let path = common::root().join("docs/dedupe.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- levels:start -->\n", "<!-- levels:end -->");
+    let from = doc
+        .find(start)
+        .expect("docs/dedupe.md has a levels:start marker")
+        + start.len();
+    let to = doc
+        .find(end)
+        .expect("docs/dedupe.md has a levels:end marker");
+    let table = rolo::dedupe::levels::markdown();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let updated = format!("{}{table}{}", &doc[..from], &doc[to..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &doc[from..to],
+        table,
+        "docs/dedupe.md's level table differs from src/dedupe/levels.rs: run UPDATE_GOLDEN=1 cargo test --test learning"
+    );
+}

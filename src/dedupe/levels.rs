@@ -6,7 +6,7 @@
 //! reach it (m) than two records of different people (u). The built-in weights below are what
 //! rolo uses when the data is too small to learn from; [`super::train`] estimates m and u from
 //! the run's own records and shrinks towards them. docs/dedupe.md's table is generated from this
-//! one (`rolo levels`, and a test that keeps the doc in step).
+//! one (a test in tests/learning.rs keeps the doc in step and rewrites it with UPDATE_GOLDEN=1).
 
 use serde::{Deserialize, Serialize};
 
@@ -56,7 +56,7 @@ pub enum Kind {
     /// is too rare to observe (an email, a profile), and conventions (the same export).
     Fixed,
     /// The value's own rarity in the data (term frequency): u is how often two records share
-    /// that name; m is learned.
+    /// that name, counted in the run's records; the number in the table is added to it.
     TermFrequency,
 }
 
@@ -88,7 +88,7 @@ pub struct Spec {
     pub id: &'static str,
     pub kind: Kind,
     /// Built-in weight (log₂ m/u). For term-frequency levels: what is added to the name's own
-    /// rarity weight (log₂ m, with m ≈ 0.95 for an exact name).
+    /// rarity weight (log₂ 0.95/u).
     pub default: f64,
     pub what: &'static str,
 }
@@ -226,14 +226,14 @@ impl Gamma {
 /// The level table as a markdown table (docs/dedupe.md), from the code itself.
 pub fn markdown() -> String {
     let mut out = String::from(
-        "| field | level | built-in weight | learned | what |\n|---|---|---:|---|---|\n",
+        "| field | level | built-in weight | from the data | what |\n|---|---|---:|---|---|\n",
     );
     for s in LEVELS {
         let (w, learned) = match s.kind {
             Kind::Learned => (format!("{:+}", s.default), "m and u"),
             Kind::Fixed => (format!("{:+}", s.default), "no"),
-            Kind::TermFrequency if s.default == 0.0 => ("rarity".to_string(), "m"),
-            Kind::TermFrequency => (format!("rarity {:+}", s.default), "m"),
+            Kind::TermFrequency if s.default == 0.0 => ("rarity".to_string(), "rarity"),
+            Kind::TermFrequency => (format!("rarity {:+}", s.default), "rarity"),
         };
         out.push_str(&format!(
             "| {} | `{}` | {} | {} | {} |\n",

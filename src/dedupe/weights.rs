@@ -103,6 +103,20 @@ impl Model {
         Ok(m)
     }
 
+    /// Where the weights come from, in one line (`rolo review` prints it first).
+    pub fn summary(&self) -> String {
+        match &self.file {
+            Some(f) if f.candidate_pairs > 0 => format!(
+                "weights: learned from {} candidate pairs and {} random pairs ({:.1} % of the candidates taken for one person); `rolo merge --save-model FILE` writes them",
+                f.candidate_pairs,
+                f.random_pairs,
+                100.0 * f.lambda.unwrap_or(0.0)
+            ),
+            Some(_) => "weights: from a model file".to_string(),
+            None => "weights: built in (docs/dedupe.md §3)".to_string(),
+        }
+    }
+
     /// The model as a file (the built-in weights when nothing was learned).
     pub fn to_file(&self) -> ModelFile {
         self.file.clone().unwrap_or_else(|| ModelFile {
