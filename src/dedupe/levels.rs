@@ -24,13 +24,11 @@ pub enum Field {
     Domain,
     Title,
     Birthday,
-    Street,
-    Postcode,
-    Locality,
+    Address,
     Export,
 }
 
-pub const FIELDS: [Field; 14] = [
+pub const FIELDS: [Field; 12] = [
     Field::Email,
     Field::Phone,
     Field::Profile,
@@ -41,9 +39,7 @@ pub const FIELDS: [Field; 14] = [
     Field::Domain,
     Field::Title,
     Field::Birthday,
-    Field::Street,
-    Field::Postcode,
-    Field::Locality,
+    Field::Address,
     Field::Export,
 ];
 
@@ -129,15 +125,15 @@ levels! {
     BirthdayClose = Birthday, "birthday-close", Learned, 3.0, "one digit apart, or day and month transposed";
     BirthdayMonthDay = Birthday, "birthday-month-day", Learned, 5.0, "the same day and month (a year missing on one side)";
     BirthdayDifferent = Birthday, "birthday-different", Learned, -8.0, "different birthdays";
-    StreetExact = Street, "street-exact", Learned, 8.0, "the same house number and street";
-    StreetSimilar = Street, "street-similar", Learned, 3.0, "the same number on a close street name, or the same street with another number";
-    StreetDifferent = Street, "street-different", Learned, -1.0, "different streets";
-    PostcodeExact = Postcode, "postcode-exact", Learned, 5.0, "the same postcode";
-    PostcodeClose = Postcode, "postcode-close", Learned, 1.0, "a postcode one character apart";
-    PostcodeDifferent = Postcode, "postcode-different", Learned, -1.0, "different postcodes";
-    LocalityExact = Locality, "locality-exact", Learned, 2.0, "the same city or suburb";
-    LocalitySimilar = Locality, "locality-similar", Learned, 1.0, "a close city name (Jaro-Winkler ≥ 0.9)";
-    LocalityDifferent = Locality, "locality-different", Learned, 0.0, "different cities";
+    AddressExact = Address, "address-exact", Learned, 10.0, "the same house number and street, and the same postcode or city";
+    AddressClose = Address, "address-close", Learned, 7.0, "a close street and the same or a close postcode or city, or the same postcode and city";
+    StreetExact = Address, "street-exact", Learned, 8.0, "the same house number and street (nothing else to compare, or it differs)";
+    StreetSimilar = Address, "street-similar", Learned, 6.0, "the same number on a close street name, or the same street with another number";
+    PostcodeExact = Address, "postcode-exact", Learned, 5.0, "the same postcode (the streets, if both have one, differ)";
+    PostcodeClose = Address, "postcode-close", Learned, 2.0, "a postcode one character apart";
+    LocalityExact = Address, "locality-exact", Learned, 2.0, "the same city or suburb (and nothing closer)";
+    LocalitySimilar = Address, "locality-similar", Learned, 1.0, "a close city name (Jaro-Winkler ≥ 0.9)";
+    AddressDifferent = Address, "address-different", Learned, -1.0, "both have an address, no part of it agrees";
     SameExport = Export, "same-export", Fixed, 3.0, "the same name within one export (LinkedIn shows a member's name alike in every file)";
 }
 
@@ -180,9 +176,7 @@ impl Field {
             Field::Domain => "domain",
             Field::Title => "title",
             Field::Birthday => "birthday",
-            Field::Street => "street",
-            Field::Postcode => "postcode",
-            Field::Locality => "locality",
+            Field::Address => "address",
             Field::Export => "export",
         }
     }

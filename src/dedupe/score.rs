@@ -520,59 +520,78 @@ fn birthday_level(a: &Features, b: &Features) -> Option<Level> {
     })
 }
 
-fn street_level(a: &Features, b: &Features) -> Option<Level> {
-    if a.streets.is_empty() || b.streets.is_empty() {
-        return None;
-    }
-    let mut best = Level::StreetDifferent;
-    for (na, sa) in &a.streets {
-        for (nb, sb) in &b.streets {
-            let same_number = !na.is_empty() && na == nb;
-            if same_number && sa == sb {
-                return Some(Level::StreetExact);
-            }
-            if sa == sb || (same_number && strsim::jaro_winkler(sa, sb) >= 0.88) {
-                best = Level::StreetSimilar;
+/// An address is one field, its levels in order: house number and street, then postcode, then
+/// city. Its parts say the same thing (where the person lives), so they are not added up: two
+/// neighbours agree on all three.
+fn address_level(a: &Features, b: &Features) -> Option<Level> {
+    // Each part: None when a side lacks it, else 2 the same, 1 close, 0 different.
+    let street = (!a.streets.is_empty() && !b.streets.is_empty()).then(|| {
+        let mut best = 0;
+        for (na, sa) in &a.streets {
+            for (nb, sb) in &b.streets {
+                let same_number = !na.is_empty() && na == nb;
+                if same_number && sa == sb {
+                    return 2;
+                }
+                if sa == sb || (same_number && strsim::jaro_winkler(sa, sb) >= 0.88) {
+                    best = 1;
+                }
             }
         }
-    }
-    Some(best)
-}
-
-fn postcode_level(a: &Features, b: &Features) -> Option<Level> {
-    if a.postcodes.is_empty() || b.postcodes.is_empty() {
-        return None;
-    }
-    if shared(&a.postcodes, &b.postcodes).is_some() {
-        return Some(Level::PostcodeExact);
-    }
-    let close = a.postcodes.iter().any(|x| {
-        b.postcodes.iter().any(|y| {
-            x.len() == y.len() && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
-        })
+        best
     });
-    Some(if close {
+    let postcode = (!a.postcodes.is_empty() && !b.postcodes.is_empty()).then(|| {
+        if shared(&a.postcodes, &b.postcodes).is_some() {
+            2
+        } else if a.postcodes.iter().any(|x| {
+            b.postcodes.iter().any(|y| {
+                x.len() == y.len() && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
+            })
+        }) {
+            1
+        } else {
+            0
+        }
+    });
+    let city = (!a.cities.is_empty() && !b.cities.is_empty()).then(|| {
+        if shared(&a.cities, &b.cities).is_some() {
+            2
+        } else if a
+            .cities
+            .iter()
+            .any(|x| b.cities.iter().any(|y| strsim::jaro_winkler(x, y) >= 0.9))
+        {
+            1
+        } else {
+            0
+        }
+    });
+    let (s, p, c) = (
+        street.unwrap_or(0),
+        postcode.unwrap_or(0),
+        city.unwrap_or(0),
+    );
+    let place = p.max(c);
+    Some(if s == 2 && place == 2 {
+        Level::AddressExact
+    } else if (s >= 1 && place >= 1) || (p == 2 && c == 2) {
+        Level::AddressClose
+    } else if s == 2 {
+        Level::StreetExact
+    } else if s == 1 {
+        Level::StreetSimilar
+    } else if p == 2 {
+        Level::PostcodeExact
+    } else if p == 1 {
         Level::PostcodeClose
-    } else {
-        Level::PostcodeDifferent
-    })
-}
-
-fn locality_level(a: &Features, b: &Features) -> Option<Level> {
-    if a.cities.is_empty() || b.cities.is_empty() {
-        return None;
-    }
-    if shared(&a.cities, &b.cities).is_some() {
-        return Some(Level::LocalityExact);
-    }
-    let close = a
-        .cities
-        .iter()
-        .any(|x| b.cities.iter().any(|y| strsim::jaro_winkler(x, y) >= 0.9));
-    Some(if close {
+    } else if c == 2 {
+        Level::LocalityExact
+    } else if c == 1 {
         Level::LocalitySimilar
+    } else if street.is_some() || postcode.is_some() || city.is_some() {
+        Level::AddressDifferent
     } else {
-        Level::LocalityDifferent
+        return None;
     })
 }
 
@@ -675,9 +694,17 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
         c.add(explain, l, m.w(l), || "titles differ".into());
     }
     for (level, value) in [
-        locality_level(a, b).map(|l| (l, a.cities.first())),
-        postcode_level(a, b).map(|l| (l, a.postcodes.first())),
-        street_level(a, b).map(|l| (l, a.streets.first().map(|s| &s.1))),
+        address_level(a, b).map(|l| {
+            let v = match l {
+                Level::AddressExact
+                | Level::AddressClose
+                | Level::StreetExact
+                | Level::StreetSimilar => a.streets.first().map(|s| &s.1),
+                Level::PostcodeExact | Level::PostcodeClose => a.postcodes.first(),
+                _ => a.cities.first(),
+            };
+            (l, v)
+        }),
         birthday.map(|l| {
             let v = if l == Level::BirthdayExact {
                 &a.birthday_full
@@ -694,6 +721,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
             (
                 Level::LocalityExact
                 | Level::PostcodeExact
+                | Level::AddressExact
                 | Level::StreetExact
                 | Level::BirthdayExact
                 | Level::BirthdayMonthDay,
@@ -1052,13 +1080,29 @@ mod tests {
             street("60", "currongstreet"),
             street("60", "currongstreet"),
         );
+        let home = |n: &str, s: &str, code: &str, town: &str| Features {
+            streets: vec![(n.into(), s.into())],
+            postcodes: list(&[code]),
+            cities: list(&[town]),
+            ..d()
+        };
+        add(
+            Level::AddressExact,
+            home("60", "currongstreet", "2232", "chactor"),
+            home("60", "currongstreet", "2232", "chactor"),
+        );
+        add(
+            Level::AddressClose,
+            home("60", "currongstreet", "2232", "chactor"),
+            home("6", "currongstreet", "2232", "chactor"),
+        );
         add(
             Level::StreetSimilar,
             street("60", "currongstreet"),
             street("6", "currongstreet"),
         );
         add(
-            Level::StreetDifferent,
+            Level::AddressDifferent,
             street("60", "currongstreet"),
             street("12", "mainroad"),
         );
@@ -1068,7 +1112,7 @@ mod tests {
         };
         add(Level::PostcodeExact, code(&["2232"]), code(&["2232"]));
         add(Level::PostcodeClose, code(&["2232"]), code(&["2233"]));
-        add(Level::PostcodeDifferent, code(&["2232"]), code(&["7000"]));
+
         let city = |v: &[&str]| Features {
             cities: list(v),
             ..d()
@@ -1079,7 +1123,7 @@ mod tests {
             city(&["wellington point"]),
             city(&["wellingtn point"]),
         );
-        add(Level::LocalityDifferent, city(&["oslo"]), city(&["bergen"]));
+
         let export = || {
             let mut f = named("anna", "berg");
             f.kind = Kind::Message;
