@@ -201,11 +201,14 @@ struct Labelled<'a> {
 }
 
 impl Labelled<'_> {
-    /// The line itself, then an X-ABLabel in the same group for the first custom label (any
-    /// further ones go out as TYPE x-names).
+    /// The line itself, then an X-ABLabel in the same group for the last custom label (any
+    /// others go out as TYPE x-names before it). Last, because a reader (rolo's too) lists TYPE
+    /// values before the X-ABLabel: the labels read back come in the order they were written,
+    /// and a card merged into its own output again does not swap them.
     fn write(&self, out: &mut String, groups: &mut Groups, version: Version) {
         let mut t = type_param(self.types, version);
-        for more in self.custom.iter().skip(1) {
+        let before_last = self.custom.len().saturating_sub(1);
+        for more in self.custom.iter().take(before_last) {
             let p = param(more);
             if !p.is_empty() {
                 let p = match version {
@@ -216,7 +219,7 @@ impl Labelled<'_> {
             }
         }
         let (name, extra, value) = (self.name, self.extra, self.value);
-        match self.custom.first() {
+        match self.custom.last() {
             Some(label) => {
                 let g = groups.next();
                 line(out, &format!("{g}{name}{t}{extra}:{value}"));
