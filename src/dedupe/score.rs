@@ -99,11 +99,11 @@ impl Comparison {
     fn add_name(
         &mut self,
         explain: bool,
-        levels: &[Level],
+        levels: [Option<Level>; 2],
         weight: f64,
         detail: impl FnOnce() -> String,
     ) {
-        for &l in levels {
+        for l in levels.into_iter().flatten() {
             self.gamma.set(l);
         }
         self.weight += weight;
@@ -377,7 +377,13 @@ fn name_weight(
     let gw = a.given_weight;
     let fw = a.family_weight;
     let mut w = 0.0;
-    let mut parts = Vec::new();
+    // The explanation is only spelled out when asked for: most pairs are never explained.
+    let mut parts: Vec<String> = Vec::new();
+    let note = |p: &mut Vec<String>, f: &dyn Fn() -> String| {
+        if explain {
+            p.push(f());
+        }
+    };
     let gl = given_level(g);
     let fl = family_level(f);
     let lw = |l: Option<Level>| l.map_or(0.0, |l| m.w(l));
@@ -390,7 +396,7 @@ fn name_weight(
         Agree::Missing | Agree::Dropped => {}
     }
     if let Some(l) = gl {
-        parts.push(match g {
+        note(&mut parts, &|| match g {
             Agree::Similar(jw) => format!("{} {jw:.2}", l.id()),
             _ => l.id().to_string(),
         });
@@ -418,7 +424,7 @@ fn name_weight(
         Agree::Missing | Agree::Nickname | Agree::Initial => {}
     }
     if let Some(l) = fl {
-        parts.push(match f {
+        note(&mut parts, &|| match f {
             Agree::Exact | Agree::Dropped | Agree::Similar(_) if relatives => {
                 format!("{} (relatives: not counted)", l.id())
             }
@@ -428,7 +434,9 @@ fn name_weight(
     }
     if w > 0.0 && a.name_offset > 0.0 {
         w = (w - a.name_offset).max(0.0);
-        parts.push(format!("large population −{:.1}", a.name_offset));
+        note(&mut parts, &|| {
+            format!("large population −{:.1}", a.name_offset)
+        });
     }
     // However rare its parts, a full name that one list holds several times belongs to several
     // people: the name alone is at best a guess among them (capped below even odds), which
@@ -438,12 +446,13 @@ fn name_weight(
         w = w.min(name_cap(count));
     }
     if count > 1 {
-        parts.push(format!("name held {count} times by one list"));
+        note(&mut parts, &|| {
+            format!("name held {count} times by one list")
+        });
     }
     if swap {
-        parts.push("swapped order".to_string());
+        note(&mut parts, &|| "swapped order".to_string());
     }
-    let levels: Vec<Level> = gl.into_iter().chain(fl).collect();
     c.closeness = if matches!(g, Agree::Different | Agree::Variant)
         || matches!(f, Agree::Different | Agree::Variant)
     {
@@ -455,7 +464,7 @@ fn name_weight(
     } else {
         2
     };
-    c.add_name(explain, &levels, w, || {
+    c.add_name(explain, [gl, fl], w, || {
         format!("name {} ~ {}: {}", a.name_key, b.name_key, parts.join(", "))
     });
     // One platform shows a member's name the same way in every file of one export (a
