@@ -5,7 +5,7 @@
 
 use super::features::{Features, Prepared, SINGLE_ACCOUNT_SERVICES};
 use super::hash::text_key;
-use super::levels::{Field, Level};
+use super::levels::{Field, Gamma, Level};
 use super::score::{self, Comparison};
 use super::weights::Model;
 use super::{blocking, ids, train, Decision, DedupeOptions, Outcome};
@@ -97,14 +97,22 @@ impl Guard {
     /// have nothing in common. A chain of links can otherwise join two people whose own records
     /// never met.
     fn disagreement(&self, other: &Guard) -> f64 {
+        self.disagreement_beyond(other, &Gamma::default())
+    }
+
+    /// [`Guard::disagreement`] less what the pair's own comparison `counted` already: a pair
+    /// whose emails differ has paid for it in its weight, and two clusters of one record each
+    /// must not pay twice.
+    fn disagreement_beyond(&self, other: &Guard, counted: &Gamma) -> f64 {
+        let paid = |f: Field, l: Level| counted.get(f) == Some(l);
         let mut w = 0.0;
-        if disjoint(&self.phones, &other.phones) {
+        if disjoint(&self.phones, &other.phones) && !paid(Field::Phone, Level::PhoneDifferent) {
             w += score::W_CLUSTER_PHONES_DIFFERENT;
         }
-        if disjoint(&self.emails, &other.emails) {
+        if disjoint(&self.emails, &other.emails) && !paid(Field::Email, Level::EmailDifferent) {
             w += score::W_CLUSTER_EMAILS_DIFFERENT;
         }
-        if disjoint(&self.orgs, &other.orgs) {
+        if disjoint(&self.orgs, &other.orgs) && !paid(Field::Organization, Level::OrgDifferent) {
             w += score::W_CLUSTER_ORGS_DIFFERENT;
         }
         w
@@ -181,9 +189,11 @@ impl Clusters {
         b: usize,
         weight: f64,
         min_weight: f64,
-        personal: bool,
+        pair: &Gamma,
         why: Vec<String>,
     ) -> Result<(), &'static str> {
+        // A shared full birth date: see `Guard::conflict_with`.
+        let personal = pair.get(Field::Birthday) == Some(Level::BirthdayExact);
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Ok(());
@@ -194,7 +204,7 @@ impl Clusters {
         if let Some(reason) = ga.conflict_with(gb, personal) {
             return Err(reason);
         }
-        if weight + ga.disagreement(gb) < min_weight {
+        if weight + ga.disagreement_beyond(gb, pair) < min_weight {
             return Err("the clusters' contact details disagree");
         }
         let p = score::probability(weight);
@@ -256,8 +266,14 @@ pub(super) fn decide(
             let key = (s.platform.to_string(), s.input.clone());
             match owners.get(&key) {
                 Some(&first) => {
-                    let _ =
-                        clusters.union(first, i, f64::MAX, 0.0, false, vec!["export owner".into()]);
+                    let _ = clusters.union(
+                        first,
+                        i,
+                        f64::MAX,
+                        0.0,
+                        &Gamma::default(),
+                        vec!["export owner".into()],
+                    );
                 }
                 None => {
                     owners.insert(key, i);
@@ -276,7 +292,7 @@ pub(super) fn decide(
             b,
             f64::MAX,
             0.0,
-            false,
+            &Gamma::default(),
             vec!["the record that named this contact in rolo's earlier output".into()],
         );
     }
@@ -370,8 +386,8 @@ fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, model: &Model, 
     } else {
         evidence_lines(&d.comparison)
     };
-    let personal = d.comparison.gamma.get(Field::Birthday) == Some(Level::BirthdayExact);
-    d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, personal, why) {
+    let pair = d.comparison.gamma;
+    d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, &pair, why) {
         Ok(()) => Outcome::Merged,
         Err(reason) => Outcome::Refused(reason),
     };
