@@ -209,3 +209,38 @@ fn the_level_table_in_the_docs_is_the_one_in_the_code() {
         "docs/dedupe.md's level table differs from src/dedupe/levels.rs: run UPDATE_GOLDEN=1 cargo test --test learning"
     );
 }
+
+#[test]
+fn a_shared_birth_date_lifts_the_family_inbox_rule_and_nothing_else_does() {
+    let with = |c: &mut Contact, email: &str, born: Option<&str>| {
+        c.add_email(email, &[]);
+        if let Some(b) = born {
+            c.birthday = Some(Text {
+                value: b.into(),
+                sources: vec![0],
+            });
+        }
+    };
+    // Relatives sharing an inbox stay two people.
+    let mut jane = card(0, "Jane", "Doe");
+    let mut john = card(1, "John", "Doe");
+    with(&mut jane, "doe.family@example.com", None);
+    with(&mut john, "doe.family@example.com", None);
+    let builtin = DedupeOptions {
+        learn: false,
+        ..DedupeOptions::default()
+    };
+    assert_eq!(run(vec![jane, john], &builtin).contacts.len(), 2);
+    // The same two cards with one full birth date are one person whose given name was replaced.
+    let mut jane = card(0, "Jane", "Doe");
+    let mut john = card(1, "John", "Doe");
+    with(&mut jane, "doe.family@example.com", Some("1961-04-12"));
+    with(&mut john, "doe.family@example.com", Some("1961-04-12"));
+    assert_eq!(run(vec![jane, john], &builtin).contacts.len(), 1);
+    // Different birth dates are no such evidence.
+    let mut jane = card(0, "Jane", "Doe");
+    let mut john = card(1, "John", "Doe");
+    with(&mut jane, "doe.family@example.com", Some("1961-04-12"));
+    with(&mut john, "doe.family@example.com", Some("1958-09-30"));
+    assert_eq!(run(vec![jane, john], &builtin).contacts.len(), 2);
+}
