@@ -562,28 +562,19 @@ fn address_level(a: &Features, b: &Features) -> Option<Level> {
             0
         }
     });
-    let city = (!a.cities.is_empty() && !b.cities.is_empty()).then(|| {
-        if shared(&a.cities, &b.cities).is_some() {
-            2
-        } else if a
-            .cities
-            .iter()
-            .any(|x| b.cities.iter().any(|y| strsim::jaro_winkler(x, y) >= 0.9))
-        {
-            1
-        } else {
-            0
-        }
-    });
-    let (s, p, c) = (
-        street.unwrap_or(0),
-        postcode.unwrap_or(0),
-        city.unwrap_or(0),
-    );
-    let place = p.max(c);
-    Some(if s == 2 && place == 2 {
+    // The city's Jaro-Winkler is only worked out when nothing closer decides the level.
+    let has_city = !a.cities.is_empty() && !b.cities.is_empty();
+    let city_exact = has_city && shared(&a.cities, &b.cities).is_some();
+    let city_close = || {
+        has_city
+            && a.cities
+                .iter()
+                .any(|x| b.cities.iter().any(|y| strsim::jaro_winkler(x, y) >= 0.9))
+    };
+    let (s, p) = (street.unwrap_or(0), postcode.unwrap_or(0));
+    Some(if s == 2 && (p == 2 || city_exact) {
         Level::AddressExact
-    } else if (s >= 1 && place >= 1) || (p == 2 && c == 2) {
+    } else if (s >= 1 && (p >= 1 || city_exact || city_close())) || (p == 2 && city_exact) {
         Level::AddressClose
     } else if s == 2 {
         Level::StreetExact
@@ -593,11 +584,11 @@ fn address_level(a: &Features, b: &Features) -> Option<Level> {
         Level::PostcodeExact
     } else if p == 1 {
         Level::PostcodeClose
-    } else if c == 2 {
+    } else if city_exact {
         Level::LocalityExact
-    } else if c == 1 {
+    } else if city_close() {
         Level::LocalitySimilar
-    } else if street.is_some() || postcode.is_some() || city.is_some() {
+    } else if street.is_some() || postcode.is_some() || has_city {
         Level::AddressDifferent
     } else {
         return None;
