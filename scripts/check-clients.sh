@@ -7,13 +7,23 @@
 #   scripts/check-clients.sh            builds rolo with cargo
 #   ROLO=path/to/rolo scripts/check-clients.sh
 #
-# Installs vobject with pip when it is missing. Exits 0 with "SKIPPED: …" when python3, pip or
-# vobject cannot be had, 1 when a check fails.
+# Installs vobject with pip when it is missing. A client that cannot be had is reported as
+# "SKIPPED: …" (exit 0 when vobject is missing: nothing was checked), or, with
+# ROLO_REQUIRE_CLIENTS=1 (set by .ci/run), as "FAILED: …" with exit 1. Exits 1 when a check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-skip() {
+# A client is missing: a failure when they are required, else a SKIPPED in capitals.
+missing() {
+    if [ "${ROLO_REQUIRE_CLIENTS:-}" = 1 ]; then
+        echo "FAILED: $* (ROLO_REQUIRE_CLIENTS=1: the clients are required)"
+        exit 1
+    fi
     echo "SKIPPED: $*"
+}
+
+skip() {
+    missing "$@"
     exit 0
 }
 
@@ -171,6 +181,6 @@ EOF
         echo "khard: $cards vdir vCard $version.0 cards listed"
     done
 else
-    echo "khard: not installed, that check skipped (pip install khard to run it)"
+    missing "khard is not installed, its checks did not run (pip install khard)"
 fi
 echo "check-clients: OK"
