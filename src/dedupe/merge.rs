@@ -117,6 +117,19 @@ fn prior_first(members: &mut [Contact]) {
     members.sort_by_key(rank);
 }
 
+/// Members read from one file in the order of their content (their record key), not of their
+/// rows: an address book holding a person twice gives the same contact whichever row comes first.
+/// Across files the canonical order stands. Keys are built only when two members share a file.
+fn one_file_by_content(members: &mut [Contact]) {
+    let file = |c: &Contact| c.source().map(|s| (s.input.clone(), s.file.clone()));
+    let shared = members
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if file(a).is_some() && file(a) == file(b)));
+    if shared {
+        members.sort_by_cached_key(|m| (file(m), record_key(m), m.sources.clone()));
+    }
+}
+
 /// Merges `members` (in canonical order) into one contact.
 pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
     if members.len() == 1 {
@@ -125,6 +138,7 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         }
         return Contact::default();
     }
+    one_file_by_content(&mut members);
     prior_first(&mut members);
     // Every member's name folded once: for the shown name's vote and for the aliases.
     let folded: Vec<String> = members.iter().map(|c| keys::fold(&c.name.full)).collect();
