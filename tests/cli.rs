@@ -238,3 +238,58 @@ fn no_dedupe_streams_the_same_contacts_as_the_in_memory_run() {
     assert_eq!(a.len(), 33);
     assert_eq!(a, b, "streaming and in-memory --no-dedupe differ");
 }
+
+/// `rolo merge fixtures/demo --to json ARGS`: its standard error.
+fn demo_stderr(args: &[&str]) -> String {
+    let out = rolo()
+        .args(["merge", "fixtures/demo", "--to", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn quiet_hides_the_summary_but_not_warnings_and_rejections() {
+    // The demo has two rejected records and two warnings (README).
+    let loud = demo_stderr(&[]);
+    assert!(loud.contains("rolo: read 36 records"), "{loud}");
+    let quiet = demo_stderr(&["-q"]);
+    assert!(!quiet.contains("rolo: read "), "{quiet}");
+    for line in [
+        "rolo: rejected: fixtures/demo!linkedin/Contacts.csv:4: empty contact",
+        "rolo: warning: fixtures/demo!linkedin/Connections.csv:12: hidden profile",
+    ] {
+        assert!(loud.contains(line), "{loud}");
+        assert!(quiet.contains(line), "-q hid {line:?}:\n{quiet}");
+    }
+    assert_eq!(
+        quiet.lines().count(),
+        loud.lines().count() - 1,
+        "-q drops the summary alone:\n{loud}\n---\n{quiet}"
+    );
+    // -v lists every warning one by one, with -q too.
+    let verbose = demo_stderr(&["-v"]);
+    let (listed, summary) = verbose.trim_end().rsplit_once('\n').unwrap();
+    assert!(summary.starts_with("rolo: read "), "{verbose}");
+    assert_eq!(demo_stderr(&["-q", "-v"]), format!("{listed}\n"));
+}
+
+#[test]
+fn quiet_twice_or_silent_prints_nothing_but_errors() {
+    for args in [
+        &["-qq"][..],
+        &["-q", "-q"],
+        &["--silent"],
+        &["--silent", "-v"],
+    ] {
+        assert_eq!(demo_stderr(args), "", "{args:?}");
+    }
+    // An error still shows.
+    rolo()
+        .args(["merge", "no-such-input", "--silent", "--to", "json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("rolo: error:"));
+}
