@@ -44,7 +44,7 @@ fn merge_writes_vcard_with_mode_0600_and_a_summary() {
 #[test]
 fn merge_to_stdout_defaults_to_json() {
     let out = rolo()
-        .args(["merge", "fixtures/demo", "-q"])
+        .args(["merge", "fixtures/demo", "-qq"])
         .assert()
         .success()
         .stderr("")
