@@ -659,12 +659,60 @@ fn print_out(text: &str) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// The JSON Schema of the output, generated from the model types so it cannot drift.
+/// The JSON Schema of the output, generated from the model types so it cannot drift, and made
+/// strict: see [`close`].
 pub fn schema_text() -> anyhow::Result<String> {
-    let schema = schemars::schema_for!(Vec<rolo::model::Contact>);
+    let mut schema = schemars::schema_for!(Vec<rolo::model::Contact>);
+    // Changed in place: the schema serialises its keywords in a readable order ($schema first).
+    if let Some(map) = schema.as_object_mut() {
+        map.values_mut().for_each(close);
+    }
     let mut s = serde_json::to_string_pretty(&schema)?;
     s.push('\n');
     Ok(s)
+}
+
+/// Fields the output leaves out when they are empty (`#[serde(skip_serializing_if)]` in the
+/// model); every other field is always written.
+const OMITTED_WHEN_EMPTY: &[&str] = &["prior_id"];
+
+/// Every object in the schema closed (`additionalProperties: false`) and every field it has
+/// required but [`OMITTED_WHEN_EMPTY`]: the fields a reader deserialises with a default are
+/// still always written, so a tool checking rolo's output against the schema sees a missing or
+/// misspelt field as the error it is.
+fn close(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            let fields: Vec<String> = match map.get("properties") {
+                Some(Value::Object(props)) => props
+                    .keys()
+                    .filter(|k| !OMITTED_WHEN_EMPTY.contains(&k.as_str()))
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if map.contains_key("properties") {
+                let mut required: Vec<Value> = match map.get("required") {
+                    Some(Value::Array(r)) => r.clone(),
+                    _ => Vec::new(),
+                };
+                for f in fields {
+                    let f = Value::String(f);
+                    if !required.contains(&f) {
+                        required.push(f);
+                    }
+                }
+                map.insert("required".into(), Value::Array(required));
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            for (_, x) in map.iter_mut() {
+                close(x);
+            }
+        }
+        Value::Array(list) => list.iter_mut().for_each(close),
+        _ => {}
+    }
 }
 
 /// Every reader's formats and every sink, from the registries themselves.
