@@ -172,11 +172,51 @@ fn zip_inputs_read_like_folders() {
 }
 
 #[test]
-fn strict_fails_on_warnings() {
-    rolo()
-        .args(["merge", "fixtures/demo", "-q", "--strict"])
-        .assert()
-        .code(1);
+fn strict_fails_on_a_warning_alone_and_on_a_rejection_alone() {
+    // Three address books: one warning (an email with a space), one rejected row, neither.
+    let dir = tempfile::tempdir().unwrap();
+    let header = "First Name,Middle Name,Last Name,Name Prefix,Name Suffix,Nickname,\
+                  E-mail 1 - Label,E-mail 1 - Value\n";
+    let ada = "Ada,,King,,,,* Home,ada@example.com\n";
+    for (name, extra, report) in [
+        (
+            "warning.csv",
+            "Grace,,Hopper,,,,* Home,grace at example.com\n",
+            "rolo: warning: warning.csv:3: invalid email kept as a note",
+        ),
+        (
+            "rejected.csv",
+            ",,,,,,* Home,\n",
+            "rolo: rejected: rejected.csv:3: empty contact",
+        ),
+        ("clean.csv", "", ""),
+    ] {
+        std::fs::write(dir.path().join(name), format!("{header}{ada}{extra}")).unwrap();
+        let run = |strict: bool| {
+            let mut cmd = Command::cargo_bin("rolo").unwrap();
+            cmd.current_dir(dir.path())
+                .args(["merge", name, "-q", "--to", "json"]);
+            if strict {
+                cmd.arg("--strict");
+            }
+            cmd.output().unwrap()
+        };
+        let (plain, strict) = (run(false), run(true));
+        assert_eq!(plain.status.code(), Some(0), "{name}");
+        let stderr = String::from_utf8_lossy(&strict.stderr);
+        if report.is_empty() {
+            assert_eq!(strict.status.code(), Some(0), "{name}: {stderr}");
+            assert_eq!(stderr, "", "{name}");
+        } else {
+            assert_eq!(strict.status.code(), Some(1), "{name}: {stderr}");
+            assert!(stderr.contains(report), "{name}: {stderr}");
+            assert_eq!(
+                stderr.lines().count(),
+                1,
+                "{name}: one cause alone: {stderr}"
+            );
+        }
+    }
 }
 
 #[test]
