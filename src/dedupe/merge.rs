@@ -121,11 +121,13 @@ fn prior_first(members: &mut [Contact]) {
 /// rows: an address book holding a person twice gives the same contact whichever row comes first.
 /// Across files the canonical order stands. Keys are built only when two members share a file.
 fn one_file_by_content(members: &mut [Contact]) {
-    let file = |c: &Contact| c.source().map(|s| (s.input.clone(), s.file.clone()));
-    let shared = members
-        .windows(2)
-        .any(|w| matches!(w, [a, b] if file(a).is_some() && file(a) == file(b)));
+    let shared = members.windows(2).any(|w| match w {
+        [a, b] => matches!((a.source(), b.source()),
+            (Some(x), Some(y)) if x.input == y.input && x.file == y.file),
+        _ => false,
+    });
     if shared {
+        let file = |c: &Contact| c.source().map(|s| (s.input.clone(), s.file.clone()));
         members.sort_by_cached_key(|m| (file(m), record_key(m), m.sources.clone()));
     }
 }
@@ -382,8 +384,10 @@ fn absorb_bare_organizations(orgs: &mut Vec<crate::model::Organization>) {
 /// belong to another given name); its nicknames join the shown list (", " between them, as the
 /// vCard reader joins several). Returns whether every part of `m` is now shown.
 fn take_parts(shown: &mut Name, m: &Name) -> bool {
-    let same = |a: &str, b: &str| keys::fold(a) == keys::fold(b);
-    let same_name = same(&shown.given, &m.given) && same(&shown.family, &m.family);
+    // Folding allocates: equal strings need none, and most records have no part to give.
+    let same = |a: &str, b: &str| a == b || keys::fold(a) == keys::fold(b);
+    let gives = !(m.prefix.is_empty() && m.middle.is_empty() && m.suffix.is_empty());
+    let same_name = gives && same(&shown.given, &m.given) && same(&shown.family, &m.family);
     let mut all = true;
     for (slot, part) in [
         (&mut shown.prefix, &m.prefix),
