@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # Independent parser check: rolo's vCard 3.0 and 4.0 output must parse with Python's vobject,
-# card for card and value for value (names, emails, phones, organisations, addresses,
-# categories, notes), and load in khard when khard is installed, as one file and as rolo's vdir
-# output (--to vdir).
+# card for card and value for value (every name part, nickname, emails, phones, organisations
+# and titles, addresses, birthday, links, social profiles, categories, notes, photos), and load
+# in khard, as one file and as rolo's vdir output (--to vdir).
 #
 #   scripts/check-clients.sh            builds rolo with cargo
 #   ROLO=path/to/rolo scripts/check-clients.sh
 #
-# Installs vobject with pip when it is missing. Exits 0 with "SKIPPED: …" when python3, pip or
-# vobject cannot be had, 1 when a check fails.
+# Installs vobject with pip when it is missing. A client that cannot be had is reported as
+# "SKIPPED: …" (exit 0 when vobject is missing: nothing was checked), or, with
+# ROLO_REQUIRE_CLIENTS=1 (set by .ci/run), as "FAILED: …" with exit 1. Exits 1 when a check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-skip() {
+# A client is missing: a failure when they are required, else a SKIPPED in capitals.
+missing() {
+    if [ "${ROLO_REQUIRE_CLIENTS:-}" = 1 ]; then
+        echo "FAILED: $* (ROLO_REQUIRE_CLIENTS=1: the clients are required)"
+        exit 1
+    fi
     echo "SKIPPED: $*"
+}
+
+skip() {
+    missing "$@"
     exit 0
 }
 
@@ -35,9 +45,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 inputs=(fixtures/demo fixtures/vcard fixtures/xcard)
-"$ROLO" merge "${inputs[@]}" -q --to json -o "$work/contacts.json"
-"$ROLO" merge "${inputs[@]}" -q --to vcard -o "$work/contacts-3.0.vcf"
-"$ROLO" merge "${inputs[@]}" -q --to vcard4 -o "$work/contacts-4.0.vcf"
+"$ROLO" merge "${inputs[@]}" -qq --to json -o "$work/contacts.json"
+"$ROLO" merge "${inputs[@]}" -qq --to vcard -o "$work/contacts-3.0.vcf"
+"$ROLO" merge "${inputs[@]}" -qq --to vcard4 -o "$work/contacts-4.0.vcf"
 
 python3 - "$work" <<'PY'
 """Reads rolo's vCard output with vobject and compares it with rolo's JSON, card by card."""
@@ -65,6 +75,11 @@ def values(card, name):
     return [line.value for line in card.contents.get(name, [])]
 
 
+def joined(v):
+    """A structured component vobject split at its commas, as one string again."""
+    return ", ".join(v) if isinstance(v, list) else v
+
+
 for version in ("3.0", "4.0"):
     text = open(f"{work}/contacts-{version}.vcf", encoding="utf-8", newline="").read()
     cards = list(vobject.readComponents(text, validate=True))
@@ -80,10 +95,35 @@ for version in ("3.0", "4.0"):
         shown = c["name"]["full"] or c["emails"] or c["phones"] or c["profiles"] or c["organizations"]
         check(bool(card.fn.value.strip()) or not shown, version, uid, "empty FN")
         n = card.n.value
+        name = c["name"]
         check(
-            (n.family, n.given) == (c["name"]["family"], c["name"]["given"]),
+            (n.family, n.given) == (name["family"], name["given"]),
             version, uid, f"N {n.family!r}, {n.given!r}",
         )
+        for part, got in (("middle", n.additional), ("prefix", n.prefix), ("suffix", n.suffix)):
+            check(joined(got) == name[part], version, uid, f"N {part} {got!r} != {name[part]!r}")
+        nick = ", ".join(joined(v) for v in values(card, "nickname"))
+        check(nick == name["nickname"], version, uid, f"NICKNAME {nick!r} != {name['nickname']!r}")
+        titles = sorted(joined(t) for t in values(card, "title"))
+        want = sorted(o["title"] for o in c["organizations"] if o["title"])
+        check(titles == want, version, uid, f"TITLE {titles} != {want}")
+        bdays = values(card, "bday")
+        check(len(bdays) == (c["birthday"] is not None), version, uid, "BDAY")
+        if bdays and re.fullmatch(r"\d{4}-\d\d-\d\d", c["birthday"]["value"]):
+            check(re.sub(r"\D", "", str(bdays[0])) == c["birthday"]["value"].replace("-", ""),
+                  version, uid, f"BDAY {bdays[0]!r}")
+        links = [p["url"] for p in c["profiles"] if p["url"]]
+        urls = sorted(str(u) for u in values(card, "url"))
+        want = sorted(u["value"] for u in c["urls"]) + ([] if version == "4.0" else [])
+        if version == "3.0":
+            want = sorted(want + links)
+        check(urls == want, version, uid, f"URL {urls} != {want}")
+        social = "x-socialprofile" if version == "3.0" else "socialprofile"
+        shown = [p for p in c["profiles"] if p["url"] or p["handle"]]
+        check(len(values(card, social)) == len(shown), version, uid, f"{social} count")
+        for p in shown:
+            check(any((p["url"] or p["handle"]) in str(v) for v in values(card, social)),
+                  version, uid, f"{social} {p['service']} missing")
         check(
             sorted(e.lower() for e in values(card, "email"))
             == sorted(e["value"].lower() for e in c["emails"]),
@@ -151,7 +191,7 @@ EOF
     # rolo's own vdir output (--to vdir), as khard reads it: every card listed, none twice.
     for version in 3 4; do
         book="$work/vdir-$version"
-        "$ROLO" merge "${inputs[@]}" -q --to vdir --vcard-version "$version" -o "$book"
+        "$ROLO" merge "${inputs[@]}" -qq --to vdir --vcard-version "$version" -o "$book"
         cat >"$work/khard-vdir-$version.conf" <<EOF
 [addressbooks]
 [[rolo]]
@@ -171,6 +211,6 @@ EOF
         echo "khard: $cards vdir vCard $version.0 cards listed"
     done
 else
-    echo "khard: not installed, that check skipped (pip install khard to run it)"
+    missing "khard is not installed, its checks did not run (pip install khard)"
 fi
 echo "check-clients: OK"

@@ -144,9 +144,13 @@ pub struct InspectArgs {
 
 #[derive(Args, Debug)]
 pub struct Common {
-    /// No progress bars and no summary.
-    #[arg(short, long, global = true)]
-    pub quiet: bool,
+    /// No progress bars and no summary; warnings and rejections still print. Given twice (-qq),
+    /// they go too, as with --silent.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub quiet: u8,
+    /// Print errors only: no progress, no summary, no warnings or rejections (same as -qq).
+    #[arg(long, global = true)]
+    pub silent: bool,
     /// Print every warning (they name files and lines, never contact data).
     #[arg(short, long, global = true)]
     pub verbose: bool,
@@ -171,6 +175,16 @@ pub struct Common {
 }
 
 impl Common {
+    /// No progress bars and no summary (-q, -qq, --silent).
+    fn quiet(&self) -> bool {
+        self.quiet > 0 || self.silent
+    }
+
+    /// Whether warnings and rejections print: unless -qq or --silent.
+    fn problems(&self) -> bool {
+        self.quiet < 2 && !self.silent
+    }
+
     fn limits(&self) -> Limits {
         Limits {
             max_total_bytes: self.max_total_bytes,
@@ -282,7 +296,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
         report: args.report.as_ref().map(std::path::PathBuf::from),
     };
 
-    let progress = Bars::new(args.common.quiet);
+    let progress = Bars::new(args.common.quiet());
     let merged = rolo::merge(&args.inputs, &opts, &out, &progress).context("writing the output")?;
     let report = &merged.report;
     if let (Some(path), Some(model)) = (&args.save_model, &report.model) {
@@ -293,7 +307,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
         })
         .with_context(|| format!("cannot write the model {path}"))?;
     }
-    print_problems(report, args.common.verbose, args.common.quiet);
+    print_problems(report, args.common.verbose, args.common.problems());
     if args.explain {
         for c in merged.contacts.iter().filter(|c| c.merge.is_some()) {
             if let Some(m) = &c.merge {
@@ -311,7 +325,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     if args.timings {
         eprint!("{}", progress.timings());
     }
-    if !args.common.quiet {
+    if !args.common.quiet() {
         if let Some(v) = &merged.vdir {
             eprintln!(
                 "rolo: vdir: {} cards written, {} unchanged",
@@ -329,7 +343,11 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
                 retired.join(", ")
             );
         }
-        eprintln!("{}", merged.summary(&target));
+        // A reader that went away (`| head`) saw part of the output, and a streaming run stopped
+        // there: no summary rather than a wrong one.
+        if !merged.stdout_closed {
+            eprintln!("{}", merged.summary(&target));
+        }
     }
     let failed = report.failed(args.strict);
     // The process ends right after this: freeing millions of small allocations one by one
@@ -345,13 +363,14 @@ fn usage(msg: &str) -> ! {
         .exit()
 }
 
-/// Errors always, one line each. Warnings and rejections: one line each with --verbose, else one
-/// line per reason with its count and first location, so a 10,000-row file does not flood.
-fn print_problems(report: &Report, verbose: bool, quiet: bool) {
+/// Errors always, one line each. Warnings and rejections, when `problems` (not -qq or --silent):
+/// one line each with --verbose, else one line per reason with its count and first location, so
+/// a 10,000-row file does not flood.
+fn print_problems(report: &Report, verbose: bool, problems: bool) {
     for e in &report.errors {
         eprintln!("rolo: error: {e}");
     }
-    if quiet {
+    if !problems {
         return;
     }
     for (what, list) in [
@@ -444,7 +463,7 @@ fn inspect(args: InspectArgs) -> anyhow::Result<Exit> {
         }
     }
     output::write_to(&Target::Stdout, |w| w.write_all(out.as_bytes()))?;
-    print_problems(&report, args.common.verbose, args.common.quiet);
+    print_problems(&report, args.common.verbose, args.common.problems());
     Ok(if report.errors.is_empty() {
         Exit::Ok
     } else {
@@ -553,7 +572,7 @@ fn review(args: ReviewArgs) -> anyhow::Result<Exit> {
     opts.normalize.region = args.region.as_ref().map(|r| r.trim().to_uppercase());
     opts.dedupe.threshold = args.threshold;
     let (records, report) = rolo::prepare(&args.inputs, &opts, &rolo::progress::Silent);
-    print_problems(&report, args.common.verbose, true);
+    print_problems(&report, args.common.verbose, false);
     let (mut decisions, model) = rolo::dedupe::review(&records, &opts.dedupe);
     decisions.sort_by(|a, b| {
         let da = (a.comparison.probability() - args.threshold).abs();
@@ -640,12 +659,60 @@ fn print_out(text: &str) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// The JSON Schema of the output, generated from the model types so it cannot drift.
+/// The JSON Schema of the output, generated from the model types so it cannot drift, and made
+/// strict: see [`close`].
 pub fn schema_text() -> anyhow::Result<String> {
-    let schema = schemars::schema_for!(Vec<rolo::model::Contact>);
+    let mut schema = schemars::schema_for!(Vec<rolo::model::Contact>);
+    // Changed in place: the schema serialises its keywords in a readable order ($schema first).
+    if let Some(map) = schema.as_object_mut() {
+        map.values_mut().for_each(close);
+    }
     let mut s = serde_json::to_string_pretty(&schema)?;
     s.push('\n');
     Ok(s)
+}
+
+/// Fields the output leaves out when they are empty (`#[serde(skip_serializing_if)]` in the
+/// model); every other field is always written.
+const OMITTED_WHEN_EMPTY: &[&str] = &["prior_id"];
+
+/// Every object in the schema closed (`additionalProperties: false`) and every field it has
+/// required but [`OMITTED_WHEN_EMPTY`]: the fields a reader deserialises with a default are
+/// still always written, so a tool checking rolo's output against the schema sees a missing or
+/// misspelt field as the error it is.
+fn close(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            let fields: Vec<String> = match map.get("properties") {
+                Some(Value::Object(props)) => props
+                    .keys()
+                    .filter(|k| !OMITTED_WHEN_EMPTY.contains(&k.as_str()))
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if map.contains_key("properties") {
+                let mut required: Vec<Value> = match map.get("required") {
+                    Some(Value::Array(r)) => r.clone(),
+                    _ => Vec::new(),
+                };
+                for f in fields {
+                    let f = Value::String(f);
+                    if !required.contains(&f) {
+                        required.push(f);
+                    }
+                }
+                map.insert("required".into(), Value::Array(required));
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            for (_, x) in map.iter_mut() {
+                close(x);
+            }
+        }
+        Value::Array(list) => list.iter_mut().for_each(close),
+        _ => {}
+    }
 }
 
 /// Every reader's formats and every sink, from the registries themselves.

@@ -201,6 +201,9 @@ pub struct Merged {
     pub written: usize,
     /// For a vdir: which cards changed, and which files are no contact any more.
     pub vdir: Option<sinks::vdir::Changes>,
+    /// Standard output was closed before everything was written (a reader like `head` went
+    /// away): `written` counts what was attempted and, when streaming, the report is empty.
+    pub stdout_closed: bool,
 }
 
 impl Merged {
@@ -280,6 +283,7 @@ pub fn merge(
         return Ok(Merged {
             report: report.unwrap_or_default(),
             written,
+            stdout_closed: out.target == Target::Stdout && output::stdout_closed(),
             ..Merged::default()
         });
     }
@@ -316,6 +320,7 @@ pub fn merge(
     }
     Ok(Merged {
         written: contacts.len(),
+        stdout_closed: out.target == Target::Stdout && output::stdout_closed(),
         contacts,
         report,
         vdir,

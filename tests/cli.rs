@@ -44,7 +44,7 @@ fn merge_writes_vcard_with_mode_0600_and_a_summary() {
 #[test]
 fn merge_to_stdout_defaults_to_json() {
     let out = rolo()
-        .args(["merge", "fixtures/demo", "-q"])
+        .args(["merge", "fixtures/demo", "-qq"])
         .assert()
         .success()
         .stderr("")
@@ -172,11 +172,51 @@ fn zip_inputs_read_like_folders() {
 }
 
 #[test]
-fn strict_fails_on_warnings() {
-    rolo()
-        .args(["merge", "fixtures/demo", "-q", "--strict"])
-        .assert()
-        .code(1);
+fn strict_fails_on_a_warning_alone_and_on_a_rejection_alone() {
+    // Three address books: one warning (an email with a space), one rejected row, neither.
+    let dir = tempfile::tempdir().unwrap();
+    let header = "First Name,Middle Name,Last Name,Name Prefix,Name Suffix,Nickname,\
+                  E-mail 1 - Label,E-mail 1 - Value\n";
+    let ada = "Ada,,King,,,,* Home,ada@example.com\n";
+    for (name, extra, report) in [
+        (
+            "warning.csv",
+            "Grace,,Hopper,,,,* Home,grace at example.com\n",
+            "rolo: warning: warning.csv:3: invalid email kept as a note",
+        ),
+        (
+            "rejected.csv",
+            ",,,,,,* Home,\n",
+            "rolo: rejected: rejected.csv:3: empty contact",
+        ),
+        ("clean.csv", "", ""),
+    ] {
+        std::fs::write(dir.path().join(name), format!("{header}{ada}{extra}")).unwrap();
+        let run = |strict: bool| {
+            let mut cmd = Command::cargo_bin("rolo").unwrap();
+            cmd.current_dir(dir.path())
+                .args(["merge", name, "-q", "--to", "json"]);
+            if strict {
+                cmd.arg("--strict");
+            }
+            cmd.output().unwrap()
+        };
+        let (plain, strict) = (run(false), run(true));
+        assert_eq!(plain.status.code(), Some(0), "{name}");
+        let stderr = String::from_utf8_lossy(&strict.stderr);
+        if report.is_empty() {
+            assert_eq!(strict.status.code(), Some(0), "{name}: {stderr}");
+            assert_eq!(stderr, "", "{name}");
+        } else {
+            assert_eq!(strict.status.code(), Some(1), "{name}: {stderr}");
+            assert!(stderr.contains(report), "{name}: {stderr}");
+            assert_eq!(
+                stderr.lines().count(),
+                1,
+                "{name}: one cause alone: {stderr}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -237,4 +277,59 @@ fn no_dedupe_streams_the_same_contacts_as_the_in_memory_run() {
     b.sort_by_key(by_id);
     assert_eq!(a.len(), 33);
     assert_eq!(a, b, "streaming and in-memory --no-dedupe differ");
+}
+
+/// `rolo merge fixtures/demo --to json ARGS`: its standard error.
+fn demo_stderr(args: &[&str]) -> String {
+    let out = rolo()
+        .args(["merge", "fixtures/demo", "--to", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn quiet_hides_the_summary_but_not_warnings_and_rejections() {
+    // The demo has two rejected records and two warnings (README).
+    let loud = demo_stderr(&[]);
+    assert!(loud.contains("rolo: read 36 records"), "{loud}");
+    let quiet = demo_stderr(&["-q"]);
+    assert!(!quiet.contains("rolo: read "), "{quiet}");
+    for line in [
+        "rolo: rejected: fixtures/demo!linkedin/Contacts.csv:4: empty contact",
+        "rolo: warning: fixtures/demo!linkedin/Connections.csv:12: hidden profile",
+    ] {
+        assert!(loud.contains(line), "{loud}");
+        assert!(quiet.contains(line), "-q hid {line:?}:\n{quiet}");
+    }
+    assert_eq!(
+        quiet.lines().count(),
+        loud.lines().count() - 1,
+        "-q drops the summary alone:\n{loud}\n---\n{quiet}"
+    );
+    // -v lists every warning one by one, with -q too.
+    let verbose = demo_stderr(&["-v"]);
+    let (listed, summary) = verbose.trim_end().rsplit_once('\n').unwrap();
+    assert!(summary.starts_with("rolo: read "), "{verbose}");
+    assert_eq!(demo_stderr(&["-q", "-v"]), format!("{listed}\n"));
+}
+
+#[test]
+fn quiet_twice_or_silent_prints_nothing_but_errors() {
+    for args in [
+        &["-qq"][..],
+        &["-q", "-q"],
+        &["--silent"],
+        &["--silent", "-v"],
+    ] {
+        assert_eq!(demo_stderr(args), "", "{args:?}");
+    }
+    // An error still shows.
+    rolo()
+        .args(["merge", "no-such-input", "--silent", "--to", "json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("rolo: error:"));
 }

@@ -210,31 +210,68 @@ fn different_linkedin_profiles_are_different_people() {
     assert_eq!(out.len(), 2);
 }
 
+/// A Google Contacts CSV of (given, family, email) rows.
+fn google_csv(rows: &[(&str, &str, &str)]) -> String {
+    let mut s = String::from(
+        "First Name,Middle Name,Last Name,Name Prefix,Name Suffix,Nickname,E-mail 1 - Label,\
+         E-mail 1 - Value\n",
+    );
+    for (given, family, email) in rows {
+        s.push_str(&format!("{given},,{family},,,,* Home,{email}\n"));
+    }
+    s
+}
+
 #[test]
 fn ids_do_not_depend_on_input_order() {
-    let make = || {
-        let mut a = rec("a.csv", 0, Platform::Google, Kind::Contact, "Ada", "King");
-        a.add_email("ada@example.com", &[]);
-        let mut b = rec("b.vcf", 0, Platform::Vcard, Kind::Contact, "Ada", "King");
-        b.add_email("ada@example.com", &[]);
-        let c = rec(
-            "c.csv",
-            0,
-            Platform::Google,
-            Kind::Contact,
-            "Grace",
-            "Hopper",
+    // Through the binary: the library's dedupe takes records in canonical order, so reversing
+    // its input would test nothing the run does. Ada King is in two inputs (one email), Grace
+    // Hopper, with no identifier, takes her id from where she was read.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        google_csv(&[("Ada", "King", "ada@example.com")]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.vcf"),
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada King\r\nN:King;Ada;;;\r\n\
+         EMAIL:ada@example.com\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.csv"),
+        google_csv(&[("Grace", "Hopper", "")]),
+    )
+    .unwrap();
+    let run = |inputs: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("rolo")
+            .unwrap()
+            .current_dir(dir.path())
+            .arg("merge")
+            .args(inputs)
+            .args(["-q", "--to", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
         );
-        vec![a, b, c]
+        String::from_utf8(out.stdout).unwrap()
     };
-    let one = run(make());
-    let mut reversed = make();
-    reversed.reverse();
-    let two = run(reversed);
-    assert_eq!(
-        serde_json::to_string(&one).unwrap(),
-        serde_json::to_string(&two).unwrap()
-    );
+    let first = run(&["a.csv", "b.vcf", "c.csv"]);
+    let contacts: Vec<Contact> = serde_json::from_str(&first).unwrap();
+    assert_eq!(contacts.len(), 2, "{first}");
+    for order in [
+        ["a.csv", "c.csv", "b.vcf"],
+        ["b.vcf", "a.csv", "c.csv"],
+        ["b.vcf", "c.csv", "a.csv"],
+        ["c.csv", "a.csv", "b.vcf"],
+        ["c.csv", "b.vcf", "a.csv"],
+    ] {
+        assert_eq!(first, run(&order), "{order:?}");
+    }
 }
 
 #[test]
@@ -572,4 +609,93 @@ fn a_maiden_name_kept_as_a_middle_name_does_not_hide_the_family_name() {
         ("your_friends.json", 0),
         ("contacts.csv", 0)
     ));
+}
+
+fn part_mut<'a>(n: &'a mut rolo::model::Name, part: &str) -> &'a mut String {
+    match part {
+        "prefix" => &mut n.prefix,
+        "middle" => &mut n.middle,
+        "suffix" => &mut n.suffix,
+        _ => &mut n.nickname,
+    }
+}
+
+fn part(n: &rolo::model::Name, part: &str) -> String {
+    part_mut(&mut n.clone(), part).clone()
+}
+
+const PARTS: [(&str, &str, &str); 4] = [
+    ("prefix", "Mrs.", "Dr."),
+    ("middle", "Byron", "Lovelace"),
+    ("suffix", "Jr.", "PhD"),
+    ("nickname", "Addie", "Countess"),
+];
+
+/// The address book's Ada King (shown) and the LinkedIn connection of the same person (one email).
+fn ada_twice() -> (Contact, Contact) {
+    let mut a = google(0, "Ada", "King");
+    a.add_email("ada@example.com", &[]);
+    let mut b = connection(0, "Ada", "King");
+    b.add_email("ada@example.com", &[]);
+    (a, b)
+}
+
+#[test]
+fn a_name_part_of_a_record_not_shown_fills_the_shown_name() {
+    // The demo's LinkedIn "Natarajan, PhD" lost its suffix to the address book's plain name.
+    for (name, _, value) in PARTS {
+        let (a, mut b) = ada_twice();
+        *part_mut(&mut b.name, name) = value.into();
+        let out = run(vec![a, b]);
+        assert_eq!(out.len(), 1, "{name}: {out:#?}");
+        assert_eq!(
+            out[0].name.given, "Ada",
+            "{name}: the address book's name is shown"
+        );
+        assert_eq!(
+            part(&out[0].name, name),
+            value,
+            "{name}: {:#?}",
+            out[0].name
+        );
+    }
+}
+
+#[test]
+fn a_name_part_that_differs_from_the_shown_one_is_kept_in_an_alias() {
+    for (name, shown, other) in PARTS {
+        let (mut a, mut b) = ada_twice();
+        *part_mut(&mut a.name, name) = shown.into();
+        *part_mut(&mut b.name, name) = other.into();
+        let out = run(vec![a, b]);
+        assert_eq!(out.len(), 1, "{name}: {out:#?}");
+        let c = &out[0];
+        assert!(part(&c.name, name).contains(shown), "{name}: {:#?}", c.name);
+        let kept = part(&c.name, name).contains(other)
+            || c.aliases.iter().any(|a| a.value.contains(other));
+        assert!(
+            kept,
+            "{name}: {other:?} lost: {:#?} {:#?}",
+            c.name, c.aliases
+        );
+    }
+}
+
+#[test]
+fn the_name_parts_of_another_given_name_go_to_its_alias_not_the_shown_name() {
+    // "Robert" is shown; the Bob record's middle name may belong to "Bob" alone.
+    let mut a = google(0, "Robert", "Smith");
+    a.add_email("bob@example.com", &[]);
+    let mut b = connection(0, "Bob", "Smith");
+    b.add_email("bob@example.com", &[]);
+    b.name.prefix = "Dr.".into();
+    b.name.middle = "J.".into();
+    b.name.suffix = "PhD".into();
+    let out = run(vec![a, b]);
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let c = &out[0];
+    assert_eq!(c.name.given, "Robert");
+    assert_eq!(c.name.middle, "", "{:#?}", c.name);
+    let aliases: Vec<&str> = c.aliases.iter().map(|a| a.value.as_str()).collect();
+    assert_eq!(aliases, ["Dr. Bob J. Smith, PhD"]);
 }

@@ -46,6 +46,44 @@ fn the_demo_output_validates_against_the_schema() {
     // And the schema is strict enough to reject a broken contact.
     let broken = serde_json::json!([{"id": 5}]);
     assert!(!validator.is_valid(&broken));
+    // Every golden output (tests/golden: each fixture folder merged) is valid too.
+    let mut checked = 0;
+    for entry in std::fs::read_dir(common::root().join("tests/golden")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let golden: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&golden)
+                .take(5)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked} golden outputs");
+    // A field too many, or one missing, anywhere in a contact is an error too.
+    let contact = &output[0];
+    let mut extra = contact.clone();
+    extra["nmae"] = serde_json::json!("typo");
+    let mut missing = contact.clone();
+    missing.as_object_mut().unwrap().remove("aliases");
+    let mut inner = contact.clone();
+    inner["name"]["title"] = serde_json::json!("Dr.");
+    let mut no_middle = contact.clone();
+    no_middle["name"].as_object_mut().unwrap().remove("middle");
+    for (what, c) in [
+        ("an unknown field", extra),
+        ("no aliases", missing),
+        ("an unknown name part", inner),
+        ("no middle name", no_middle),
+    ] {
+        assert!(
+            !validator.is_valid(&serde_json::json!([c])),
+            "{what} passed the schema"
+        );
+    }
 }
 
 #[test]

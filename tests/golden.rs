@@ -1,4 +1,6 @@
-//! Golden tests: every fixture folder read through the whole pipeline, compared as pretty JSON.
+//! Golden tests: every fixture folder read through the whole pipeline, compared as pretty JSON,
+//! and what the run left out or questioned (records read per platform, rejected and filtered
+//! records, warnings, skipped files) compared as text beside it (`<name>.report.txt`).
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the expected files after a deliberate change.
 
 mod common;
@@ -40,16 +42,42 @@ fn every_fixture_matches_its_golden_output() {
         let mut json = serde_json::to_string_pretty(&outcome.contacts).unwrap();
         json.push('\n');
         let name = dir.replace('/', "__");
-        let path = common::root()
-            .join("tests/golden")
-            .join(format!("{name}.json"));
-        if let Err(e) = std::panic::catch_unwind(|| common::golden(Path::new(&path), &json)) {
-            failures.push(
-                e.downcast_ref::<String>()
-                    .cloned()
-                    .unwrap_or_else(|| dir.clone()),
-            );
+        let report = report_text(&outcome.report);
+        for (file, text) in [
+            (format!("{name}.json"), &json),
+            (format!("{name}.report.txt"), &report),
+        ] {
+            let path = common::root().join("tests/golden").join(file);
+            if let Err(e) = std::panic::catch_unwind(|| common::golden(Path::new(&path), text)) {
+                failures.push(
+                    e.downcast_ref::<String>()
+                        .cloned()
+                        .unwrap_or_else(|| dir.clone()),
+                );
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The run's report as lines a reviewer reads: records per platform, every rejected record and
+/// warning with its location and reason, the filtered counts per kind, the skipped files.
+fn report_text(r: &rolo::report::Report) -> String {
+    let mut out = String::new();
+    for (platform, n) in r.records_per_platform() {
+        out.push_str(&format!("read: {platform} {n}\n"));
+    }
+    for (kind, n) in &r.filtered {
+        out.push_str(&format!("filtered: {kind} {n}\n"));
+    }
+    for (what, list) in [
+        ("rejected", &r.rejected),
+        ("warning", &r.warnings),
+        ("skipped", &r.skipped),
+    ] {
+        for i in list {
+            out.push_str(&format!("{what}: {i}\n"));
+        }
+    }
+    out
 }

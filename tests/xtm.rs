@@ -232,6 +232,27 @@ fn telegram_hex_escapes_are_repaired_before_parsing() {
 }
 
 #[test]
+fn a_control_character_inside_a_telegram_name_is_removed_not_made_a_space() {
+    // The fixture's `Gu\x0Bstav`: a vertical tab where no space was typed (docs/normalisation.md).
+    let out = Command::cargo_bin("rolo")
+        .unwrap()
+        .current_dir(common::root())
+        .args([
+            "merge",
+            "fixtures/telegram/contacts-only",
+            "-q",
+            "--to",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let contacts: Vec<Contact> = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = contacts.iter().map(|c| c.name.full.as_str()).collect();
+    assert!(names.contains(&"Gustav"), "{names:?}");
+}
+
+#[test]
 fn telegram_contact_with_only_dates_is_rejected_with_its_line() {
     let loaded = load(&["fixtures/telegram/desktop-export"]);
     let contacts = of_kind(&loaded, Kind::Contact);

@@ -2,7 +2,10 @@
 //!
 //! Every distinct value is kept once, with the union of its labels and of its sources. The name
 //! shown comes from the most complete record of the most trusted kind (unless more records agree
-//! on a spelling one slip away); every other distinct name is kept in `aliases`.
+//! on a spelling one slip away); every other distinct name is kept in `aliases`. No name part is
+//! lost: another record's prefix, middle name or suffix fills the shown name's empty part when
+//! that record has the same given and family name, and is otherwise kept in its alias
+//! ("Dr. Bob Smith, PhD"); every nickname joins the shown name's list.
 //!
 //! A record read back from rolo's own output (it carries a `prior_id`) is the contact as the user
 //! last saw and perhaps edited it: it goes first, so its name is the one shown and its values
@@ -114,6 +117,21 @@ fn prior_first(members: &mut [Contact]) {
     members.sort_by_key(rank);
 }
 
+/// Members read from one file in the order of their content (their record key), not of their
+/// rows: an address book holding a person twice gives the same contact whichever row comes first.
+/// Across files the canonical order stands. Keys are built only when two members share a file.
+fn one_file_by_content(members: &mut [Contact]) {
+    let shared = members.windows(2).any(|w| match w {
+        [a, b] => matches!((a.source(), b.source()),
+            (Some(x), Some(y)) if x.input == y.input && x.file == y.file),
+        _ => false,
+    });
+    if shared {
+        let file = |c: &Contact| c.source().map(|s| (s.input.clone(), s.file.clone()));
+        members.sort_by_cached_key(|m| (file(m), record_key(m), m.sources.clone()));
+    }
+}
+
 /// Merges `members` (in canonical order) into one contact.
 pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
     if members.len() == 1 {
@@ -122,6 +140,7 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         }
         return Contact::default();
     }
+    one_file_by_content(&mut members);
     prior_first(&mut members);
     // Every member's name folded once: for the shown name's vote and for the aliases.
     let folded: Vec<String> = members.iter().map(|c| keys::fold(&c.name.full)).collect();
@@ -151,6 +170,14 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         let shift = |s: &[usize]| s.iter().map(|i| i + offset).collect::<Vec<_>>();
         let own_sources = offset..offset + m.sources.len();
 
+        // Every part of this record's name is shown, or its alias spells them out.
+        let (alias, folded) = if take_parts(&mut out.name, &m.name) {
+            (m.name.full.clone(), folded)
+        } else {
+            let alias = display_full(&m.name);
+            let folded = keys::fold(&alias);
+            (alias, folded)
+        };
         if !folded.is_empty() && folded != shown {
             match alias_seen.get(&folded) {
                 Some(&i) => {
@@ -161,14 +188,11 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
                 None => {
                     alias_seen.insert(folded, out.aliases.len());
                     out.aliases.push(Text {
-                        value: m.name.full.clone(),
+                        value: alias,
                         sources: own_sources.collect(),
                     });
                 }
             }
-        }
-        if out.name.nickname.is_empty() && !m.name.nickname.is_empty() {
-            out.name.nickname = m.name.nickname.clone();
         }
         for a in m.aliases {
             add_text(&mut out.aliases, a.value, shift(&a.sources));
@@ -353,6 +377,54 @@ fn absorb_bare_organizations(orgs: &mut Vec<crate::model::Organization>) {
             None => i += 1,
         }
     }
+}
+
+/// Takes the parts of `m` the shown name lacks: its prefix, middle name and suffix fill empty
+/// parts when `m` has the shown given and family name (a middle name of another spelling may
+/// belong to another given name); its nicknames join the shown list (", " between them, as the
+/// vCard reader joins several). Returns whether every part of `m` is now shown.
+fn take_parts(shown: &mut Name, m: &Name) -> bool {
+    // Folding allocates: equal strings need none, and most records have no part to give.
+    let same = |a: &str, b: &str| a == b || keys::fold(a) == keys::fold(b);
+    let gives = !(m.prefix.is_empty() && m.middle.is_empty() && m.suffix.is_empty());
+    let same_name = gives && same(&shown.given, &m.given) && same(&shown.family, &m.family);
+    let mut all = true;
+    for (slot, part) in [
+        (&mut shown.prefix, &m.prefix),
+        (&mut shown.middle, &m.middle),
+        (&mut shown.suffix, &m.suffix),
+    ] {
+        if part.is_empty() || same(slot, part) {
+            continue;
+        }
+        if slot.is_empty() && same_name {
+            slot.clone_from(part);
+        } else {
+            all = false;
+        }
+    }
+    for nick in m.nickname.split(", ").filter(|n| !n.trim().is_empty()) {
+        if !shown.nickname.split(", ").any(|x| same(x, nick)) {
+            if !shown.nickname.is_empty() {
+                shown.nickname.push_str(", ");
+            }
+            shown.nickname.push_str(nick);
+        }
+    }
+    all
+}
+
+/// A record's name with its prefix and suffix, for an alias that keeps them.
+fn display_full(n: &Name) -> String {
+    crate::normalize::name::display_full(&crate::normalize::name::NameParts {
+        full: n.full.clone(),
+        given: n.given.clone(),
+        middle: n.middle.clone(),
+        family: n.family.clone(),
+        prefix: n.prefix.clone(),
+        suffix: n.suffix.clone(),
+        nickname: String::new(),
+    })
 }
 
 /// Emails compare case-insensitively; without allocating in the common all-ASCII case.

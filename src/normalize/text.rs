@@ -35,9 +35,11 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}')
 }
 
-/// Replace what must go: invisible characters vanish, whitespace-like control
-/// characters (tab, line breaks) become a space, every other control character
-/// vanishes. Runs before NFC so that composition sees the final neighbours.
+/// Replace what must go: invisible characters vanish, tab and line breaks become
+/// a space, every other control character vanishes — the vertical tab and form
+/// feed too: Telegram leaks them into the middle of a name ("Gu\u{b}stav"),
+/// where no space was ever typed. Runs before NFC so that composition sees the
+/// final neighbours.
 fn scrub(s: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -51,7 +53,7 @@ fn scrub(s: &str, keep_newlines: bool) -> String {
                 chars.next();
             }
             out.push(if keep_newlines { '\n' } else { ' ' });
-        } else if c == '\t' || c == '\u{000B}' || c == '\u{000C}' {
+        } else if c == '\t' {
             out.push(' ');
         } else if !c.is_control() {
             out.push(c);
@@ -153,6 +155,8 @@ mod tests {
             ("Jane\tDoe", "Jane Doe"),
             ("Jane\r\nDoe", "Jane Doe"),
             ("Jane\u{0007}Doe", "JaneDoe"),
+            ("Gu\u{000B}stav", "Gustav"),
+            ("Gu\u{000C}stav", "Gustav"),
             ("Jane\u{00A0}Doe", "Jane Doe"),
             ("\u{200F}محمد\u{200F}", "محمد"),
             ("Ezra ", "Ezra"),

@@ -68,7 +68,17 @@ pub fn check_not_input(path: &Path, inputs: &[String]) -> Result<(), OutputError
     Ok(())
 }
 
-/// Runs `body` against the target. A closed pipe on stdout is success: the reader went away.
+/// Set when standard output was found closed (see [`stdout_closed`]).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a write to standard output found the pipe closed: the reader went away before it
+/// had everything, so what was written is not what the run made.
+pub fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Runs `body` against the target. A closed pipe on stdout is success: the reader went away
+/// ([`stdout_closed`] says so afterwards).
 pub fn write_to(
     target: &Target,
     body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -78,7 +88,10 @@ pub fn write_to(
             let stdout = std::io::stdout();
             let mut w = BufWriter::new(stdout.lock());
             match body(&mut w).and_then(|_| w.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Ok(())
+                }
                 other => other.map_err(OutputError::Write),
             }
         }
