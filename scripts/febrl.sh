@@ -29,7 +29,7 @@ echo "|---|---:|---:|---:|---:|---:|"
 for set in febrl3 febrl4; do
     start=$(date +%s.%N)
     # shellcheck disable=SC2086
-    "$TARGET/rolo" merge "$WORK/$set" -q --to jsonl -o "$WORK/$set.jsonl" ${ROLO_ARGS:-}
+    "$TARGET/rolo" merge "$WORK/$set" -qq --to jsonl -o "$WORK/$set.jsonl" ${ROLO_ARGS:-}
     end=$(date +%s.%N)
     "$TARGET/examples/score" --truth "$WORK/$set/truth.csv" --output "$WORK/$set.jsonl" --show 20 > "$WORK/$set.score.md"
     S=$(grep '^SUMMARY' "$WORK/$set.score.md")

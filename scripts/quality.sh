@@ -58,7 +58,7 @@ for N in "${SIZES[@]}"; do
     DIR="$WORK/n$N"
     measure "$TARGET/examples/synth" --people "$N" --out "$DIR" --seed "$SEED" ${SYNTH_ARGS[@]+"${SYNTH_ARGS[@]}"} 2>/dev/null
     GEN="$WALL"
-    measure "$TARGET/rolo" merge "$DIR" -q --to jsonl -o "$WORK/n$N.jsonl"
+    measure "$TARGET/rolo" merge "$DIR" -qq --to jsonl -o "$WORK/n$N.jsonl"
     RUN="$WALL"
     MEM="$RSS"
     # Id-only records (X account ids, random-word handles) carry no evidence to match on: the
