@@ -699,3 +699,31 @@ fn the_name_parts_of_another_given_name_go_to_its_alias_not_the_shown_name() {
     let aliases: Vec<&str> = c.aliases.iter().map(|a| a.value.as_str()).collect();
     assert_eq!(aliases, ["Dr. Bob J. Smith, PhD"]);
 }
+
+#[test]
+fn one_participant_of_a_thread_split_over_two_files_is_one_contact() {
+    let message = |file: &str| {
+        rec(
+            file,
+            0,
+            Platform::Facebook,
+            Kind::Message,
+            "Chidi",
+            "Okafor",
+        )
+    };
+    // Two friends of that name make the name ambiguous: only the thread can tell.
+    let records = vec![
+        friend(0, "Chidi", "Okafor"),
+        friend(1, "Chidi", "Okafor"),
+        message("messages/inbox/hikingcrew_1/message_1.json"),
+        message("messages/inbox/hikingcrew_1/message_2.json"),
+    ];
+    let out = run(records);
+    assert_eq!(out.len(), 3);
+    assert!(together(
+        &out,
+        ("messages/inbox/hikingcrew_1/message_1.json", 0),
+        ("messages/inbox/hikingcrew_1/message_2.json", 0)
+    ));
+}

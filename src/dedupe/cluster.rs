@@ -284,6 +284,38 @@ pub(super) fn decide(
     if !opts.enabled {
         return (clusters, decisions, Model::default());
     }
+    // A conversation split over several files (Facebook and Instagram write message_1.json,
+    // message_2.json, … in one thread folder) lists its participants in each: the same name in
+    // two files of one thread is one participant. Within one file two equal names stay two.
+    let mut threads: BTreeMap<(&str, &str, String), (usize, &str)> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let Some(s) = r.source().filter(|s| s.kind == Kind::Message) else {
+            continue;
+        };
+        let Some((folder, _)) = s.file.rsplit_once('/') else {
+            continue;
+        };
+        let name = crate::normalize::keys::fold(&r.name.full);
+        if name.is_empty() {
+            continue;
+        }
+        match threads.get(&(s.input.as_str(), folder, name.clone())) {
+            Some(&(first, file)) if file != s.file => {
+                let _ = clusters.union(
+                    first,
+                    i,
+                    f64::MAX,
+                    0.0,
+                    &Gamma::default(),
+                    vec!["one participant of a conversation split over several files".into()],
+                );
+            }
+            Some(_) => {}
+            None => {
+                threads.insert((s.input.as_str(), folder, name), (i, s.file.as_str()));
+            }
+        }
+    }
     // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
     // back cannot carry that key, so matching cannot see it.
     for (a, b) in ids::read_again(records) {
