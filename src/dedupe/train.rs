@@ -23,7 +23,7 @@ use std::collections::HashMap;
 /// Random pairs drawn for u.
 const U_PAIRS: u64 = 200_000;
 /// Records whose candidate pairs train m (every record when there are fewer).
-const M_RECORDS: usize = 120_000;
+const M_RECORDS: usize = 60_000;
 /// Expectation–maximisation rounds (it settles in a dozen on every data set measured).
 const EM_ROUNDS: usize = 30;
 /// Pseudo-observations of the built-in weight: a level seen fewer times than this leans on it.
