@@ -61,7 +61,8 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
     out.extend(f.handle_keys.iter().chain(f.local_keys.iter()).copied());
     // Fields beside the name, so that a record whose name is misspelt, missing or swapped
     // still meets its twin: the birth date, the house (number and street, number and postcode),
-    // and the sound of either name part where the person lives.
+    // and the sound of either name part with the postcode (a city is too coarse a block: it
+    // brought pairs, not matches).
     if !f.birthday_full.is_empty() {
         out.push(key(10, &[&f.birthday_full]));
     }
@@ -73,7 +74,7 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
             }
         }
     }
-    let places = f.postcodes.iter().chain(f.cities.iter());
+    let places = f.postcodes.iter();
     for place in places {
         for part in [&f.given, &f.family] {
             if part.len() >= 2 {
