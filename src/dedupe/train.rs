@@ -4,7 +4,8 @@
 //! - **u** (how often two records of *different* people reach a level) from random pairs of
 //!   records: nearly every random pair is two people;
 //! - **m** (how often two records of *one* person reach it) by expectation–maximisation over the
-//!   candidate pairs blocking found, with u held fixed;
+//!   candidate pairs blocking found, both classes free (the u EM finds there describes blocked
+//!   pairs of two people and is only used inside EM);
 //! - each learned weight log₂(m/u) is shrunk towards the built-in one (`levels::LEVELS`) by how
 //!   much evidence stood behind it, so a 40-card phone book behaves as the built-in weights say
 //!   and Febrl's 5,000 records speak for themselves.
@@ -14,7 +15,7 @@
 
 use super::blocking::Index;
 use super::features::Features;
-use super::levels::{Field, Gamma, Kind, Level, LEVELS, NONE, N_FIELDS, N_LEVELS};
+use super::levels::{Gamma, Kind, Level, LEVELS, NONE, N_FIELDS, N_LEVELS};
 use super::score;
 use super::weights::{LevelParams, Model, ModelFile, FORMAT};
 use rayon::prelude::*;
@@ -48,12 +49,15 @@ impl SplitMix {
     }
 }
 
-/// Level counts per field among random pairs: `(per level, non-null pairs per field)`.
-fn random_counts(feats: &[Features], base: &Model) -> ([u64; N_LEVELS], [u64; N_FIELDS], u64) {
+/// Pairs reaching each level, and pairs with each field (non-null), weighted.
+type Counts = ([f64; N_LEVELS], [f64; N_FIELDS]);
+
+/// Level counts among random pairs, and how many pairs were drawn.
+fn random_counts(feats: &[Features], base: &Model) -> (Counts, u64) {
     let n = feats.len() as u64;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     if n < 2 {
-        return ([0; N_LEVELS], [0; N_FIELDS], 0);
+        return (([0.0; N_LEVELS], [0.0; N_FIELDS]), 0);
     }
     let all = n * (n - 1) / 2;
     if all <= U_PAIRS {
@@ -73,39 +77,36 @@ fn random_counts(feats: &[Features], base: &Model) -> ([u64; N_LEVELS], [u64; N_
         }
     }
     let counted = pairs.len() as u64;
-    let (levels, fields) = pairs
+    // Chunks in a fixed order and summed in that order: the same counts whatever the threads.
+    let per_chunk: Vec<Counts> = pairs
         .par_chunks(4096)
         .map(|chunk| {
-            let mut lv = [0u64; N_LEVELS];
-            let mut fd = [0u64; N_FIELDS];
+            let mut c = ([0.0; N_LEVELS], [0.0; N_FIELDS]);
             for &(i, j) in chunk {
-                let (Some(a), Some(b)) = (feats.get(i), feats.get(j)) else {
-                    continue;
-                };
-                let g = score::compare(a, b, base, false).gamma;
-                tally(&g, &mut lv, &mut fd, 1);
+                if let (Some(a), Some(b)) = (feats.get(i), feats.get(j)) {
+                    tally(&score::compare(a, b, base, false).gamma, &mut c, 1.0);
+                }
             }
-            (lv, fd)
+            c
         })
-        .reduce(
-            || ([0u64; N_LEVELS], [0u64; N_FIELDS]),
-            |(mut a, mut b), (c, d)| {
-                a.iter_mut().zip(c).for_each(|(x, y)| *x += y);
-                b.iter_mut().zip(d).for_each(|(x, y)| *x += y);
-                (a, b)
-            },
-        );
-    (levels, fields, counted)
+        .collect();
+    let mut total = ([0.0; N_LEVELS], [0.0; N_FIELDS]);
+    for (levels, fields) in per_chunk {
+        total.0.iter_mut().zip(levels).for_each(|(x, y)| *x += y);
+        total.1.iter_mut().zip(fields).for_each(|(x, y)| *x += y);
+    }
+    (total, counted)
 }
 
-fn tally(g: &Gamma, levels: &mut [u64; N_LEVELS], fields: &mut [u64; N_FIELDS], n: u64) {
+/// Adds `weight` to every level `g` reached and to every field it has.
+fn tally(g: &Gamma, (levels, fields): &mut Counts, weight: f64) {
     for (f, &v) in g.0.iter().enumerate() {
         if v != NONE {
             if let Some(c) = levels.get_mut(usize::from(v)) {
-                *c += n;
+                *c += weight;
             }
             if let Some(c) = fields.get_mut(f) {
-                *c += n;
+                *c += weight;
             }
         }
     }
@@ -161,7 +162,7 @@ fn candidate_patterns(
 /// Trains the model on the run's records: u from random pairs, m by EM over candidate pairs.
 pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model {
     let base = Model::default();
-    let (u_levels, u_fields, random_pairs) = random_counts(feats, &base);
+    let ((u_levels, u_fields), random_pairs) = random_counts(feats, &base);
     let (patterns, candidate_pairs, step) = candidate_patterns(feats, lists, index, &base);
 
     // EM over the candidate pairs, both classes free (as fastLink does): blocking picked
@@ -181,48 +182,31 @@ pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model 
     let mut matched_pairs = 0.0;
     let mut matched_fields = [0.0f64; N_FIELDS];
     for _ in 0..EM_ROUNDS {
-        let mut mass = [[0.0f64; N_LEVELS]; 2];
-        let mut field_mass = [[0.0f64; N_FIELDS]; 2];
+        // Per class (one person, two people): level and field mass under the posteriors.
+        let mut classes: [Counts; 2] = [([0.0; N_LEVELS], [0.0; N_FIELDS]); 2];
         let (mut matched, mut total) = (0.0, 0.0);
         for ((g, n, _), p) in patterns.iter().zip(&post) {
-            let w = [n * p, n * (1.0 - p)];
-            matched += w[0];
+            let [one, two] = &mut classes;
+            tally(g, one, n * p);
+            tally(g, two, n * (1.0 - p));
+            matched += n * p;
             total += n;
-            for (f, &v) in g.0.iter().enumerate() {
-                if v == NONE {
-                    continue;
-                }
-                for ((class, fields), wk) in mass.iter_mut().zip(field_mass.iter_mut()).zip(w) {
-                    if let Some(x) = class.get_mut(usize::from(v)) {
-                        *x += wk;
-                    }
-                    if let Some(x) = fields.get_mut(f) {
-                        *x += wk;
-                    }
-                }
-            }
         }
         if total <= 0.0 || matched <= 0.0 || matched >= total {
             break;
         }
         lambda = (matched / total).clamp(1e-6, 1.0 - 1e-6);
         matched_pairs = matched;
-        if let Some(f) = field_mass.first() {
-            matched_fields = *f;
-        }
+        matched_fields = classes[0].1;
         let mut ub = [0.0f64; N_LEVELS];
         for (i, s) in LEVELS.iter().enumerate() {
             let f = s.field.index();
-            let share = |k: usize| {
-                let lm = mass.get(k).and_then(|r| r.get(i)).copied().unwrap_or(0.0);
-                let fm = field_mass
-                    .get(k)
-                    .and_then(|r| r.get(f))
-                    .copied()
-                    .unwrap_or(0.0);
+            let share = |(levels, fields): &Counts| {
+                let lm = levels.get(i).copied().unwrap_or(0.0);
+                let fm = fields.get(f).copied().unwrap_or(0.0);
                 ((lm + 0.5) / (fm + 1.0), lm)
             };
-            let ((mi, seen), (ui, _)) = (share(0), share(1));
+            let ((mi, seen), (ui, _)) = (share(&classes[0]), share(&classes[1]));
             if let (Some(a), Some(b), Some(c)) = (m.get_mut(i), m_seen.get_mut(i), ub.get_mut(i)) {
                 *a = mi;
                 *b = seen;
@@ -256,8 +240,8 @@ pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model 
             0.0
         };
         let mi = m.get(i).copied().unwrap_or(0.0);
-        let seen = u_levels.get(i).copied().unwrap_or(0) as f64;
-        let nonnull = u_fields.get(f).copied().unwrap_or(0) as f64;
+        let seen = u_levels.get(i).copied().unwrap_or(0.0);
+        let nonnull = u_fields.get(f).copied().unwrap_or(0.0);
         let seen = (seen - expected_matches * share * mi).max(0.0);
         let nonnull = (nonnull - expected_matches * share).max(0.0);
         if let (Some(x), Some(y), Some(z)) = (u.get_mut(i), u_seen.get_mut(i), u_nonnull.get_mut(i))
@@ -318,17 +302,4 @@ fn ratio(m: &[f64; N_LEVELS], u: &[f64; N_LEVELS], l: Level) -> f64 {
 
 fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
-}
-
-/// Which fields a model learned anything for (for the report's summary).
-pub fn learned_fields(file: &ModelFile) -> Vec<Field> {
-    let mut out: Vec<Field> = file
-        .levels
-        .iter()
-        .filter(|p| p.m.is_some() && (p.weight - p.builtin).abs() > 1e-9)
-        .filter_map(|p| Level::from_id(&p.level).map(Level::field))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
