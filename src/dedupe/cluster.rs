@@ -180,6 +180,20 @@ impl Clusters {
         x
     }
 
+    /// Joins `a` and `b` whatever their weight, for records known to be one person without
+    /// matching (the export's owner, one participant of a thread, a record read again); the
+    /// constraints still apply, and a join they refuse is left undone.
+    fn join(&mut self, a: usize, b: usize, why: &str) {
+        let _ = self.union(
+            a,
+            b,
+            f64::MAX,
+            0.0,
+            &Gamma::default(),
+            vec![why.to_string()],
+        );
+    }
+
     /// Joins the sets of `a` and `b` (linked with `weight`) unless a constraint forbids it or
     /// the clusters' disagreement brings the weight under `min_weight`; returns why not.
     #[allow(clippy::too_many_arguments)]
@@ -263,21 +277,11 @@ pub(super) fn decide(
     let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
         if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
-            let key = (s.platform.to_string(), s.input.clone());
-            match owners.get(&key) {
-                Some(&first) => {
-                    let _ = clusters.union(
-                        first,
-                        i,
-                        f64::MAX,
-                        0.0,
-                        &Gamma::default(),
-                        vec!["export owner".into()],
-                    );
-                }
-                None => {
-                    owners.insert(key, i);
-                }
+            let first = *owners
+                .entry((s.platform.to_string(), s.input.clone()))
+                .or_insert(i);
+            if first != i {
+                clusters.join(first, i, "export owner");
             }
         }
     }
@@ -299,33 +303,24 @@ pub(super) fn decide(
         if name.is_empty() {
             continue;
         }
-        match threads.get(&(s.input.as_str(), folder, name.clone())) {
-            Some(&(first, file)) if file != s.file => {
-                let _ = clusters.union(
-                    first,
-                    i,
-                    f64::MAX,
-                    0.0,
-                    &Gamma::default(),
-                    vec!["one participant of a conversation split over several files".into()],
-                );
-            }
-            Some(_) => {}
-            None => {
-                threads.insert((s.input.as_str(), folder, name), (i, s.file.as_str()));
-            }
+        let (first, file) = *threads
+            .entry((s.input.as_str(), folder, name))
+            .or_insert((i, s.file.as_str()));
+        if file != s.file {
+            clusters.join(
+                first,
+                i,
+                "one participant of a conversation split over several files",
+            );
         }
     }
     // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
     // back cannot carry that key, so matching cannot see it.
     for (a, b) in ids::read_again(records) {
-        let _ = clusters.union(
+        clusters.join(
             a,
             b,
-            f64::MAX,
-            0.0,
-            &Gamma::default(),
-            vec!["the record that named this contact in rolo's earlier output".into()],
+            "the record that named this contact in rolo's earlier output",
         );
     }
 

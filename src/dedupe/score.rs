@@ -95,6 +95,11 @@ impl Comparison {
         }
     }
 
+    /// Adds one level at the model's weight for it.
+    fn reach(&mut self, explain: bool, level: Level, m: &Model, detail: impl FnOnce() -> String) {
+        self.add(explain, level, m.w(level), detail);
+    }
+
     /// The combined name line: both fields' levels are recorded, one weight for both.
     fn add_name(
         &mut self,
@@ -481,9 +486,7 @@ fn name_weight(
         && a.kind != Kind::Contact
         && b.kind != Kind::Contact
     {
-        c.add(explain, Level::SameExport, m.w(Level::SameExport), || {
-            "same-export".to_string()
-        });
+        c.reach(explain, Level::SameExport, m, || "same-export".to_string());
     }
     matches!(g, Agree::Exact | Agree::Nickname | Agree::Similar(_))
         && matches!(f, Agree::Exact | Agree::Similar(_) | Agree::Dropped)
@@ -500,6 +503,11 @@ pub fn form(k: &str) -> (bool, bool) {
     (k.starts_with("urn:"), k.contains("/i/user/"))
 }
 
+/// Two spellings of one length that differ in exactly one position (a digit slipped).
+fn one_apart(x: &str, y: &str) -> bool {
+    x.len() == y.len() && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
+}
+
 /// Birthdays: the same date, one digit slipped or day and month transposed, the same day and
 /// month (one side without a year), or different.
 fn birthday_level(a: &Features, b: &Features) -> Option<Level> {
@@ -511,12 +519,11 @@ fn birthday_level(a: &Features, b: &Features) -> Option<Level> {
         if fa == fb {
             return Some(Level::BirthdayExact);
         }
-        let slips = fa.bytes().zip(fb.bytes()).filter(|(x, y)| x != y).count();
         // YYYY-MM-DD against YYYY-DD-MM.
         let transposed = fa.get(..4) == fb.get(..4)
             && fa.get(5..7) == fb.get(8..10)
             && fa.get(8..10) == fb.get(5..7);
-        return Some(if slips == 1 || transposed {
+        return Some(if one_apart(fa, fb) || transposed {
             Level::BirthdayClose
         } else {
             Level::BirthdayDifferent
@@ -552,11 +559,11 @@ fn address_level(a: &Features, b: &Features) -> Option<Level> {
     let postcode = (!a.postcodes.is_empty() && !b.postcodes.is_empty()).then(|| {
         if shared(&a.postcodes, &b.postcodes).is_some() {
             2
-        } else if a.postcodes.iter().any(|x| {
-            b.postcodes.iter().any(|y| {
-                x.len() == y.len() && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
-            })
-        }) {
+        } else if a
+            .postcodes
+            .iter()
+            .any(|x| b.postcodes.iter().any(|y| one_apart(x, y)))
+        {
             1
         } else {
             0
@@ -601,37 +608,26 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
     let mut c = Comparison::default();
 
     if let Some(e) = shared(&a.emails, &b.emails) {
-        c.add(explain, Level::EmailExact, m.w(Level::EmailExact), || {
-            format!("email {e}")
-        });
+        c.reach(explain, Level::EmailExact, m, || format!("email {e}"));
     } else if !a.emails.is_empty() && !b.emails.is_empty() {
         let l = Level::EmailDifferent;
-        c.add(explain, l, m.w(l), || "emails differ".into());
+        c.reach(explain, l, m, || "emails differ".into());
     }
 
     if let Some(p) = shared(&a.phones, &b.phones) {
-        c.add(explain, Level::PhoneExact, m.w(Level::PhoneExact), || {
-            format!("phone {p}")
-        });
+        c.reach(explain, Level::PhoneExact, m, || format!("phone {p}"));
     } else if let Some(t) = shared(&a.phone_tails, &b.phone_tails) {
-        c.add(explain, Level::PhoneTail, m.w(Level::PhoneTail), || {
-            format!("phone ending {t}")
-        });
+        c.reach(explain, Level::PhoneTail, m, || format!("phone ending {t}"));
     } else if !a.phone_tails.is_empty() && !b.phone_tails.is_empty() {
         let l = Level::PhoneDifferent;
-        c.add(explain, l, m.w(l), || "phones differ".into());
+        c.reach(explain, l, m, || "phones differ".into());
     }
 
     let mut profile_agree = false;
     for (svc, key) in &a.profiles {
         if b.profiles.iter().any(|(s, k)| s == svc && k == key) {
             profile_agree = true;
-            c.add(
-                explain,
-                Level::ProfileExact,
-                m.w(Level::ProfileExact),
-                || format!("profile {key}"),
-            );
+            c.reach(explain, Level::ProfileExact, m, || format!("profile {key}"));
             break;
         }
     }
@@ -646,7 +642,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
                 } else {
                     Level::ProfileOther
                 };
-                c.add(explain, l, m.w(l), || format!("{svc} profiles different"));
+                c.reach(explain, l, m, || format!("{svc} profiles different"));
                 break;
             }
         }
@@ -658,9 +654,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
     handles(a, b, m, names_agree, &mut c, explain);
 
     if let Some(o) = shared(&a.orgs, &b.orgs) {
-        c.add(explain, Level::OrgExact, m.w(Level::OrgExact), || {
-            format!("organization {o}")
-        });
+        c.reach(explain, Level::OrgExact, m, || format!("organization {o}"));
     } else if !a.orgs.is_empty() && !b.orgs.is_empty() {
         let best = a
             .orgs
@@ -668,30 +662,28 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
             .flat_map(|x| b.orgs.iter().map(move |y| strsim::jaro_winkler(x, y)))
             .fold(0.0, f64::max);
         if best >= 0.9 {
-            c.add(explain, Level::OrgSimilar, m.w(Level::OrgSimilar), || {
+            c.reach(explain, Level::OrgSimilar, m, || {
                 format!("organization {best:.2} (jaro-winkler)")
             });
         } else {
             let l = Level::OrgDifferent;
-            c.add(explain, l, m.w(l), || "organizations differ".into());
+            c.reach(explain, l, m, || "organizations differ".into());
         }
     }
     // A work address at the other record's organisation.
     for (x, y) in [(a, b), (b, a)] {
         if let Some(d) = shared(&x.email_domains, &y.org_letters) {
-            c.add(explain, Level::DomainOrg, m.w(Level::DomainOrg), || {
+            c.reach(explain, Level::DomainOrg, m, || {
                 format!("email domain {d} ~ organization")
             });
             break;
         }
     }
     if let Some(t) = shared(&a.titles, &b.titles) {
-        c.add(explain, Level::TitleExact, m.w(Level::TitleExact), || {
-            format!("title {t}")
-        });
+        c.reach(explain, Level::TitleExact, m, || format!("title {t}"));
     } else if !a.titles.is_empty() && !b.titles.is_empty() {
         let l = Level::TitleDifferent;
-        c.add(explain, l, m.w(l), || "titles differ".into());
+        c.reach(explain, l, m, || "titles differ".into());
     }
     for (level, value) in [
         address_level(a, b).map(|l| {
@@ -717,7 +709,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
     .into_iter()
     .flatten()
     {
-        c.add(explain, level, m.w(level), || match (level, value) {
+        c.reach(explain, level, m, || match (level, value) {
             (
                 Level::LocalityExact
                 | Level::PostcodeExact
@@ -743,9 +735,7 @@ fn handles(
     explain: bool,
 ) {
     if let Some(h) = shared(&a.handles, &b.handles) {
-        c.add(explain, Level::HandleSame, m.w(Level::HandleSame), || {
-            format!("handle {h}")
-        });
+        c.reach(explain, Level::HandleSame, m, || format!("handle {h}"));
     }
     for (x, y) in [(a, b), (b, a)] {
         if x.has_name() && !y.has_name() {
