@@ -72,9 +72,9 @@ impl Source for FritzBox {
 
 fn read_contact(contact: &Node, book: &str, out: &mut FileOut) {
     let mut c = out.start(contact.line, Kind::Contact);
-    for person in children(contact, "person") {
-        c.name.full = text(person, "realname");
-        for url in children(person, "imageurl") {
+    for person in contact.children_named("person") {
+        c.name.full = person.child_text("realname");
+        for url in person.children_named("imageurl") {
             let v = url.text.trim();
             // The box's own `file:///var/…` paths point into its flash: not a photo anyone has.
             if v.starts_with("http://") || v.starts_with("https://") {
@@ -85,7 +85,10 @@ fn read_contact(contact: &Node, book: &str, out: &mut FileOut) {
             }
         }
     }
-    for number in children(contact, "telephony").flat_map(|t| children(t, "number")) {
+    for number in contact
+        .children_named("telephony")
+        .flat_map(|t| t.children_named("number"))
+    {
         let mut labels: Vec<&str> = match number.attr("type").unwrap_or_default() {
             "home" => vec!["home"],
             "mobile" => vec!["mobile"],
@@ -101,7 +104,10 @@ fn read_contact(contact: &Node, book: &str, out: &mut FileOut) {
         }
         c.add_phone(number.text.trim(), &labels);
     }
-    for email in children(contact, "services").flat_map(|s| children(s, "email")) {
+    for email in contact
+        .children_named("services")
+        .flat_map(|s| s.children_named("email"))
+    {
         let labels: &[&str] = match email.attr("classifier").unwrap_or_default() {
             "private" => &["home"],
             "business" | "work" => &["work"],
@@ -112,7 +118,7 @@ fn read_contact(contact: &Node, book: &str, out: &mut FileOut) {
     if !book.is_empty() {
         c.add_group(book);
     }
-    if text(contact, "category") == "1" {
+    if contact.child_text("category") == "1" {
         c.add_group("Important");
     }
     if c.is_anonymous() {
@@ -120,15 +126,4 @@ fn read_contact(contact: &Node, book: &str, out: &mut FileOut) {
     } else {
         out.push(c);
     }
-}
-
-fn children<'a>(node: &'a Node, name: &'a str) -> impl Iterator<Item = &'a Node> {
-    node.children.iter().filter(move |n| n.name == name)
-}
-
-fn text(node: &Node, child: &str) -> String {
-    children(node, child)
-        .next()
-        .map(|n| n.text.trim().to_string())
-        .unwrap_or_default()
 }

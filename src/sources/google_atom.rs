@@ -53,7 +53,7 @@ fn collect_entries<'a>(node: &'a Node, found: &mut Vec<&'a Node>) {
 }
 
 fn read_entry(entry: &Node, out: &mut FileOut) {
-    if children(entry, "deleted").next().is_some() {
+    if entry.children_named("deleted").next().is_some() {
         out.reject(
             entry.line,
             "deleted entry: a tombstone of a synced feed, not a person",
@@ -61,24 +61,24 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
         return;
     }
     let mut c = out.start(entry.line, Kind::Contact);
-    for name in children(entry, "name") {
-        c.name.given = text(name, "givenname");
-        c.name.middle = text(name, "additionalname");
-        c.name.family = text(name, "familyname");
-        c.name.prefix = text(name, "nameprefix");
-        c.name.suffix = text(name, "namesuffix");
-        c.name.full = text(name, "fullname");
+    for name in entry.children_named("name") {
+        c.name.given = name.child_text("givenname");
+        c.name.middle = name.child_text("additionalname");
+        c.name.family = name.child_text("familyname");
+        c.name.prefix = name.child_text("nameprefix");
+        c.name.suffix = name.child_text("namesuffix");
+        c.name.full = name.child_text("fullname");
     }
     if c.name.is_empty() {
-        c.name.full = text(entry, "title");
+        c.name.full = entry.child_text("title");
     }
-    c.name.nickname = text(entry, "nickname");
-    for e in children(entry, "email") {
+    c.name.nickname = entry.child_text("nickname");
+    for e in entry.children_named("email") {
         let labels = labels(e);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         c.add_email(e.attr("address").unwrap_or_default(), &labels);
     }
-    for p in children(entry, "phonenumber") {
+    for p in entry.children_named("phonenumber") {
         let labels = labels(p);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         let number = match p.text.trim() {
@@ -87,23 +87,27 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
         };
         c.add_phone(number, &labels);
     }
-    for a in children(entry, "structuredpostaladdress") {
+    for a in entry.children_named("structuredpostaladdress") {
         c.addresses.push(Address {
-            street: [text(a, "pobox"), text(a, "street"), text(a, "neighborhood")]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n"),
-            locality: text(a, "city"),
-            region: text(a, "region"),
-            postal_code: text(a, "postcode"),
-            country: text(a, "country"),
-            raw: text(a, "formattedaddress"),
+            street: [
+                a.child_text("pobox"),
+                a.child_text("street"),
+                a.child_text("neighborhood"),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+            locality: a.child_text("city"),
+            region: a.child_text("region"),
+            postal_code: a.child_text("postcode"),
+            country: a.child_text("country"),
+            raw: a.child_text("formattedaddress"),
             labels: labels(a),
             sources: vec![0],
         });
     }
-    for a in children(entry, "postaladdress") {
+    for a in entry.children_named("postaladdress") {
         // The API's first version: one formatted text.
         c.addresses.push(Address {
             raw: a.text.trim().to_string(),
@@ -112,20 +116,20 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
             ..Default::default()
         });
     }
-    for o in children(entry, "organization") {
+    for o in entry.children_named("organization") {
         c.organizations.push(Organization {
-            name: text(o, "orgname"),
-            title: text(o, "orgtitle"),
-            department: text(o, "orgdepartment"),
+            name: o.child_text("orgname"),
+            title: o.child_text("orgtitle"),
+            department: o.child_text("orgdepartment"),
             sources: vec![0],
         });
     }
-    for w in children(entry, "website") {
+    for w in entry.children_named("website") {
         let labels = labels(w);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         c.add_url(w.attr("href").unwrap_or_default(), &labels);
     }
-    for b in children(entry, "birthday") {
+    for b in entry.children_named("birthday") {
         let when = b.attr("when").unwrap_or_default().trim();
         if !when.is_empty() && c.birthday.is_none() {
             c.birthday = Some(Text {
@@ -134,7 +138,7 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
             });
         }
     }
-    for im in children(entry, "im") {
+    for im in entry.children_named("im") {
         let protocol = im
             .attr("protocol")
             .and_then(|p| p.rsplit('#').next())
@@ -145,7 +149,7 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
             c.add_note(&format!("{protocol}: {address}"));
         }
     }
-    for r in children(entry, "relation") {
+    for r in entry.children_named("relation") {
         let label = r
             .attr("label")
             .map(str::to_string)
@@ -156,36 +160,25 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
             c.add_note(&format!("{label}: {who}"));
         }
     }
-    for e in children(entry, "event") {
+    for e in entry.children_named("event") {
         let label = e
             .attr("label")
             .map(str::to_string)
             .or_else(|| e.attr("rel").map(display_word))
             .unwrap_or_else(|| "Date".into());
-        for when in children(e, "when") {
+        for when in e.children_named("when") {
             let start = when.attr("starttime").unwrap_or_default().trim();
             if !start.is_empty() {
                 c.add_note(&format!("{label}: {start}"));
             }
         }
     }
-    c.add_note(&text(entry, "content"));
+    c.add_note(&entry.child_text("content"));
     if super::google::is_empty(&c) {
         out.reject(entry.line, "empty contact: no name or value");
     } else {
         out.push(c);
     }
-}
-
-fn children<'a>(node: &'a Node, name: &'a str) -> impl Iterator<Item = &'a Node> {
-    node.children.iter().filter(move |n| n.name == name)
-}
-
-fn text(node: &Node, child: &str) -> String {
-    children(node, child)
-        .next()
-        .map(|n| n.text.trim().to_string())
-        .unwrap_or_default()
 }
 
 /// `rel="http://schemas.google.com/g/2005#work_fax"` → work, fax; a custom `label` as written;

@@ -39,41 +39,41 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
     let mut c = out.start(contact.line, Kind::Contact);
     for name in entries(contact, "namecollection") {
         if c.name.is_empty() {
-            c.name.full = text(name, "formattedname");
-            c.name.given = text(name, "givenname");
-            c.name.middle = text(name, "middlename");
-            c.name.family = text(name, "familyname");
-            c.name.prefix = text(name, "prefix");
-            c.name.suffix = text(name, "suffix");
-            c.name.nickname = text(name, "nickname");
+            c.name.full = name.child_text("formattedname");
+            c.name.given = name.child_text("givenname");
+            c.name.middle = name.child_text("middlename");
+            c.name.family = name.child_text("familyname");
+            c.name.prefix = name.child_text("prefix");
+            c.name.suffix = name.child_text("suffix");
+            c.name.nickname = name.child_text("nickname");
         }
     }
     for e in entries(contact, "emailaddresscollection") {
         let labels = labels(e);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        c.add_email(&text(e, "address"), &labels);
+        c.add_email(&e.child_text("address"), &labels);
     }
     for p in entries(contact, "phonenumbercollection") {
         let labels = labels(p);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        c.add_phone(&text(p, "number"), &labels);
+        c.add_phone(&p.child_text("number"), &labels);
     }
     for a in entries(contact, "physicaladdresscollection") {
         let address = Address {
             street: [
-                text(a, "pobox"),
-                text(a, "street"),
-                text(a, "extendedaddress"),
+                a.child_text("pobox"),
+                a.child_text("street"),
+                a.child_text("extendedaddress"),
             ]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("\n"),
-            locality: text(a, "locality"),
-            region: text(a, "region"),
-            postal_code: text(a, "postalcode"),
-            country: text(a, "country"),
-            raw: text(a, "addresslabel"),
+            locality: a.child_text("locality"),
+            region: a.child_text("region"),
+            postal_code: a.child_text("postalcode"),
+            country: a.child_text("country"),
+            raw: a.child_text("addresslabel"),
             labels: labels(a),
             sources: vec![0],
         };
@@ -83,7 +83,7 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
         let org = Organization {
             name: first_of(p, &["company", "organization"]),
             title: first_of(p, &["jobtitle", "role"]),
-            department: text(p, "department"),
+            department: p.child_text("department"),
             sources: vec![0],
         };
         c.organizations.push(org);
@@ -91,10 +91,10 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
     for u in entries(contact, "urlcollection") {
         let labels = labels(u);
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        c.add_url(&text(u, "value"), &labels);
+        c.add_url(&u.child_text("value"), &labels);
     }
     for d in entries(contact, "datecollection") {
-        let value = text(d, "value");
+        let value = d.child_text("value");
         let date = value.split('T').next().unwrap_or_default().to_string();
         match wab_label(d).as_deref() {
             Some("birthday") if c.birthday.is_none() => {
@@ -108,13 +108,13 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
         }
     }
     for p in entries(contact, "personcollection") {
-        let who = text(p, "formattedname");
+        let who = p.child_text("formattedname");
         let label = wab_label(p).unwrap_or_else(|| "related".into());
         if !who.is_empty() {
             c.add_note(&format!("{}: {who}", capitalise(&label)));
         }
     }
-    c.add_note(&text(contact, "notes"));
+    c.add_note(&contact.child_text("notes"));
     if super::google::is_empty(&c) {
         out.reject(contact.line, "empty contact: no name or value");
     } else {
@@ -126,25 +126,14 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
 /// The entries of a collection (`<c:EmailAddressCollection><c:EmailAddress>…`).
 fn entries<'a>(contact: &'a Node, collection: &'a str) -> impl Iterator<Item = &'a Node> {
     contact
-        .children
-        .iter()
-        .filter(move |n| n.name == collection)
+        .children_named(collection)
         .flat_map(|n| n.children.iter())
-}
-
-/// The trimmed text of a child element, empty when absent (or `xsi:nil`).
-fn text(node: &Node, child: &str) -> String {
-    node.children
-        .iter()
-        .find(|n| n.name == child)
-        .map(|n| n.text.trim().to_string())
-        .unwrap_or_default()
 }
 
 fn first_of(node: &Node, children: &[&str]) -> String {
     children
         .iter()
-        .map(|c| text(node, c))
+        .map(|c| node.child_text(c))
         .find(|t| !t.is_empty())
         .unwrap_or_default()
 }

@@ -88,6 +88,19 @@ impl Node {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// The child elements called `name`.
+    pub(super) fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> {
+        self.children.iter().filter(move |n| n.name == name)
+    }
+
+    /// The trimmed text of the first child element called `name`, empty when there is none.
+    pub(super) fn child_text(&self, name: &str) -> String {
+        self.children_named(name)
+            .next()
+            .map(|n| n.text.trim().to_string())
+            .unwrap_or_default()
+    }
 }
 
 fn xml_error(lines: &Lines<'_>, pos: u64, e: impl std::fmt::Display) -> ErrorKind {
@@ -213,7 +226,7 @@ fn components(name: &str) -> Option<&'static [&'static str]> {
 
 fn prop(node: &Node, group: &str) -> Prop {
     let mut params = Vec::new();
-    for p in node.children.iter().filter(|c| c.name == "parameters") {
+    for p in node.children_named("parameters") {
         for param in &p.children {
             let pname = param.name.to_ascii_uppercase();
             if param.children.is_empty() {
