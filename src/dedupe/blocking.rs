@@ -74,11 +74,11 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
             }
         }
     }
-    let places = f.postcodes.iter();
-    for place in places {
-        for part in [&f.given, &f.family] {
-            if part.len() >= 2 {
-                out.push(key(13, &[&keys::phonetic(part), place]));
+    if !f.postcodes.is_empty() {
+        for part in [&f.given, &f.family].into_iter().filter(|p| p.len() >= 2) {
+            let sound = keys::phonetic(part);
+            for code in &f.postcodes {
+                out.push(key(13, &[&sound, code]));
             }
         }
     }
