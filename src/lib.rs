@@ -226,7 +226,7 @@ fn check_target(path: &Path, inputs: &[String], in_place: bool) -> Result<(), Ou
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    if in_place && written_by_rolo(path) && inputs.iter().any(same) {
+    if in_place && inputs.iter().any(same) && written_by_rolo(path) {
         // Only the input itself may be its output: not another input inside a folder given too.
         let others: Vec<String> = inputs.iter().filter(|i| !same(i)).cloned().collect();
         return output::check_not_input(path, &others);
@@ -240,6 +240,10 @@ fn written_by_rolo(path: &Path) -> bool {
     use std::io::Read;
     if path.is_dir() {
         return true;
+    }
+    // Only a regular file is peeked at: opening a FIFO to read would wait for a writer.
+    if !path.is_file() {
+        return false;
     }
     let mut head = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));

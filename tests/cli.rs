@@ -41,6 +41,60 @@ fn merge_writes_vcard_with_mode_0600_and_a_summary() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// `-o` naming a symbolic link replaces the file it points to and leaves the link in place
+/// (a merged file linked into a sync folder stays linked).
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_replaces_the_file_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.vcf");
+    let link = dir.path().join("link.vcf");
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    rolo()
+        .args(["merge", "fixtures/demo", "-qq", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 14);
+}
+
+/// `-o` naming something that is not a regular file (`/dev/null`, a FIFO) writes into it: a
+/// temporary file renamed over it would replace the device node itself.
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.vcf");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo failed");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    rolo()
+        .args(["merge", "fixtures/demo", "-qq", "-o"])
+        .arg(&fifo)
+        .assert()
+        .success();
+    // Checked before joining: were the FIFO replaced, the reader would wait forever.
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    let text = reader.join().unwrap();
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 14);
+}
+
 #[test]
 fn merge_to_stdout_defaults_to_json() {
     let out = rolo()

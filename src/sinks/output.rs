@@ -4,6 +4,11 @@
 //! when complete, so an error or Ctrl-C never leaves a half-written file, and the user's previous
 //! file stays intact until the new one is whole. The temporary file is created 0600 (tempfile's
 //! default on Unix), so other people's data is never readable by other users, not even briefly.
+//!
+//! Only a regular file (or a new path) is replaced that way. A symbolic link is followed, so the
+//! link stays and the file it points to is replaced. Anything else (`/dev/null`, a FIFO, a
+//! terminal) is opened and written in place: renaming a file over it would replace the device
+//! itself, which as root breaks every later program that writes to `/dev/null`.
 
 use crate::error::OutputError;
 use std::io::{BufWriter, Write};
@@ -95,35 +100,81 @@ pub fn write_to(
                 other => other.map_err(OutputError::Write),
             }
         }
-        Target::File(path) => {
-            let io = |source| OutputError::Io {
-                path: path.clone(),
-                source,
-            };
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            let tmp = tempfile::Builder::new()
-                .prefix(".rolo-")
-                .suffix(".tmp")
-                .tempfile_in(&dir)
-                .map_err(io)?;
-            let tmp_path = tmp.path().to_path_buf();
-            track(&tmp_path, true);
-            let result = (|| {
-                set_private(tmp.path()).map_err(io)?;
-                let mut w = BufWriter::new(tmp.as_file());
-                body(&mut w).and_then(|_| w.flush()).map_err(io)?;
-                drop(w);
-                tmp.as_file().sync_all().map_err(io)?;
-                tmp.persist(path).map_err(|e| io(e.error))?;
-                Ok(())
-            })();
-            track(&tmp_path, false);
-            result
+        Target::File(path) => match Destination::of(path) {
+            Destination::Special => write_in_place(path, body),
+            Destination::Replace(real) => write_atomic(path, &real, body),
+        },
+    }
+}
+
+/// How a file target is written.
+enum Destination {
+    /// A regular file or a path not yet there (the link's target when `path` is a link).
+    Replace(PathBuf),
+    /// A device, FIFO or socket: written in place, never renamed over.
+    Special,
+}
+
+impl Destination {
+    fn of(path: &Path) -> Destination {
+        // Follows links: a link to /dev/null is special, a link to a file replaces the file.
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => Destination::Special,
+            Ok(_) => Destination::Replace(path.canonicalize().unwrap_or_else(|_| path.into())),
+            // Absent (or a dangling link): the path itself is created.
+            Err(_) => Destination::Replace(path.to_path_buf()),
         }
     }
+}
+
+fn write_in_place(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
+    let io = |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(io)?;
+    let mut w = BufWriter::new(file);
+    body(&mut w).and_then(|_| w.flush()).map_err(io)
+}
+
+/// Writes `real` through a temporary file beside it; errors name `path`, as the user gave it.
+fn write_atomic(
+    path: &Path,
+    real: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
+    let io = |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match real.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".rolo-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    let tmp_path = tmp.path().to_path_buf();
+    track(&tmp_path, true);
+    let result = (|| {
+        set_private(tmp.path()).map_err(io)?;
+        let mut w = BufWriter::new(tmp.as_file());
+        body(&mut w).and_then(|_| w.flush()).map_err(io)?;
+        drop(w);
+        tmp.as_file().sync_all().map_err(io)?;
+        tmp.persist(real).map_err(|e| io(e.error))?;
+        Ok(())
+    })();
+    track(&tmp_path, false);
+    result
 }
 
 #[cfg(unix)]
