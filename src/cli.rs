@@ -532,16 +532,47 @@ impl Progress for Bars {
             s.push((name.to_string(), total, std::time::Instant::now(), None, 0));
         }
         if let Some(b) = &self.bar {
-            b.reset();
-            b.set_length(total);
-            b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{prefix:>12} [{bar:30}] {human_pos}/{human_len} {per_sec}",
+            // Hidden while it changes: each change redraws, and the previous stage's style with
+            // this one's length (or the reverse) would flash a wrong bar.
+            b.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            // A stage of unknown length (or none) spins with its count; only a known length
+            // draws a bar, so an empty stage never shows as done.
+            let (template, ticking) = if total == 0 {
+                ("{prefix:>12} {spinner} {count} {rate}", true)
+            } else {
+                (
+                    "{prefix:>12} [{bar:30}] {human_pos}/{human_len} {rate}",
+                    false,
                 )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                .progress_chars("=> "),
+            };
+            b.set_style(
+                indicatif::ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                    .with_key(
+                        "rate",
+                        |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                            let _ = w.write_str(&rate(s.pos(), s.elapsed().as_secs_f64()));
+                        },
+                    )
+                    .with_key(
+                        "count",
+                        |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                            if s.pos() > 0 {
+                                let _ = write!(w, "{}", indicatif::HumanCount(s.pos()));
+                            }
+                        },
+                    )
+                    .progress_chars("=> "),
             );
             b.set_prefix(name.to_string());
+            b.set_length(total);
+            b.reset();
+            b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            if ticking {
+                b.enable_steady_tick(std::time::Duration::from_millis(120));
+            } else {
+                b.disable_steady_tick();
+            }
         }
     }
 
@@ -559,9 +590,23 @@ impl Progress for Bars {
             }
         }
         if let Some(b) = &self.bar {
+            b.disable_steady_tick();
             b.finish_and_clear();
         }
     }
+}
+
+/// The stage's items per second so far, as a whole number with thousands separated
+/// ("12,345/s"); nothing before the first item or the first millisecond, when there is no rate
+/// to tell. (indicatif's own `per_sec` prints four decimals and, fed in batches, often 0.)
+fn rate(done: u64, seconds: f64) -> String {
+    if done == 0 || !seconds.is_finite() || seconds < 0.001 {
+        return String::new();
+    }
+    format!(
+        "{}/s",
+        indicatif::HumanCount((done as f64 / seconds).round() as u64)
+    )
 }
 
 fn review(args: ReviewArgs) -> anyhow::Result<Exit> {
@@ -758,4 +803,26 @@ fn resident_kib() -> u64 {
                 .and_then(|v| v.parse().ok())
         })
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rate;
+
+    #[test]
+    fn progress_rate_is_a_whole_number_with_thousands_separated() {
+        assert_eq!(rate(12_345_678, 10_000.0), "1,235/s");
+        assert_eq!(rate(2, 5.0), "0/s");
+        assert_eq!(rate(5_000_000, 0.5), "10,000,000/s");
+        assert_eq!(rate(4096, 0.0037), "1,107,027/s");
+    }
+
+    #[test]
+    fn progress_rate_is_left_out_before_the_first_item_or_without_a_rate() {
+        assert_eq!(rate(0, 0.0), "");
+        assert_eq!(rate(0, 12.0), "");
+        assert_eq!(rate(3, 0.0), "");
+        assert_eq!(rate(3, f64::NAN), "");
+        assert_eq!(rate(3, f64::INFINITY), "");
+    }
 }

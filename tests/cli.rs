@@ -370,6 +370,58 @@ fn quiet_hides_the_summary_but_not_warnings_and_rejections() {
     assert_eq!(demo_stderr(&["-q", "-v"]), format!("{listed}\n"));
 }
 
+/// `rolo merge fixtures/demo ARGS` with standard error on a terminal (util-linux `script` gives
+/// it one): what the terminal showed. `None` when `script` is not installed.
+fn demo_on_a_terminal(args: &str) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let cmd = format!(
+        "'{}' merge fixtures/demo -o '{}' {args}",
+        assert_cmd::cargo::cargo_bin("rolo").display(),
+        dir.path().join("out.vcf").display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(common::root())
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "{out:?}");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn progress_bars_show_on_a_terminal_with_whole_rates_and_not_with_quiet() {
+    let Some(loud) = demo_on_a_terminal("") else {
+        eprintln!("SKIPPED: util-linux `script` is not installed");
+        return;
+    };
+    // Bars redraw their line: ESC [2K clears it.
+    assert!(loud.contains("\x1b[2K"), "no progress shown:\n{loud:?}");
+    assert!(loud.contains("training"), "{loud:?}");
+    // A stage with nothing known to count is never drawn as a full bar of 0/0.
+    assert!(!loud.contains(" 0/0"), "{loud:?}");
+    // Rates are whole numbers: "4,407/s", not "4407.1234/s".
+    for (i, _) in loud.match_indices("/s") {
+        let before: String = loud[..i]
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            before.chars().all(|c| c.is_ascii_digit() || c == ','),
+            "rate {:?} in {loud:?}",
+            before.chars().rev().collect::<String>()
+        );
+    }
+    let quiet = demo_on_a_terminal("-q").unwrap();
+    assert!(!quiet.contains("\x1b[2K"), "{quiet:?}");
+    for stage in ["reading", "normalising", "scoring", "merging"] {
+        assert!(!quiet.contains(stage), "-q showed {stage}: {quiet:?}");
+    }
+    assert!(quiet.contains("rolo: warning: "), "{quiet:?}");
+}
+
 #[test]
 fn quiet_twice_or_silent_prints_nothing_but_errors() {
     for args in [

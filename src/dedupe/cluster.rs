@@ -10,7 +10,7 @@ use super::score::{self, Comparison};
 use super::weights::Model;
 use super::{blocking, ids, train, Decision, DedupeOptions, Outcome};
 use crate::model::{Contact, Kind};
-use crate::progress::Progress;
+use crate::progress::{Batched, Progress};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -330,14 +330,14 @@ pub(super) fn decide(
     let model = match &opts.model {
         Some(m) => m.clone(),
         None if opts.learn => {
-            progress.stage("training", 0);
-            let m = train::train(&p.feats, &p.lists, &index);
+            let m = train::train(&p.feats, &p.lists, &index, progress);
             progress.finish();
             m
         }
         None => Model::default(),
     };
     progress.stage("scoring", p.feats.len() as u64);
+    let batched = Batched::new(progress, p.feats.len());
     let min_weight = score::weight_for(opts.threshold);
     let weights = &model;
     // Records are scored in parallel, each against its candidates; only pairs that could be
@@ -347,8 +347,8 @@ pub(super) fn decide(
         .flat_map_iter(|a| {
             let mut cands = Vec::new();
             index.candidates(a, &mut cands);
-            progress.advance(1);
             let a = a as usize;
+            batched.at(a);
             let list_a = p.lists.get(a).copied().flatten();
             let fa = p.feats.get(a);
             cands.into_iter().filter_map(move |b| {
@@ -367,6 +367,7 @@ pub(super) fn decide(
             })
         })
         .collect();
+    batched.done();
     // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
     progress.finish();
     progress.stage("clustering", decisions.len() as u64);
@@ -377,23 +378,33 @@ pub(super) fn decide(
             .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
     });
     // Links with evidence beyond the name first; then links that rest on the name alone, which
-    // are refused when the name leads to two clusters that cannot be one person.
-    for d in decisions
-        .iter_mut()
-        .filter(|d| d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
-    {
-        take(&mut clusters, d, p, &model, min_weight);
+    // are refused when the name leads to two clusters that cannot be one person. The bar counts
+    // each decision once: in the first pass unless it waits for the second.
+    let taken = |d: &Decision| d.comparison.probability() >= opts.threshold;
+    let mut done = 0usize;
+    let batched = Batched::new(progress, decisions.len());
+    for d in decisions.iter_mut() {
+        if d.comparison.beyond_name || !taken(d) {
+            batched.at(done);
+            done += 1;
+        }
+        if d.comparison.beyond_name && taken(d) {
+            take(&mut clusters, d, p, &model, min_weight);
+        }
     }
     let allowed = name_only(&mut clusters, &decisions, opts.threshold);
     for d in decisions
         .iter_mut()
-        .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= opts.threshold)
+        .filter(|d| !d.comparison.beyond_name && taken(d))
     {
+        batched.at(done);
+        done += 1;
         match allowed.allows(d.a, d.b) {
             Ok(()) => take(&mut clusters, d, p, &model, min_weight),
             Err(reason) => d.outcome = Outcome::Refused(reason),
         }
     }
+    batched.done();
     (clusters, decisions, model)
 }
 

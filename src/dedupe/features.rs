@@ -580,11 +580,21 @@ pub struct Prepared {
     pub lists: Vec<Option<u32>>,
 }
 
-pub fn prepare(records: &[Contact], opts: &DedupeOptions) -> Prepared {
+pub fn prepare(
+    records: &[Contact],
+    opts: &DedupeOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Prepared {
+    let batched = crate::progress::Batched::new(progress, records.len());
     let mut feats: Vec<Features> = records
         .par_iter()
-        .map(|r| extract(r, opts.fold_gmail))
+        .enumerate()
+        .map(|(i, r)| {
+            batched.at(i);
+            extract(r, opts.fold_gmail)
+        })
         .collect();
+    batched.done();
     for (i, name) in resplit_surname_middles(records) {
         if let (Some(f), Some(r)) = (feats.get_mut(i), records.get(i)) {
             *f = extract_named(r, &name, opts.fold_gmail);

@@ -17,7 +17,7 @@ pub mod weights;
 
 use crate::model::{Contact, MergeInfo};
 use crate::normalize::keys;
-use crate::progress::Progress;
+use crate::progress::{Batched, Progress};
 use crate::report::MergeReport;
 use rayon::prelude::*;
 use score::Comparison;
@@ -77,7 +77,7 @@ pub enum Outcome {
 /// Scores and decides every candidate pair, keeping the evidence: what `rolo review` shows,
 /// with the model that weighed them.
 pub fn review(records: &[Contact], opts: &DedupeOptions) -> (Vec<Decision>, weights::Model) {
-    let p = features::prepare(records, opts);
+    let p = features::prepare(records, opts, &crate::progress::Silent);
     let (_, decisions, model) = cluster::decide(records, &p, opts, true, &crate::progress::Silent);
     (decisions, model)
 }
@@ -88,23 +88,24 @@ type Keyed = (Vec<String>, Contact, Option<(f64, Vec<String>)>, String);
 /// Clusters `records` (in canonical order) and merges each cluster.
 pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progress) -> Deduped {
     progress.stage("features", records.len() as u64);
-    let prepared = features::prepare(&records, opts);
+    let prepared = features::prepare(&records, opts, progress);
     progress.finish();
     let (mut clusters, _, model) = cluster::decide(&records, &prepared, opts, false, progress);
-    progress.finish();
-    progress.stage("merging", records.len() as u64);
     // Millions of small frees: done beside the merging rather than before it.
     let guards = std::mem::take(&mut clusters.guards);
     let freeing = std::thread::Builder::new()
         .name("rolo-free".into())
         .spawn(move || drop((prepared, guards)))
         .ok();
-
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..records.len() {
         let root = clusters.find(i);
         groups.entry(root).or_default().push(i);
     }
+    progress.finish();
+    // Counted in contacts: the clusters merged.
+    progress.stage("merging", groups.len() as u64);
+    let batched = Batched::new(progress, groups.len());
     let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
     // Take each cluster's records out (cheap moves), then merge clusters in parallel.
     let work: Vec<(Vec<Contact>, Option<MergeInfo>)> = groups
@@ -129,7 +130,9 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
     let mut contacts = Vec::with_capacity(work.len());
     let mut keyed: Vec<Keyed> = work
         .into_par_iter()
-        .map(|(members, info)| {
+        .enumerate()
+        .map(|(k, (members, info))| {
+            batched.at(k);
             let key_of = if opts.enabled {
                 merge::record_key
             } else {
@@ -143,6 +146,7 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
             (member_keys, contact, ev, sort_key)
         })
         .collect();
+    batched.done();
     // Ids: from the smallest member key; a collision takes the next key, deterministically.
     // Two contacts can share their smallest key (records kept apart despite one email): their
     // first sources, unique per record, settle the order so ids never depend on thread timing.

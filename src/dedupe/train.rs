@@ -18,6 +18,7 @@ use super::features::Features;
 use super::levels::{Gamma, Kind, Level, LEVELS, NONE, N_FIELDS, N_LEVELS};
 use super::score;
 use super::weights::{LevelParams, Model, ModelFile, FORMAT};
+use crate::progress::{Batched, Progress};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -53,7 +54,7 @@ impl SplitMix {
 type Counts = ([f64; N_LEVELS], [f64; N_FIELDS]);
 
 /// Level counts among random pairs, and how many pairs were drawn.
-fn random_counts(feats: &[Features], base: &Model) -> (Counts, u64) {
+fn random_counts(feats: &[Features], base: &Model, progress: &dyn Progress) -> (Counts, u64) {
     let n = feats.len() as u64;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     if n < 2 {
@@ -87,6 +88,7 @@ fn random_counts(feats: &[Features], base: &Model) -> (Counts, u64) {
                     tally(&score::compare(a, b, base, false).gamma, &mut c, 1.0);
                 }
             }
+            progress.advance(chunk.len() as u64);
             c
         })
         .collect();
@@ -119,12 +121,16 @@ fn candidate_patterns(
     lists: &[Option<u32>],
     index: &Index,
     base: &Model,
+    progress: &dyn Progress,
 ) -> (Vec<(Gamma, f64, f64)>, u64, f64) {
-    let step = feats.len().div_ceil(M_RECORDS).max(1);
+    let step = sample_step(feats.len());
+    let batched = Batched::new(progress, feats.len().div_ceil(step));
     let map = (0..feats.len())
         .into_par_iter()
         .step_by(step)
-        .fold(HashMap::<Gamma, (f64, f64)>::new, |mut map, a| {
+        .enumerate()
+        .fold(HashMap::<Gamma, (f64, f64)>::new, |mut map, (k, a)| {
+            batched.at(k);
             let mut cands = Vec::new();
             index.candidates(a as u32, &mut cands);
             let list_a = lists.get(a).copied().flatten();
@@ -151,6 +157,7 @@ fn candidate_patterns(
             }
             a
         });
+    batched.done();
     let mut patterns: Vec<(Gamma, f64, f64)> =
         map.into_iter().map(|(g, (n, p))| (g, n, p)).collect();
     // Sums in a fixed order: the same model whatever the thread timing.
@@ -159,11 +166,32 @@ fn candidate_patterns(
     (patterns, pairs, step as f64)
 }
 
+/// Every `step`-th record trains m: at most [`M_RECORDS`] of them.
+fn sample_step(records: usize) -> usize {
+    records.div_ceil(M_RECORDS).max(1)
+}
+
 /// Trains the model on the run's records: u from random pairs, m by EM over candidate pairs.
-pub fn train(feats: &[Features], lists: &[Option<u32>], index: &Index) -> Model {
+/// Its progress stage counts the random pairs compared and the records whose candidates trained
+/// m (EM over the distinct patterns that found is quick).
+pub fn train(
+    feats: &[Features],
+    lists: &[Option<u32>],
+    index: &Index,
+    progress: &dyn Progress,
+) -> Model {
+    let n = feats.len() as u64;
+    let random_total = if n < 2 {
+        0
+    } else {
+        (n * (n - 1) / 2).min(U_PAIRS)
+    };
+    let sampled = feats.len().div_ceil(sample_step(feats.len())) as u64;
+    progress.stage("training", random_total + sampled);
     let base = Model::default();
-    let ((u_levels, u_fields), random_pairs) = random_counts(feats, &base);
-    let (patterns, candidate_pairs, step) = candidate_patterns(feats, lists, index, &base);
+    let ((u_levels, u_fields), random_pairs) = random_counts(feats, &base, progress);
+    let (patterns, candidate_pairs, step) =
+        candidate_patterns(feats, lists, index, &base, progress);
 
     // EM over the candidate pairs, both classes free (as fastLink does): blocking picked
     // pairs that agree on something, so the pairs of different people among them do not look

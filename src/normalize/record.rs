@@ -46,6 +46,7 @@ pub fn normalize_all(
     progress: &dyn crate::progress::Progress,
 ) -> Vec<Issue> {
     use rayon::prelude::*;
+    let batched = crate::progress::Batched::new(progress, records.len());
     let mut phones: Vec<Vec<Phone>> = records
         .iter_mut()
         .map(|c| std::mem::take(&mut c.phones))
@@ -64,18 +65,20 @@ pub fn normalize_all(
         || {
             records
                 .par_iter_mut()
-                .map(|c| {
+                .enumerate()
+                .map(|(i, c)| {
                     let loc = location(c.source());
                     let mut w = Vec::new();
                     normalize_head(c, &loc, &mut w);
                     let head = w.len();
                     normalize_tail(c, &loc, &mut w);
-                    progress.advance(1);
+                    batched.at(i);
                     (loc, w, head)
                 })
                 .collect::<Vec<_>>()
         },
     );
+    batched.done();
     let mut warnings = Vec::new();
     for (((c, p), reasons), (loc, mut w, head)) in
         records.iter_mut().zip(phones).zip(phone_reasons).zip(rest)
