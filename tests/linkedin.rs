@@ -2,6 +2,7 @@
 
 mod common;
 
+use assert_cmd::Command;
 use rolo::model::{Kind, Platform};
 
 fn records(dir: &str) -> rolo::sources::Loaded {
@@ -499,5 +500,125 @@ fn a_file_mixing_both_orders_warns_at_the_line_that_contradicts() {
     assert!(
         warnings[0].ends_with("Connections.csv:4: dates are written both day first and month first: each read the one way it can be"),
         "{warnings:?}"
+    );
+}
+
+/// `rolo merge INPUT --to json ARGS`: its standard error, contacts and report.
+fn merge_json(input: &str, args: &[&str]) -> (String, Vec<serde_json::Value>, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, report) = (dir.path().join("out.json"), dir.path().join("report.json"));
+    let assert = Command::cargo_bin("rolo")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["merge", input, "--to", "json", "-o"])
+        .arg(&out)
+        .arg("--report")
+        .arg(&report)
+        .args(args)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let contacts = read(&out).as_array().unwrap().clone();
+    (stderr, contacts, read(&report))
+}
+
+/// Each contact's organisations as (name, title).
+fn jobs(c: &serde_json::Value) -> Vec<(String, String)> {
+    c["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["name"].as_str().unwrap().to_string(),
+                o["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn positions_are_the_owners_own_jobs_and_make_no_contact() {
+    // Positions.csv lists the owner's jobs (company, title, description, location, dates); two
+    // connections work at those companies.
+    let dir = "fixtures/linkedin/owner-positions";
+    let (stderr, contacts, report) = merge_json(dir, &[]);
+    assert!(
+        stderr.contains("read 4 records (linkedin 4); 0 rejected, 2 filtered; wrote 2 contacts"),
+        "{stderr}"
+    );
+    let names: Vec<&str> = contacts
+        .iter()
+        .map(|c| c["name"]["full"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Tobin Aerlie", "Wren Castellane"]);
+    // The connections keep their own job only: a shared company is no reason to lend them
+    // the owner's titles.
+    assert_eq!(
+        jobs(&contacts[0]),
+        [(
+            "Quillmoor Analytics".to_string(),
+            "Senior Data Engineer".to_string()
+        )]
+    );
+    assert_eq!(
+        jobs(&contacts[1]),
+        [(
+            "Brackwell Logistics".to_string(),
+            "Dispatcher".to_string()
+        )]
+    );
+    let positions = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "Positions.csv")
+        .unwrap();
+    assert_eq!(positions["platform"], "linkedin");
+    assert_eq!(positions["format"], "owner-positions");
+    assert_eq!(positions["kinds"], serde_json::json!({"owner": 1}));
+    assert_eq!(positions["records"], 1, "one owner, not one record per job");
+    assert_eq!(report["filtered"], serde_json::json!({"owner": 2}));
+}
+
+#[test]
+fn positions_join_the_owners_profile_when_the_owner_is_kept() {
+    let (_, contacts, _) = merge_json("fixtures/linkedin/owner-positions", &["--include-owner"]);
+    assert_eq!(contacts.len(), 3);
+    let owner = contacts
+        .iter()
+        .find(|c| c["name"]["full"] == "Ilse Vantrof")
+        .unwrap();
+    let files: Vec<&str> = owner["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["Positions.csv", "Profile.csv"]);
+    // Every job, in the file's order (the current one first), title kept; a job's place and
+    // dates are not the person's address or events.
+    let expected = [
+        ("Quillmoor Analytics", "Senior Data Engineer"),
+        ("Brackwell Logistics", "Data Engineer"),
+        ("Brackwell Logistics", "Intern"),
+    ]
+    .map(|(o, t)| (o.to_string(), t.to_string()));
+    assert_eq!(jobs(owner), expected);
+    assert_eq!(owner["addresses"], serde_json::json!([]));
+    assert_eq!(owner["events"], serde_json::json!([]));
+    assert_eq!(owner["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn positions_alone_hold_only_the_owner_and_write_no_contact() {
+    let (stderr, contacts, _) = merge_json("fixtures/linkedin/owner-positions/Positions.csv", &[]);
+    assert!(contacts.is_empty(), "{contacts:?}");
+    assert!(
+        stderr.contains("read 1 records (linkedin 1); 0 rejected, 1 filtered; wrote 0 contacts"),
+        "{stderr}"
     );
 }
