@@ -841,3 +841,158 @@ fn owner_positions(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The format LinkedIn's reader takes a file named `name` starting with `head` for.
+    fn detected(name: &str, head: &str) -> Option<&'static str> {
+        let lowered = name.to_lowercase();
+        LinkedIn
+            .detect(&Sniff {
+                path: name,
+                name: &lowered,
+                head,
+            })
+            .map(|f| f.id)
+    }
+
+    #[test]
+    fn connections_are_found_below_the_notes_preamble() {
+        let head = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lima,,,,,01 Jan 2020\n";
+        assert_eq!(detected("Connections.csv", head), Some("connections"));
+        // The header decides, not the file name.
+        assert_eq!(detected("export-2024.csv", head), Some("connections"));
+    }
+
+    #[test]
+    fn every_owner_file_is_recognised_by_its_header() {
+        for (head, id) in [
+            (
+                "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary\n",
+                "owner-profile",
+            ),
+            (
+                "Email Address,Confirmed,Primary,Updated On\n",
+                "owner-emails",
+            ),
+            ("Number,Extension,Type\n", "owner-phones"),
+            ("Extension,Number,Is_Whatsapp_Number\n", "owner-phones"),
+            (
+                "Company Name,Title,Description,Location,Started On,Finished On\n",
+                "owner-positions",
+            ),
+        ] {
+            assert_eq!(detected("x.csv", head), Some(id), "{head}");
+        }
+    }
+
+    #[test]
+    fn other_address_books_and_non_csv_files_are_not_taken() {
+        // Google Contacts and Outlook share First Name / Last Name, never Connected On.
+        for head in [
+            "First Name,Middle Name,Last Name,Nickname,E-mail 1 - Value\n",
+            "First Name,Last Name,E-mail Address,Business Phone,Company,Job Title\n",
+            "Company Name,Title,Description\n",
+        ] {
+            assert_eq!(detected("contacts.csv", head), None, "{head}");
+        }
+        let head = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+        assert_eq!(detected("Connections.json", head), None);
+    }
+
+    #[test]
+    fn excel_fill_for_empty_cells_is_empty_and_real_values_stay() {
+        for na in ["NA", "N/A", "#N/A", "n/a"] {
+            assert_eq!(not_na(na), "", "{na}");
+        }
+        for kept in ["Na", "na", "NASA", "", "Northwind"] {
+            assert_eq!(not_na(kept), kept);
+        }
+    }
+
+    #[test]
+    fn lists_split_on_commas_without_blanks_or_null() {
+        assert_eq!(
+            split_list(" a@example.com, b@example.com ,,null, NULL ,c"),
+            ["a@example.com", "b@example.com", "c"]
+        );
+        assert!(split_list("").is_empty());
+        assert_eq!(
+            split_urls("https://a.example, ,https://b.example"),
+            ["https://a.example", "https://b.example"]
+        );
+    }
+
+    #[test]
+    fn group_recipients_split_on_bare_commas_only_when_there_is_one_name_per_url() {
+        assert_eq!(
+            split_recipient_names("Ana Lima,Bo Chen", 2),
+            ["Ana Lima", "Bo Chen"]
+        );
+        // ", " belongs to a name ("Doe, MBA"); only a bare "," separates two.
+        assert_eq!(
+            split_recipient_names("Jo Doe, MBA,Bo Chen", 2),
+            ["Jo Doe, MBA", "Bo Chen"]
+        );
+        // One recipient: the whole text, commas and all.
+        assert_eq!(split_recipient_names("Doe,Jo", 1), ["Doe,Jo"]);
+        // The split does not give one name per URL: no names rather than wrong ones.
+        assert!(split_recipient_names("Ana Lima,Bo Chen,Cy Dale", 2).is_empty());
+        assert!(split_recipient_names("Jo Doe, MBA", 2).is_empty());
+    }
+
+    #[test]
+    fn a_member_is_known_by_the_canonical_profile_url_else_by_the_name() {
+        let by_url = person_key("https://www.linkedin.com/in/maren-holt-4a1b2c/", "Maren");
+        let same = person_key("linkedin.com/in/maren-holt-4a1b2c", "M. Holt");
+        assert!(by_url.is_some());
+        assert_eq!(by_url, same, "one profile written two ways is one member");
+        assert!(!by_url.unwrap_or_default().starts_with("name:"));
+        assert_eq!(
+            person_key("", "  Ana LIMA "),
+            Some("name:ana lima".to_string())
+        );
+        // LinkedIn's placeholder for a hidden sender, and no name at all, are nobody.
+        assert_eq!(person_key("", "LinkedIn Member"), None);
+        assert_eq!(person_key("", "   "), None);
+    }
+
+    #[test]
+    fn an_aggregated_member_keeps_the_first_line_url_and_the_latest_iso_date() {
+        let mut agg = Aggregate::default();
+        for (line, url, date) in [
+            (3, "", "2024-01-02 10:00:00 UTC"),
+            (
+                5,
+                "https://www.linkedin.com/in/ana",
+                "2023-05-01 09:00:00 UTC",
+            ),
+            (
+                8,
+                "https://www.linkedin.com/in/other",
+                "2024-03-04 08:00:00 UTC",
+            ),
+            // Not ISO-like: text order says nothing about time, so it never wins.
+            (9, "", "Mar 2025"),
+        ] {
+            agg.see("name:ana".into(), line, url, date);
+        }
+        agg.see("name:bo".into(), 4, "", "2022-01-01");
+        assert_eq!(agg.people.len(), 2);
+        let ana = &agg.people[0];
+        assert_eq!(ana.line, 3);
+        assert_eq!(ana.url, "https://www.linkedin.com/in/ana");
+        assert_eq!(ana.latest, "2024-03-04 08:00:00 UTC");
+        assert_eq!(agg.people[1].line, 4);
+    }
+
+    #[test]
+    fn a_name_is_filled_once_and_trimmed() {
+        let mut slot = String::new();
+        fill(&mut slot, "  Ana ");
+        fill(&mut slot, "Bo");
+        assert_eq!(slot, "Ana");
+    }
+}
