@@ -566,10 +566,7 @@ fn positions_are_the_owners_own_jobs_and_make_no_contact() {
     );
     assert_eq!(
         jobs(&contacts[1]),
-        [(
-            "Brackwell Logistics".to_string(),
-            "Dispatcher".to_string()
-        )]
+        [("Brackwell Logistics".to_string(), "Dispatcher".to_string())]
     );
     let positions = report["files"]
         .as_array()
