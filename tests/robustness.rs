@@ -5,7 +5,8 @@
 //! that the good file was still read. Large inputs (zip bombs, nests of zips, a 10 MB line, deep
 //! JSON, a giant photo) are generated into a temporary folder at test time. Then the limits and
 //! their flags, the conservation of records over every fixture folder, output safety (atomic,
-//! 0600, never over an input, nothing left on Ctrl-C, quiet broken pipe) and determinism.
+//! 0600, never over an input, nothing left on Ctrl-C while writing or matching, quiet broken pipe)
+//! and determinism.
 
 mod common;
 
@@ -878,6 +879,89 @@ fn ctrl_c_while_writing_leaves_neither_output_nor_temp_file() {
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130), "{status:?}");
+    let left: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn ctrl_c_during_dedupe_leaves_neither_output_nor_temp_file() {
+    // Two exports of the same 25,000 people: matching 50,000 records takes seconds, long after
+    // its first stage shows.
+    let dir = tempfile::tempdir().unwrap();
+    for export in ["a", "b"] {
+        let mut csv = String::from(HEADER);
+        for i in 0..25_000 {
+            csv.push_str(&format!(
+                "Given{i},Family{},,person{i}@example.com,Company {},,01 Jan 2020\n",
+                i % 5_000,
+                i % 300
+            ));
+        }
+        std::fs::create_dir(dir.path().join(export)).unwrap();
+        std::fs::write(dir.path().join(export).join("Connections.csv"), csv).unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    // A terminal (util-linux `script`), so the progress bars name each stage as it begins, and
+    // Ctrl-C is typed into it: the terminal sends SIGINT as it would to a user's rolo.
+    let cmd = format!(
+        "'{}' merge '{}' -o '{}'",
+        assert_cmd::cargo::cargo_bin("rolo").display(),
+        dir.path().display(),
+        out_dir.join("out.json").display()
+    );
+    let Ok(mut child) = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("SKIPPED: util-linux `script` is not installed");
+        return;
+    };
+    let shown = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    let reader = {
+        let shown = shown.clone();
+        let mut stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n @ 1..) = std::io::Read::read(&mut stdout, &mut buf) {
+                shown.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    let text = |shown: &std::sync::Mutex<Vec<u8>>| {
+        String::from_utf8_lossy(&shown.lock().unwrap()).into_owned()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    let in_dedupe = loop {
+        let seen = text(&shown);
+        if seen.contains("features") || seen.contains("scoring") {
+            break !seen.contains("writing") && !seen.contains("rolo: read ");
+        }
+        if child.try_wait().unwrap().is_some() || std::time::Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert!(
+        in_dedupe,
+        "dedupe never showed before the run ended:\n{}",
+        text(&shown)
+    );
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"\x03").unwrap();
+    stdin.flush().unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    reader.join().unwrap();
+    let seen = text(&shown);
+    assert_eq!(status.code(), Some(130), "{status:?}\n{seen}");
+    assert!(!seen.contains("rolo: read "), "the run finished: {seen}");
     let left: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
