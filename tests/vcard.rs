@@ -586,3 +586,98 @@ fn android_outlook_and_evolution_vendor_fields_are_kept() {
     );
     assert_eq!(luc.urls[0].value, "https://blog.example.org/luc");
 }
+
+/// `rolo merge INPUT... -q ARGS` through the binary: its standard output.
+fn rolo_out(inputs: &[&Path], args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("rolo")
+        .unwrap()
+        .arg("merge")
+        .args(inputs)
+        .arg("-q")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn name_parts_kept_only_in_an_alias_go_out_in_vcard_and_read_back() {
+    // One person in two address books: the shown name keeps the first card's prefix, middle name
+    // and suffix; the second card's (Prof., Louise, MD) live only in its alias. Both nicknames
+    // are kept.
+    let dir = tempfile::tempdir().unwrap();
+    for (file, full, n, nick) in [
+        (
+            "a.vcf",
+            "Dr. Anna Maria Berg PhD",
+            "Berg;Anna;Maria;Dr.;PhD",
+            "Annie",
+        ),
+        (
+            "b.vcf",
+            "Prof. Anna Louise Berg MD",
+            "Berg;Anna;Louise;Prof.;MD",
+            "Nan",
+        ),
+    ] {
+        let card = format!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{full}\r\nN:{n}\r\nNICKNAME:{nick}\r\nEMAIL:anna.berg@example.org\r\nEND:VCARD\r\n"
+        );
+        std::fs::write(dir.path().join(file), card).unwrap();
+    }
+    let books = [dir.path().join("a.vcf"), dir.path().join("b.vcf")];
+    let books: Vec<&Path> = books.iter().map(|p| p.as_path()).collect();
+    let merged: serde_json::Value =
+        serde_json::from_str(&rolo_out(&books, &["--to", "json"])).unwrap();
+    let name_and_aliases = |contacts: &serde_json::Value| {
+        let c = &contacts.as_array().unwrap()[0];
+        let aliases: Vec<String> = c["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["value"].as_str().unwrap().to_string())
+            .collect();
+        (c["name"].clone(), aliases)
+    };
+    let (name, aliases) = name_and_aliases(&merged);
+    assert_eq!(merged.as_array().unwrap().len(), 1);
+    assert_eq!(name["prefix"], "Dr.");
+    assert_eq!(name["nickname"], "Annie, Nan");
+    assert_eq!(aliases, ["Prof. Anna Louise Berg, MD"]);
+
+    for (format, alias_line) in [
+        ("vcard", "\r\nX-ROLO-ALIAS:Prof. Anna Louise Berg\\, MD\r\n"),
+        ("vcard4", "\r\nFN:Prof. Anna Louise Berg\\, MD\r\n"),
+        // xCard: a second fn element, as in vCard 4.0.
+        (
+            "xcard",
+            "<fn>\n      <text>Prof. Anna Louise Berg, MD</text>",
+        ),
+    ] {
+        let written = rolo_out(&books, &["--to", format]);
+        assert!(
+            written.contains(alias_line),
+            "{format}: no {alias_line:?} in\n{written}"
+        );
+        // The shown name stays the first FN: the alias never displaces it.
+        let first_fn = written
+            .find("FN:Anna Maria Berg")
+            .or(written.find("<text>Anna Maria Berg"));
+        let alias_at = written.find("Prof. Anna").unwrap();
+        assert!(
+            first_fn.is_some_and(|f| f < alias_at),
+            "{format}:\n{written}"
+        );
+        // Read back: the same name, nicknames and alias.
+        let file = dir.path().join(format!("out.{format}"));
+        std::fs::write(&file, &written).unwrap();
+        let again: serde_json::Value =
+            serde_json::from_str(&rolo_out(&[file.as_path()], &["--to", "json"])).unwrap();
+        assert_eq!(
+            name_and_aliases(&again),
+            (name.clone(), aliases.clone()),
+            "{format}"
+        );
+    }
+}

@@ -178,24 +178,33 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             let folded = keys::fold(&alias);
             (alias, folded)
         };
-        if !folded.is_empty() && folded != shown {
+        // A record's own aliases (a maiden name, a name rolo's earlier output kept) count as
+        // its name's spelling does: one alias per folded spelling, never the shown name, so a
+        // card read back does not gain a copy of an alias a new record spells again.
+        let aliases = std::iter::once((alias, folded, own_sources.collect::<Vec<_>>())).chain(
+            m.aliases.into_iter().map(|a| {
+                let folded = keys::fold(&a.value);
+                (a.value, folded, shift(&a.sources))
+            }),
+        );
+        for (alias, folded, sources) in aliases {
+            if folded.is_empty() || folded == shown {
+                continue;
+            }
             match alias_seen.get(&folded) {
                 Some(&i) => {
                     if let Some(a) = out.aliases.get_mut(i) {
-                        a.sources.extend(own_sources);
+                        union(&mut a.sources, &sources);
                     }
                 }
                 None => {
                     alias_seen.insert(folded, out.aliases.len());
                     out.aliases.push(Text {
                         value: alias,
-                        sources: own_sources.collect(),
+                        sources,
                     });
                 }
             }
-        }
-        for a in m.aliases {
-            add_text(&mut out.aliases, a.value, shift(&a.sources));
         }
         for e in m.emails {
             match out

@@ -273,6 +273,16 @@ fn card(c: &Contact, version: Version, out: &mut String) {
     if !n.nickname.is_empty() {
         line(out, &format!("NICKNAME:{}", escape(&n.nickname)));
     }
+    // The other names the merged records carried (a spelling with another prefix, middle name
+    // or suffix, a maiden name): vCard 4.0 allows several FN, the first the one shown; 3.0
+    // allows one, so there they go out as X-ROLO-ALIAS (docs/formats/rolo.md).
+    for a in c.aliases.iter().filter(|a| !a.value.is_empty()) {
+        let property = match version {
+            Version::V3 => "X-ROLO-ALIAS",
+            Version::V4 => "FN",
+        };
+        line(out, &format!("{property}:{}", escape(&a.value)));
+    }
     for e in &c.emails {
         let (mut types, custom) = split_labels(Prop::Email, &e.labels);
         if version == Version::V3 {

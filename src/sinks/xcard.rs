@@ -118,6 +118,10 @@ fn card(xml: &mut W<'_>, c: &Contact) -> io::Result<()> {
         if !n.nickname.is_empty() {
             simple(xml, "nickname", "text", &n.nickname)?;
         }
+        // Other names the records carried: more fn elements, as in vCard 4.0.
+        for a in c.aliases.iter().filter(|a| !a.value.is_empty()) {
+            simple(xml, "fn", "text", &a.value)?;
+        }
         for e in &c.emails {
             let (types, custom) = split_labels(Prop::Email, &e.labels);
             xml.create_element("email").write_inner_content(|xml| {

@@ -888,6 +888,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
     let mut social_urls: Vec<String> = Vec::new();
     let mut plain_urls: Vec<&Prop> = Vec::new();
     let mut uid = String::new();
+    let mut rolo_aliases: Vec<String> = Vec::new();
 
     for p in props {
         match p.name.as_str() {
@@ -904,6 +905,13 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                     c.name.middle = p.component(2, " ");
                     c.name.prefix = p.component(3, " ");
                     c.name.suffix = p.component(4, ", ");
+                }
+            }
+            // rolo's 3.0 output: another name of the contact (4.0 writes a second FN).
+            "X-ROLO-ALIAS" => {
+                let v = p.text();
+                if !v.is_empty() && !rolo_aliases.contains(&v) {
+                    rolo_aliases.push(v);
                 }
             }
             "NICKNAME" => {
@@ -1196,11 +1204,13 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
             c.name.full = full;
         }
     }
-    for alias in fns {
-        c.aliases.push(Text {
-            value: alias,
-            sources: vec![0],
-        });
+    for alias in fns.chain(rolo_aliases) {
+        if alias != c.name.full && !c.aliases.iter().any(|a| a.value == alias) {
+            c.aliases.push(Text {
+                value: alias,
+                sources: vec![0],
+            });
+        }
     }
     for o in orgs {
         if !(o.name.is_empty() && o.title.is_empty() && o.department.is_empty()) {
