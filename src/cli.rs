@@ -268,6 +268,13 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     if format == OutputFormat::Vdir && target == Target::Stdout {
         usage("--to vdir writes a folder: give it with -o DIR");
     }
+    // Two documents on one standard output would read as neither.
+    if args.save_model.as_deref() == Some("-") && target == Target::Stdout {
+        usage(
+            "--save-model - writes the model to standard output, where the contacts go too: \
+             give the contacts a file with -o FILE, or the model a file",
+        );
+    }
     let mut opts = Options {
         limits: args.common.limits(),
         kinds: parse_kinds(args.kinds.as_deref())?,

@@ -244,3 +244,39 @@ fn a_shared_birth_date_lifts_the_family_inbox_rule_and_nothing_else_does() {
     with(&mut john, "doe.family@example.com", Some("1958-09-30"));
     assert_eq!(run(vec![jane, john], &builtin).contacts.len(), 2);
 }
+
+#[test]
+fn the_model_goes_to_standard_output_only_when_the_contacts_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = common::root().join("fixtures/demo");
+    // Contacts to a file: the model alone on standard output.
+    let out = dir.path().join("out.vcf");
+    let run = Command::cargo_bin("rolo")
+        .unwrap()
+        .args(["merge", "-q", "--save-model", "-"])
+        .arg(&demo)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let model: serde_json::Value = serde_json::from_slice(&run.get_output().stdout).unwrap();
+    assert_eq!(model["format"], "rolo-model/1");
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("BEGIN:VCARD"));
+    // Contacts to standard output too (no -o, or -o -): refused before anything is read or
+    // written, as a usage error.
+    for output in [&[][..], &["-o", "-"]] {
+        Command::cargo_bin("rolo")
+            .unwrap()
+            .args(["merge", "--save-model", "-"])
+            .arg(&demo)
+            .args(output)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(
+                "--save-model - writes the model to standard output, where the contacts go too",
+            ));
+    }
+}
