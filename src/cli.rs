@@ -492,6 +492,8 @@ type Stage = (
 struct Bars {
     bar: Option<indicatif::ProgressBar>,
     stages: std::sync::Mutex<Vec<Stage>>,
+    /// The stage has a length but has not advanced yet: it spins until it does.
+    spinning: std::sync::atomic::AtomicBool,
 }
 
 impl Bars {
@@ -500,6 +502,7 @@ impl Bars {
         Bars {
             bar: show.then(|| indicatif::ProgressBar::new(0)),
             stages: std::sync::Mutex::new(Vec::new()),
+            spinning: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -542,50 +545,33 @@ impl Progress for Bars {
             // Hidden while it changes: each change redraws, and the previous stage's style with
             // this one's length (or the reverse) would flash a wrong bar.
             b.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-            // A stage of unknown length (or none) spins with its count; only a known length
-            // draws a bar, so an empty stage never shows as done.
-            let (template, ticking) = if total == 0 {
-                ("{prefix:>12} {spinner} {count} {rate}", true)
-            } else {
-                (
-                    "{prefix:>12} [{bar:30}] {human_pos}/{human_len} {rate}",
-                    false,
-                )
-            };
-            b.set_style(
-                indicatif::ProgressStyle::with_template(template)
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                    .with_key(
-                        "rate",
-                        |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                            let _ = w.write_str(&rate(s.pos(), s.elapsed().as_secs_f64()));
-                        },
-                    )
-                    .with_key(
-                        "count",
-                        |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                            if s.pos() > 0 {
-                                let _ = write!(w, "{}", indicatif::HumanCount(s.pos()));
-                            }
-                        },
-                    )
-                    .progress_chars("=> "),
-            );
+            // Every stage spins until it advances; only then, and only with a known length, is
+            // it a bar: a stage that counts nothing (or never advances) never shows 0/N or a
+            // full bar of 0/0.
+            b.set_style(style("{prefix:>12} {spinner} {count} {rate}"));
             b.set_prefix(name.to_string());
             b.set_length(total);
             b.reset();
             b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            if ticking {
-                b.enable_steady_tick(std::time::Duration::from_millis(120));
-            } else {
-                b.disable_steady_tick();
-            }
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+            self.spinning
+                .store(total > 0, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
     fn advance(&self, n: u64) {
         if let Some(b) = &self.bar {
             b.inc(n);
+            if n > 0
+                && self
+                    .spinning
+                    .swap(false, std::sync::atomic::Ordering::Relaxed)
+            {
+                b.disable_steady_tick();
+                b.set_style(style(
+                    "{prefix:>12} [{bar:30}] {human_pos}/{human_len} {rate}",
+                ));
+            }
         }
     }
 
@@ -601,6 +587,27 @@ impl Progress for Bars {
             b.finish_and_clear();
         }
     }
+}
+
+/// A bar or spinner style with rolo's `{rate}` and `{count}` (the count once there is one).
+fn style(template: &str) -> indicatif::ProgressStyle {
+    indicatif::ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&rate(s.pos(), s.elapsed().as_secs_f64()));
+            },
+        )
+        .with_key(
+            "count",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                if s.pos() > 0 {
+                    let _ = write!(w, "{}", indicatif::HumanCount(s.pos()));
+                }
+            },
+        )
+        .progress_chars("=> ")
 }
 
 /// The stage's items per second so far, as a whole number with thousands separated

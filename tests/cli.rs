@@ -399,8 +399,10 @@ fn progress_bars_show_on_a_terminal_with_whole_rates_and_not_with_quiet() {
     // Bars redraw their line: ESC [2K clears it.
     assert!(loud.contains("\x1b[2K"), "no progress shown:\n{loud:?}");
     assert!(loud.contains("training"), "{loud:?}");
-    // A stage with nothing known to count is never drawn as a full bar of 0/0.
+    // A stage with nothing known to count is never drawn as a full bar of 0/0, and a stage that
+    // has not advanced (reading, writing) spins instead of showing an empty bar.
     assert!(!loud.contains(" 0/0"), "{loud:?}");
+    assert!(!loud.contains("] 0/"), "{loud:?}");
     // Rates are whole numbers: "4,407/s", not "4407.1234/s".
     for (i, _) in loud.match_indices("/s") {
         let before: String = loud[..i]
