@@ -20,6 +20,7 @@ pub mod report;
 pub mod report_html;
 pub mod sinks;
 pub mod sources;
+pub mod vocab;
 
 use dedupe::DedupeOptions;
 use error::OutputError;

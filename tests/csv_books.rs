@@ -383,6 +383,75 @@ fn thunderbird_address_book_reads_with_a_year_less_birthday() {
     assert_eq!(mara.addresses[0].street, "Ilica 10, Stan 3");
 }
 
+#[test]
+fn thunderbird_localized_headers_read_like_the_english_ones() {
+    // German: every column through the table, birthday from its three columns.
+    let loaded = load("fixtures/outlook/thunderbird-de/adressbuch.csv");
+    assert_eq!(loaded.report.files[0].format, "thunderbird-csv");
+    assert_eq!(loaded.records.len(), 2);
+    let jonas = by_given(&loaded.records, "Jonas");
+    assert_eq!(
+        (
+            jonas.name.family.as_str(),
+            jonas.name.full.as_str(),
+            jonas.name.nickname.as_str()
+        ),
+        ("Weber", "Jonas Weber", "Joe")
+    );
+    let emails: Vec<&str> = jonas.emails.iter().map(|e| e.value.as_str()).collect();
+    assert_eq!(emails, ["jonas.weber@example.de", "j.weber@example.com"]);
+    let phones: Vec<(&str, &[String])> = jonas
+        .phones
+        .iter()
+        .map(|p| (p.raw.as_str(), p.labels.as_slice()))
+        .collect();
+    assert_eq!(phones[0], ("+49 30 5550100", &["work".to_string()][..]));
+    assert_eq!(phones[2], ("+49 151 55501010", &["mobile".to_string()][..]));
+    assert_eq!(jonas.birthday.as_ref().unwrap().value, "1984-07-12");
+    assert_eq!(jonas.organizations[0].name, "Tagesblatt Beispiel");
+    assert_eq!(jonas.organizations[0].title, "Redakteur");
+    assert_eq!(jonas.addresses[0].locality, "Berlin");
+    assert_eq!(jonas.addresses[0].labels, ["home"]);
+    assert!(jonas
+        .notes
+        .iter()
+        .any(|n| n.value == "Kennengelernt auf der Messe."));
+    let lena = by_given(&loaded.records, "Lena");
+    assert_eq!(lena.birthday.as_ref().unwrap().value, "--03-09");
+
+    // French names the home and the work city, state and postcode alike: first home, then work.
+    let loaded = load("fixtures/outlook/thunderbird-fr/carnet.csv");
+    assert_eq!(loaded.report.files[0].format, "thunderbird-csv");
+    assert!(
+        loaded.report.warnings.is_empty(),
+        "{:?}",
+        loaded.report.warnings
+    );
+    let claire = by_given(&loaded.records, "Claire");
+    assert_eq!(claire.name.family, "Dubois");
+    assert_eq!(claire.emails[0].value, "claire.dubois@example.fr");
+    let places: Vec<(&str, &str, &[String])> = claire
+        .addresses
+        .iter()
+        .map(|a| {
+            (
+                a.locality.as_str(),
+                a.postal_code.as_str(),
+                a.labels.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("Lyon", "69001", &["home".to_string()][..]),
+            ("Paris", "75001", &["work".to_string()][..])
+        ]
+    );
+    assert_eq!(claire.birthday.as_ref().unwrap().value, "--02-14");
+    assert_eq!(claire.organizations[0].title, "Architecte");
+}
+
 /// The values a round trip must keep, in a form that compares across the two runs.
 fn fingerprint(c: &Contact, with_platforms: bool) -> String {
     let n = &c.name;

@@ -554,7 +554,12 @@ fn no_person_is_dropped_without_a_counted_reason() {
             let dir = format!("fixtures/{group}/{case}");
             let loaded = load(&dir);
             for f in &loaded.report.files {
-                let value = json_at(&common::root().join(&dir).join(&f.file));
+                let path = common::root().join(&dir).join(&f.file);
+                let value = if f.format == "html-lists" {
+                    Value::Null
+                } else {
+                    json_at(&path)
+                };
                 let at_file = |list: &[rolo::report::Issue]| {
                     list.iter().filter(|i| i.location.file == f.file).count()
                 };
@@ -567,6 +572,13 @@ fn no_person_is_dropped_without_a_counted_reason() {
                     .count();
                 let (entries, owner) = match f.format.as_str() {
                     "owner-profile" => (1, 0),
+                    // An HTML page: one box a person (the fixtures start each on its own line).
+                    "html-lists" => {
+                        let page = std::fs::read_to_string(&path).unwrap();
+                        let boxes = page.matches("<section class=\"_a6-g\"").count()
+                            + page.matches("uiBoxWhite noborder\"").count();
+                        (boxes, 0)
+                    }
                     "messages" => {
                         let listed = value["participants"].as_array().unwrap().len();
                         let owner_listed = value["is_still_participant"] != Value::Bool(false);

@@ -555,6 +555,12 @@ fn parse_month_name(s: &str) -> Option<Parts> {
     {
         words.remove(0);
     }
+    // A clock after a full date: `Dec 12, 2025 9:27:43 pm` (Meta's HTML pages).
+    let mut time = None;
+    if words.get(3).is_some_and(|w| w.contains(':')) {
+        time = Some(parse_ampm(&words.get(3..)?.join(" "))?);
+        words.truncate(3);
+    }
     let day_of = |w: &str| num(w.trim_end_matches('.')).filter(|d| *d <= 31);
     let (month, day, year) = match words.as_slice() {
         [d, m, y] if month_of(m).is_some() => (month_of(m)?, day_of(d)?, Some(*y)),
@@ -568,7 +574,12 @@ fn parse_month_name(s: &str) -> Option<Parts> {
         Some(_) => return None,
         None => None,
     };
-    Some(Parts::date(year, month, day))
+    let mut parts = Parts::date(year, month, day);
+    if time.is_some() {
+        year?;
+        parts.time = time;
+    }
+    Some(parts)
 }
 
 #[cfg(test)]
@@ -592,6 +603,11 @@ mod tests {
             ("Jan 11", Some("--01-11")),
             ("Mar 31", Some("--03-31")),
             ("Jan 11, 1111", Some("1111-01-11")),
+            // Meta's HTML pages: a clock after the date, in the account's time zone.
+            ("Dec 12, 2025 9:27:43 pm", Some("2025-12-12T21:27:43")),
+            ("Jan 14, 2023, 3:08 PM", Some("2023-01-14T15:08")),
+            ("Jul 25, 2026 1:28 am", Some("2026-07-25T01:28")),
+            ("Jan 11 9:27 pm", None),
             // X, Unix
             ("Tue Jun 20 12:25:51 UTC 2023", Some("2023-06-20T12:25:51Z")),
             ("18-Jun-24", Some("2024-06-18")),

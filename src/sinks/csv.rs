@@ -12,48 +12,12 @@
 
 use crate::model::{Address, Contact, Platform};
 use crate::normalize::labels::is_label_word;
-use crate::sources::google::MULTI;
+use crate::vocab::google_csv::{
+    clean_group, column, group_cell, ADDRESS, ADDRESS_FIELDS, EMAIL, LABEL_VALUE, MARK, MULTI,
+    MY_CONTACTS, ORGANIZATION, ORG_FIELDS, PHONE, SINGLES, WEBSITE,
+};
 use std::collections::BTreeSet;
 use std::io::Write;
-
-/// The fixed columns, in Google's order.
-const SINGLES: [&str; 17] = [
-    "First Name",
-    "Middle Name",
-    "Last Name",
-    "Phonetic First Name",
-    "Phonetic Middle Name",
-    "Phonetic Last Name",
-    "Name Prefix",
-    "Name Suffix",
-    "Nickname",
-    "File As",
-    "Organization Name",
-    "Organization Title",
-    "Organization Department",
-    "Birthday",
-    "Notes",
-    "Photo",
-    "Labels",
-];
-
-const ADDRESS_FIELDS: [&str; 9] = [
-    "Label",
-    "Formatted",
-    "Street",
-    "City",
-    "PO Box",
-    "Region",
-    "Postal Code",
-    "Country",
-    "Extended Address",
-];
-
-const ORG_FIELDS: [&str; 3] = ["Name", "Title", "Department"];
-
-/// Google's system group besides "myContacts": written with its `* ` marker so Google stars the
-/// contact. (The old Friends / Family / Coworkers system groups are plain labels today.)
-const SYSTEM_GROUPS: &[&str] = &["starred"];
 
 /// One contact laid out in columns.
 struct Row {
@@ -90,15 +54,15 @@ pub fn write(contacts: &[Contact], w: &mut dyn Write) -> std::io::Result<()> {
     let mut groups = |name: &str, fields: &[&str], n: usize, first: usize| {
         for i in first..first + n {
             for f in fields {
-                header.push(format!("{name} {i} - {f}"));
+                header.push(column(name, i, f));
             }
         }
     };
-    groups("E-mail", &["Label", "Value"], n_emails, 1);
-    groups("Phone", &["Label", "Value"], n_phones, 1);
-    groups("Address", &ADDRESS_FIELDS, n_addresses, 1);
-    groups("Organization", &ORG_FIELDS, n_orgs, 2);
-    groups("Website", &["Label", "Value"], n_websites, 1);
+    groups(EMAIL, &LABEL_VALUE, n_emails, 1);
+    groups(PHONE, &LABEL_VALUE, n_phones, 1);
+    groups(ADDRESS, &ADDRESS_FIELDS, n_addresses, 1);
+    groups(ORGANIZATION, &ORG_FIELDS, n_orgs, 2);
+    groups(WEBSITE, &LABEL_VALUE, n_websites, 1);
 
     let mut out = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
@@ -262,8 +226,8 @@ pub fn label_text(labels: &[String]) -> String {
         words.join(", ")
     };
     match (primary, text.is_empty()) {
-        (true, true) => "*".to_string(),
-        (true, false) => format!("* {text}"),
+        (true, true) => MARK.to_string(),
+        (true, false) => format!("{MARK} {text}"),
         (false, _) => text,
     }
 }
@@ -305,9 +269,9 @@ fn notes(c: &Contact) -> String {
 /// out: in Google's own address book it says nothing, and leaving it out makes a Google CSV read
 /// and written again come out the same.
 fn labels(c: &Contact) -> String {
-    let mut out = vec!["* myContacts".to_string()];
+    let mut out = vec![format!("{MARK} {MY_CONTACTS}")];
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    seen.insert("mycontacts".into());
+    seen.insert(MY_CONTACTS.to_lowercase());
     let platforms: BTreeSet<&str> = c
         .sources
         .iter()
@@ -317,17 +281,11 @@ fn labels(c: &Contact) -> String {
         .collect();
     let groups = c.groups.iter().map(|g| g.value.as_str());
     for g in platforms.into_iter().chain(groups) {
-        // A label holding the separator would come back as two.
-        let g = g.replace(MULTI.trim(), " ");
-        let g = g.trim();
+        let g = clean_group(g);
         if g.is_empty() || !seen.insert(g.to_lowercase()) {
             continue;
         }
-        if SYSTEM_GROUPS.contains(&g.to_lowercase().as_str()) {
-            out.push(format!("* {g}"));
-        } else {
-            out.push(g.to_string());
-        }
+        out.push(group_cell(&g));
     }
     out.join(MULTI)
 }
@@ -353,7 +311,7 @@ mod tests {
             s(&["work", "home page"]),
             s(&["pref", "home"]),
         ] {
-            let (primary, back) = crate::sources::google::parse_label(&label_text(&labels));
+            let (primary, back) = crate::vocab::google_csv::parse_label(&label_text(&labels));
             let mut expected: Vec<String> =
                 labels.iter().filter(|l| *l != "pref").cloned().collect();
             expected.sort();

@@ -15,6 +15,7 @@
 
 use super::input::FileEntry;
 use super::json::{self, Lines, RawValue};
+use super::meta_html;
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
@@ -121,6 +122,22 @@ static FORMATS: &[Format] = &[
         kinds: &[Kind::Following],
     },
     Format {
+        id: "html-lists",
+        files: "the HTML export's pages of the lists above: your_friends.html, friends.html, \
+                removed_friends.html, sent_/received_/rejected_friend_requests.html, \
+                people_who_followed_you.html, followers.html, who_you've_followed.html, \
+                who_you_follow.html, following.html",
+        kinds: &[
+            Kind::Friend,
+            Kind::RemovedFriend,
+            Kind::FriendRequestSent,
+            Kind::FriendRequestReceived,
+            Kind::Rejected,
+            Kind::Follower,
+            Kind::Following,
+        ],
+    },
+    Format {
         id: "messages",
         files: "messages/inbox/<thread>/message_N.json (also archived_threads/, e2ee_cutover/)",
         kinds: &[Kind::Message],
@@ -136,6 +153,37 @@ fn format(id: &str) -> Option<&'static Format> {
     super::format_by_id(FORMATS, id)
 }
 
+/// The HTML export's list pages: file name without `.html` → the list (its JSON twin's format).
+static HTML_PAGES: &[(&str, &str)] = &[
+    ("your_friends", "friends"),
+    ("friends", "friends"),
+    ("removed_friends", "removed-friends"),
+    ("sent_friend_requests", "friend-requests-sent"),
+    ("friend_requests_sent", "friend-requests-sent"),
+    ("received_friend_requests", "friend-requests-received"),
+    ("friend_requests_received", "friend-requests-received"),
+    ("rejected_friend_requests", "rejected-friend-requests"),
+    ("people_who_followed_you", "followers"),
+    ("followers", "followers"),
+    ("who_you've_followed", "following"),
+    ("who_you_ve_followed", "following"),
+    ("who_you_follow", "following"),
+    ("following", "following"),
+];
+
+/// The list an HTML page of the export is, by its file name (lower-cased).
+fn html_list(name: &str) -> Option<&'static List> {
+    let stem = meta_html::page_stem(name)?;
+    let (_, id) = HTML_PAGES.iter().find(|(s, _)| *s == stem)?;
+    LISTS.iter().find(|l| l.format == *id)
+}
+
+/// Whether an HTML page is Instagram's: its lists' folder, or its profile links.
+pub(super) fn is_instagram_page(path: &str, head: &str) -> bool {
+    path.to_lowercase().contains("followers_and_following/")
+        || head.to_lowercase().contains("instagram.com/")
+}
+
 impl Source for Facebook {
     fn platform(&self) -> Platform {
         Platform::Facebook
@@ -146,6 +194,12 @@ impl Source for Facebook {
     }
 
     fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
+        if meta_html::page_stem(sniff.name).is_some() {
+            let ours = html_list(sniff.name).is_some()
+                && meta_html::is_meta_page(sniff.head)
+                && !is_instagram_page(sniff.path, sniff.head);
+            return ours.then(|| format("html-lists")).flatten();
+        }
         if !sniff.name.ends_with(".json") {
             return None;
         }
@@ -172,12 +226,49 @@ impl Source for Facebook {
         match format.id {
             "messages" => read_thread(text, &file.path, out, SERVICE),
             "owner-profile" => owner_profile(text, out),
+            "html-lists" => {
+                let name = super::input::file_name(&file.path).to_lowercase();
+                match html_list(&name) {
+                    Some(list) => read_html_list(text, list, out),
+                    None => Ok(()),
+                }
+            }
             id => match LISTS.iter().find(|l| l.format == id) {
                 Some(list) => read_list(text, list, out),
                 None => Ok(()),
             },
         }
     }
+}
+
+/// A list page of the HTML export: the same records as its JSON twin (name, and the date as
+/// written, which normalisation reads; the page gives the time without a zone).
+fn read_html_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), ErrorKind> {
+    let entries = meta_html::entries(text);
+    if entries.is_empty() {
+        out.warn(
+            1,
+            format!(
+                "no {} entries found in the page (an empty list, or a layout rolo does not know)",
+                list.kind
+            ),
+        );
+    }
+    for e in entries {
+        let name = fix(e.name_text());
+        if name.trim().is_empty() {
+            out.reject(e.line, format!("{} without a name", list.kind));
+            continue;
+        }
+        let mut c = out.start(e.line, list.kind);
+        c.name.full = name;
+        let date = fix(e.date_text());
+        if !date.trim().is_empty() {
+            c.add_event(list.event, date.trim(), SERVICE);
+        }
+        out.push(c);
+    }
+    Ok(())
 }
 
 /// A list file known by its name and folder (used only when its content cannot tell).

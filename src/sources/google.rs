@@ -10,19 +10,18 @@
 //! custom fields, IM, phonetic names, the old format's Occupation or Mileage…) become notes
 //! (`Relation (Spouse): …`) so nothing the file holds is dropped.
 //!
-//! The label vocabulary here ([`label_words`]) is shared with the Outlook reader and with the Google
-//! CSV sink, which writes labels this reader turns back into the same model labels.
+//! The file's own words (separator, marks, numbered columns, system groups) are in
+//! `vocab::google_csv`, shared with the Google CSV sink, which writes what this reader reads back;
+//! the label vocabulary (`normalize::labels::label_words`) is shared with the Outlook reader too.
 
 use super::input::FileEntry;
 use super::table::{decode, header_key, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
+use crate::vocab::google_csv::{group_name, numbered, parse_label, split_multi};
 
 pub struct Google;
-
-/// The separator Google puts between several values in one cell.
-pub const MULTI: &str = " ::: ";
 
 static FORMATS: &[Format] = &[
     Format {
@@ -43,15 +42,6 @@ static FORMATS: &[Format] = &[
 ];
 
 use super::table::has;
-
-/// `E-mail 1 - Value` → (`E-mail`, 1, `Value`), keeping the header's spelling.
-pub fn numbered(header: &str) -> Option<(&str, u32, &str)> {
-    let (left, field) = header.split_once(" - ")?;
-    let (group, n) = left.trim().rsplit_once(' ')?;
-    let n = n.parse().ok()?;
-    let (group, field) = (group.trim(), field.trim());
-    (!group.is_empty() && !field.is_empty()).then_some((group, n, field))
-}
 
 fn has_numbered(h: &[String], fields: &[&str]) -> bool {
     h.iter()
@@ -448,50 +438,10 @@ fn add_orgs(c: &mut Contact, cells: &[&str]) {
     }
 }
 
-/// Splits a cell on ` ::: `, keeping empty positions so parallel cells stay aligned. An empty
-/// cell gives no value at all.
-pub fn split_multi(cell: &str) -> Vec<&str> {
-    if cell.trim().is_empty() {
-        return Vec::new();
-    }
-    // On ":::" alone: the cell was trimmed, so a trailing empty value lost its space.
-    cell.split(MULTI.trim()).map(str::trim).collect()
-}
-
-/// Google's system group every contact is in: it says nothing about anyone.
-const ALL_CONTACTS: &[&str] = &["mycontacts", "my contacts"];
-
-/// A group as rolo keeps it: without the `* ` system marker; `None` for "My Contacts".
-pub fn group_name(raw: &str) -> Option<&str> {
-    let g = raw.trim();
-    let g = g.strip_prefix('*').unwrap_or(g).trim();
-    (!g.is_empty() && !ALL_CONTACTS.contains(&g.to_lowercase().as_str())).then_some(g)
-}
-
-/// A label cell: whether it marks the primary value (`* `), and its model labels.
-pub fn parse_label(raw: &str) -> (bool, Vec<String>) {
-    let t = raw.trim();
-    match t.strip_prefix('*') {
-        Some(rest) => (true, crate::normalize::labels::label_words(rest)),
-        None => (false, crate::normalize::labels::label_words(t)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::normalize::labels::*;
-
-    #[test]
-    fn numbered_headers_are_parsed_whatever_the_group() {
-        assert_eq!(numbered("E-mail 12 - Value"), Some(("E-mail", 12, "Value")));
-        assert_eq!(
-            numbered("Custom Field 1 - Label"),
-            Some(("Custom Field", 1, "Label"))
-        );
-        assert_eq!(numbered("First Name"), None);
-        assert_eq!(numbered("E-mail 2 Address"), None);
-    }
 
     #[test]
     fn labels_split_into_known_words_or_stay_whole() {
@@ -518,10 +468,12 @@ mod tests {
     }
 
     #[test]
-    fn system_group_my_contacts_is_dropped() {
-        assert_eq!(group_name("* myContacts"), None);
-        assert_eq!(group_name("* My Contacts"), None);
-        assert_eq!(group_name("* starred"), Some("starred"));
-        assert_eq!(group_name("Suppliers"), Some("Suppliers"));
+    fn every_column_the_csv_sink_writes_is_one_this_reader_knows() {
+        use crate::vocab::google_csv::SINGLES;
+        for column in SINGLES {
+            let known = single(&header_key(column)) != Single::Other;
+            // Phonetic names have no field in the model: a note, as for any other column.
+            assert!(known || column.starts_with("Phonetic"), "{column}");
+        }
     }
 }

@@ -15,9 +15,12 @@
 //! lists (only the labelled shape does): a record's name stays empty rather than being made up
 //! from the handle. Strings are repaired of Meta's mojibake like Facebook's.
 
-use super::facebook::{first_key, fix, has_key, is_thread_file, read_thread, unix_seconds};
+use super::facebook::{
+    first_key, fix, has_key, is_instagram_page, is_thread_file, read_thread, unix_seconds,
+};
 use super::input::FileEntry;
 use super::json::{self, Lines, RawValue};
+use super::meta_html;
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
@@ -151,6 +154,22 @@ static FORMATS: &[Format] = &[
         kinds: &[Kind::Unfollowed],
     },
     Format {
+        id: "html-lists",
+        files: "the HTML export's pages of the lists above: followers_1.html, … (all parts), \
+                following.html, close_friends.html, pending_follow_requests.html, \
+                blocked_profiles.html, …",
+        kinds: &[
+            Kind::Follower,
+            Kind::Following,
+            Kind::CloseFriend,
+            Kind::FollowRequestSent,
+            Kind::FollowRequestReceived,
+            Kind::Blocked,
+            Kind::Restricted,
+            Kind::Unfollowed,
+        ],
+    },
+    Format {
         id: "messages",
         files: "your_instagram_activity/messages/inbox/<thread>/message_N.json",
         kinds: &[Kind::Message],
@@ -166,9 +185,12 @@ fn format(id: &str) -> Option<&'static Format> {
     super::format_by_id(FORMATS, id)
 }
 
-/// The list a bare-array file is, by its name: `followers_2.json` → followers.
+/// The list a bare-array file or an HTML page is, by its name: `followers_2.json` and
+/// `followers_2.html` → followers.
 fn list_by_name(name: &str) -> Option<&'static List> {
-    let stem = name.strip_suffix(".json")?;
+    let stem = name
+        .strip_suffix(".json")
+        .or_else(|| meta_html::page_stem(name))?;
     let stem = match stem.rsplit_once('_') {
         Some((base, part)) if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) => base,
         _ => stem,
@@ -186,6 +208,12 @@ impl Source for Instagram {
     }
 
     fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
+        if meta_html::page_stem(sniff.name).is_some() {
+            let ours = list_by_name(sniff.name).is_some()
+                && meta_html::is_meta_page(sniff.head)
+                && is_instagram_page(sniff.path, sniff.head);
+            return ours.then(|| format("html-lists")).flatten();
+        }
         if !sniff.name.ends_with(".json") {
             return None;
         }
@@ -237,6 +265,13 @@ impl Source for Instagram {
         match format.id {
             "messages" => read_thread(text, &file.path, out, SERVICE),
             "owner-profile" => owner_profile(text, out),
+            "html-lists" => {
+                let name = super::input::file_name(&file.path).to_lowercase();
+                match list_by_name(&name) {
+                    Some(list) => read_html_list(text, list, out),
+                    None => Ok(()),
+                }
+            }
             id => match LISTS.iter().find(|l| l.format == id) {
                 Some(list) => read_list(text, list, out),
                 None => Ok(()),
@@ -333,6 +368,58 @@ fn read_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), ErrorKind
         fill(&mut c, &person);
         if let Some(ts) = person.timestamp {
             c.add_event(list.event, &ts.to_string(), SERVICE);
+        }
+        out.push(c);
+    }
+    Ok(())
+}
+
+/// A list page of the HTML export: the same records as its JSON twin. The username comes from
+/// the profile link (`/_u/` deep links too), else the heading, else the link's text; the date is
+/// the text after the link, as written (normalisation reads it; the page gives no zone).
+fn read_html_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), ErrorKind> {
+    let entries = meta_html::entries(text);
+    if entries.is_empty() {
+        out.warn(
+            1,
+            format!(
+                "no {} entries found in the page (an empty list, or a layout rolo does not know)",
+                list.kind
+            ),
+        );
+    }
+    let clean = |s: &str| fix(s).trim().trim_start_matches('@').trim().to_string();
+    for e in entries {
+        let from_link = e
+            .links
+            .iter()
+            .find_map(|(href, _)| handle_from_url(&fix(href)));
+        let link_text = e
+            .links
+            .iter()
+            .map(|(_, t)| clean(t))
+            .find(|t| !t.is_empty() && !t.contains('/'));
+        let handle = from_link
+            .map(|h| clean(&h))
+            .filter(|h| !h.is_empty())
+            .or_else(|| Some(clean(&e.heading)).filter(|h| !h.is_empty()))
+            .or(link_text)
+            .unwrap_or_default();
+        if handle.is_empty() {
+            out.reject(e.line, format!("{} without a username", list.kind));
+            continue;
+        }
+        let mut c = out.start(e.line, list.kind);
+        fill(
+            &mut c,
+            &Person {
+                handle,
+                ..Person::default()
+            },
+        );
+        let date = fix(e.date_text());
+        if !date.trim().is_empty() {
+            c.add_event(list.event, date.trim(), SERVICE);
         }
         out.push(c);
     }

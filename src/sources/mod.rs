@@ -13,6 +13,7 @@ pub mod instagram;
 pub mod json;
 pub mod linkedin;
 pub mod mastodon;
+pub mod meta_html;
 pub mod outlook;
 pub mod rolo;
 pub mod table;

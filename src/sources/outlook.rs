@@ -13,7 +13,8 @@
 //! Desktop Outlook writes its column names in the language it is installed in (`Vorname`,
 //! `E-Mail-Adresse`, `Tél. mobile`). `outlook-headers.tsv` maps each localized name to the English
 //! one, so every language reads through the same classification; a localized header is also a
-//! hint that the file's slashed dates are day first.
+//! hint that the file's slashed dates are day first. Thunderbird localizes its header too:
+//! `thunderbird-headers.tsv` does the same for it.
 
 use super::input::FileEntry;
 use super::table::{decode, header_key, Row, Table};
@@ -35,7 +36,8 @@ static FORMATS: &[Format] = &[
     },
     Format {
         id: "thunderbird-csv",
-        files: "Thunderbird address book exported as CSV (English column names)",
+        files: "Thunderbird address book exported as CSV (English, German, French, Spanish, Dutch \
+                or Polish column names)",
         kinds: &[Kind::Contact],
     },
     Format {
@@ -84,6 +86,69 @@ fn english_headers(h: &[String]) -> (Vec<String>, bool) {
     (keys, localized)
 }
 
+/// One language of `thunderbird-headers.tsv`: its name and its (localized, English) header keys
+/// in the order Thunderbird writes its columns.
+type Language = (String, Vec<(String, String)>);
+
+/// Thunderbird's localized column names, from `thunderbird-headers.tsv` (lower-cased keys).
+fn thunderbird_languages() -> &'static Vec<Language> {
+    static TABLE: OnceLock<Vec<Language>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut langs: Vec<Language> = Vec::new();
+        for l in include_str!("thunderbird-headers.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let mut cols = l.split('\t');
+            let (Some(lang), Some(from), Some(to)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let pair = (header_key(from), header_key(to));
+            match langs.iter_mut().find(|(name, _)| name == lang) {
+                Some((_, pairs)) => pairs.push(pair),
+                None => langs.push((lang.to_string(), vec![pair])),
+            }
+        }
+        langs
+    })
+}
+
+/// A Thunderbird header row in English keys, and whether any name was localized. The language is
+/// the one that knows most of the row's names; a name it lists twice (French "Ville", home then
+/// work) takes its English names in turn, as Thunderbird writes the columns in that order.
+fn thunderbird_english(h: &[String]) -> (Vec<String>, bool) {
+    let known = |pairs: &[(String, String)]| {
+        h.iter()
+            .filter(|k| pairs.iter().any(|(from, _)| from == *k))
+            .count()
+    };
+    let best = thunderbird_languages()
+        .iter()
+        .map(|(_, pairs)| (known(pairs), pairs))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n);
+    let Some((_, pairs)) = best else {
+        return (h.to_vec(), false);
+    };
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let keys: Vec<String> = h
+        .iter()
+        .map(|k| {
+            let turn = seen.entry(k.as_str()).or_insert(0);
+            let mut matching = pairs.iter().filter(|(from, _)| from == k);
+            let english = matching
+                .clone()
+                .nth(*turn)
+                .or_else(|| matching.next())
+                .map(|(_, to)| to.clone());
+            *turn += 1;
+            english.unwrap_or_else(|| k.clone())
+        })
+        .collect();
+    let localized = keys.iter().zip(h).any(|(en, k)| en != k);
+    (keys, localized)
+}
+
 /// Header tests. Google's header has numbered `E-mail 1 - Value` columns instead of `E-mail
 /// Address`; LinkedIn's files have neither; Thunderbird says `Primary Email`.
 fn matches(id: &str, h: &[String]) -> bool {
@@ -97,6 +162,8 @@ fn matches(id: &str, h: &[String]) -> bool {
                 && has_any(h, &["mobile phone", "business phone", "home phone"])
         }
         "thunderbird-csv" => {
+            let (h, _) = thunderbird_english(h);
+            let h = h.as_slice();
             has(h, "first name")
                 && has(h, "last name")
                 && has(h, "display name")
@@ -139,7 +206,7 @@ impl Source for Outlook {
         let thunderbird = format.id == "thunderbird-csv";
         let raw_keys: Vec<String> = table.headers.iter().map(|h| header_key(h)).collect();
         let (keys, localized) = if thunderbird {
-            (raw_keys.clone(), false)
+            thunderbird_english(&raw_keys)
         } else {
             english_headers(&raw_keys)
         };

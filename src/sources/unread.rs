@@ -3,7 +3,7 @@
 //! An export folder holds many files that name nobody (settings, ads, photos); they are listed as
 //! skipped and nothing more. A file that looks like an address book or a contact table — a CSV
 //! whose header has a name column beside an email or phone column, a vCard, an XML or LDIF address
-//! book, the HTML variant of a friends list — is different: a user who expected its people would
+//! book, an HTML page of a people list no reader takes — is different: a user who expected its people would
 //! otherwise lose them without a word. Such a file gets a warning naming it and why it was not
 //! read, and is listed as skipped with that reason.
 
@@ -84,8 +84,9 @@ pub fn near_miss(path: &str, head: &[u8]) -> Option<String> {
             .any(|w| name.contains(w))
     {
         return Some(
-            "HTML export of a people list: rolo reads the JSON variant (choose JSON when \
-             downloading your information)"
+            "HTML page of a people list that no reader takes: rolo reads the friends, followers \
+             and following pages of Facebook's and Instagram's HTML export, and the JSON variant \
+             of everything (choose JSON when downloading your information)"
                 .into(),
         );
     }
