@@ -125,42 +125,40 @@ fn candidate_patterns(
 ) -> (Vec<(Gamma, f64, f64)>, u64, f64) {
     let step = sample_step(feats.len());
     let batched = Batched::new(progress, feats.len().div_ceil(step));
-    let map = (0..feats.len())
+    // Per record in record order, then summed in that order: a float sum split over threads
+    // as the scheduler chose would differ in its last bits from run to run.
+    let per_record: Vec<Vec<(Gamma, f64)>> = (0..feats.len())
         .into_par_iter()
         .step_by(step)
         .enumerate()
-        .fold(HashMap::<Gamma, (f64, f64)>::new, |mut map, (k, a)| {
+        .map(|(k, a)| {
             batched.at(k);
             let mut cands = Vec::new();
             index.candidates(a as u32, &mut cands);
             let list_a = lists.get(a).copied().flatten();
-            for b in cands {
-                let b = b as usize;
-                if list_a.is_some() && lists.get(b).copied().flatten() == list_a {
-                    continue;
-                }
-                let (Some(fa), Some(fb)) = (feats.get(a), feats.get(b)) else {
-                    continue;
-                };
-                let c = score::compare(fa, fb, base, false);
-                let e = map.entry(c.gamma).or_default();
-                e.0 += 1.0;
-                e.1 += c.probability();
-            }
-            map
+            cands
+                .into_iter()
+                .filter_map(|b| {
+                    let b = b as usize;
+                    if list_a.is_some() && lists.get(b).copied().flatten() == list_a {
+                        return None;
+                    }
+                    let c = score::compare(feats.get(a)?, feats.get(b)?, base, false);
+                    Some((c.gamma, c.probability()))
+                })
+                .collect()
         })
-        .reduce(HashMap::new, |mut a, b| {
-            for (k, (n, p)) in b {
-                let e = a.entry(k).or_default();
-                e.0 += n;
-                e.1 += p;
-            }
-            a
-        });
+        .collect();
+    let mut map = HashMap::<Gamma, (f64, f64)>::new();
+    for (g, p) in per_record.into_iter().flatten() {
+        let e = map.entry(g).or_default();
+        e.0 += 1.0;
+        e.1 += p;
+    }
     batched.done();
     let mut patterns: Vec<(Gamma, f64, f64)> =
         map.into_iter().map(|(g, (n, p))| (g, n, p)).collect();
-    // Sums in a fixed order: the same model whatever the thread timing.
+    // Patterns in a fixed order for EM's sums.
     patterns.sort_by_key(|p| p.0);
     let pairs = patterns.iter().map(|p| p.1).sum::<f64>() as u64;
     (patterns, pairs, step as f64)
