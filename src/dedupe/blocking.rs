@@ -19,8 +19,15 @@ pub const MAX_BLOCK: usize = 16;
 /// Neighbours on each side each member of an oversized block is compared with.
 pub const WINDOW: usize = 4;
 
-/// The blocking keys of one record.
-pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
+/// The top bit of a member id in [`Index`]: the record holds the block's key only as a
+/// spelling derived from its name (`michellesm`), not as a handle or address it has.
+const DERIVED: u32 = 1 << 31;
+
+/// The blocking keys of one record; `derived` gets the handle spellings made from its name
+/// that exist only to meet a real handle (given name + start of the family name). Two records
+/// meeting through such a spelling alone would be a block of everyone called Michelle Sm…, all
+/// pairs its name keys already judge.
+pub fn keys_of(f: &Features, out: &mut Vec<u64>, derived: &mut Vec<u64>) {
     for e in &f.emails {
         out.push(key(1, &[e]));
     }
@@ -56,7 +63,11 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
             // Swapped order ("Doe John") meets the straight one here.
             out.push(key(6, &[keys::nickname_canonical(&f.family), &f.given]));
         }
-        out.extend_from_slice(&f.name_handles);
+        let (own, spelt) = f
+            .name_handles
+            .split_at(f.name_handles_initial.min(f.name_handles.len()));
+        out.extend_from_slice(own);
+        derived.extend_from_slice(spelt);
     }
     out.extend(f.handle_keys.iter().chain(f.local_keys.iter()).copied());
     // Fields beside the name, so that a record whose name is misspelt, missing or swapped
@@ -87,7 +98,8 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>) {
 /// Blocks in compressed form: members of every block with two or more records, contiguous,
 /// and for every record the blocks it is in (with its position there).
 pub struct Index {
-    /// Record ids, block after block; an oversized block is in sorted-neighbourhood order.
+    /// Record ids, block after block ([`DERIVED`] marks a derived spelling); an oversized block is
+    /// in sorted-neighbourhood order.
     members: Vec<u32>,
     /// `(start, end)` of each block in `members`.
     blocks: Vec<(u32, u32)>,
@@ -104,11 +116,18 @@ impl Index {
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, f)| {
-                let mut buf = Vec::new();
-                keys_of(f, &mut buf);
-                buf.sort_unstable();
-                buf.dedup();
-                buf.into_iter().map(move |k| (k, i as u32))
+                let (mut own, mut derived) = (Vec::new(), Vec::new());
+                keys_of(f, &mut own, &mut derived);
+                own.sort_unstable();
+                own.dedup();
+                derived.sort_unstable();
+                derived.dedup();
+                // A key the record holds for real is not also derived for it.
+                derived.retain(|k| own.binary_search(k).is_err());
+                let i = i as u32;
+                own.into_iter()
+                    .map(move |k| (k, i))
+                    .chain(derived.into_iter().map(move |k| (k, i | DERIVED)))
             })
             .collect();
         entries.par_sort_unstable();
@@ -122,18 +141,19 @@ impl Index {
             while entries.get(end).map(|e| e.0) == k && end < entries.len() {
                 end += 1;
             }
-            if end - start >= 2 {
+            let block = entries.get(start..end).unwrap_or_default();
+            // Two or more records, at least one holding the key for real.
+            if end - start >= 2 && block.iter().any(|e| e.1 & DERIVED == 0) {
                 let first = members.len() as u32;
-                let block = entries.get(start..end).unwrap_or_default();
                 let mut ids: Vec<u32> = block.iter().map(|e| e.1).collect();
                 if ids.len() > MAX_BLOCK {
                     // Sorted neighbourhood: similar full names, then organisations, side by side.
                     ids.sort_by_cached_key(|&i| {
-                        let f = feats.get(i as usize);
+                        let f = feats.get((i & !DERIVED) as usize);
                         (
                             f.map(|f| f.name_key.clone()).unwrap_or_default(),
                             f.and_then(|f| f.orgs.first().cloned()).unwrap_or_default(),
-                            i,
+                            i & !DERIVED,
                         )
                     });
                 }
@@ -147,7 +167,7 @@ impl Index {
         // Invert: for each record, the blocks it is in.
         let mut counts = vec![0u32; feats.len() + 1];
         for &m in &members {
-            if let Some(c) = counts.get_mut(m as usize + 1) {
+            if let Some(c) = counts.get_mut((m & !DERIVED) as usize + 1) {
                 *c += 1;
             }
         }
@@ -165,6 +185,7 @@ impl Index {
                 let Some(&m) = members.get(pos as usize) else {
                     continue;
                 };
+                let m = m & !DERIVED;
                 if let Some(slot) = fill.get_mut(m as usize) {
                     if let Some(cell) = memberships.get_mut(*slot as usize) {
                         *cell = (b as u32, pos - s);
@@ -199,9 +220,66 @@ impl Index {
                 let hi = (pos as usize + WINDOW + 1).min(block.len());
                 block.get(lo..hi).unwrap_or_default()
             };
-            out.extend(range.iter().copied().filter(|&j| j > i));
+            // A derived spelling meets only records that hold it for real.
+            let derived = block.get(pos as usize).is_some_and(|&m| m & DERIVED != 0);
+            out.extend(
+                range
+                    .iter()
+                    .filter(|&&j| !derived || j & DERIVED == 0)
+                    .map(|&j| j & !DERIVED)
+                    .filter(|&j| j > i),
+            );
         }
         out.sort_unstable();
         out.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedupe::hash::handle_key;
+
+    /// A record with a name of its own (no other record's), name-derived spellings (`spelt`)
+    /// and real handles (`handles`).
+    fn rec(spelt: &[&str], handles: &[&str]) -> Features {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Features {
+            n_tokens: 1,
+            name_key: format!("name {n}"),
+            name_handles: spelt.iter().map(|s| handle_key(s)).collect(),
+            handle_keys: handles.iter().map(|s| handle_key(s)).collect(),
+            ..Features::default()
+        }
+    }
+
+    fn pairs(feats: &[Features]) -> Vec<(u32, u32)> {
+        let index = Index::build(feats);
+        let mut out = Vec::new();
+        let mut cands = Vec::new();
+        for i in 0..feats.len() as u32 {
+            index.candidates(i, &mut cands);
+            out.extend(cands.iter().map(|&j| (i, j)));
+        }
+        out
+    }
+
+    #[test]
+    fn a_derived_spelling_meets_a_real_handle_but_not_another_derived_one() {
+        let feats = vec![
+            rec(&["michellesm"], &[]),
+            rec(&["michellesm"], &[]),
+            rec(&[], &["michellesm"]),
+        ];
+        assert_eq!(pairs(&feats), vec![(0, 2), (1, 2)]);
+        // Without the real handle there is no block at all.
+        assert!(pairs(feats.get(..2).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn a_key_held_for_real_is_not_also_derived() {
+        let feats = vec![rec(&["anna"], &["anna"]), rec(&["anna"], &[])];
+        assert_eq!(pairs(&feats), vec![(0, 1)]);
     }
 }
