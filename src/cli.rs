@@ -478,13 +478,16 @@ fn inspect(args: InspectArgs) -> anyhow::Result<Exit> {
     })
 }
 
-/// A stage's name, item count, start and duration.
+/// A stage's name, item count, start and duration, resident memory after it, and the process's
+/// CPU time (all threads) at its start and after it.
 type Stage = (
     String,
     u64,
     std::time::Instant,
     Option<std::time::Duration>,
     u64,
+    f64,
+    Option<f64>,
 );
 
 /// indicatif bars on stderr, only when it is a terminal and --quiet is not given; and the time
@@ -513,22 +516,25 @@ impl Bars {
         };
         let mut out = String::from("rolo: timings\n");
         let mut total = std::time::Duration::ZERO;
-        for (name, items, _, d, rss) in stages.iter() {
+        let mut total_cpu = 0.0;
+        for (name, items, _, d, rss, cpu_start, cpu_end) in stages.iter() {
             let d = d.unwrap_or_default();
             total += d;
+            let cpu = cpu_end.map_or(0.0, |e| (e - cpu_start).max(0.0));
+            total_cpu += cpu;
             let items = if *items > 0 {
                 format!("{items:>12} items")
             } else {
                 String::new()
             };
             out.push_str(&format!(
-                "  {name:<12} {:>9.3} s  rss {:>6} MiB{items}\n",
+                "  {name:<12} {:>9.3} s  cpu {cpu:>8.2} s  rss {:>6} MiB{items}\n",
                 d.as_secs_f64(),
                 rss / 1024
             ));
         }
         out.push_str(&format!(
-            "  {:<12} {:>9.3} s\n",
+            "  {:<12} {:>9.3} s  cpu {total_cpu:>8.2} s\n",
             "total",
             total.as_secs_f64()
         ));
@@ -539,7 +545,15 @@ impl Bars {
 impl Progress for Bars {
     fn stage(&self, name: &str, total: u64) {
         if let Ok(mut s) = self.stages.lock() {
-            s.push((name.to_string(), total, std::time::Instant::now(), None, 0));
+            s.push((
+                name.to_string(),
+                total,
+                std::time::Instant::now(),
+                None,
+                0,
+                cpu_seconds(),
+                None,
+            ));
         }
         if let Some(b) = &self.bar {
             // Hidden while it changes: each change redraws, and the previous stage's style with
@@ -580,6 +594,7 @@ impl Progress for Bars {
             if let Some(last) = s.iter_mut().rev().find(|x| x.3.is_none()) {
                 last.3 = Some(last.2.elapsed());
                 last.4 = resident_kib();
+                last.6 = Some(cpu_seconds());
             }
         }
         if let Some(b) = &self.bar {
@@ -817,6 +832,23 @@ fn resident_kib() -> u64 {
                 .and_then(|v| v.parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// CPU time the process has used so far, all threads, user and system, in seconds (Linux; 0
+/// elsewhere), for --timings: on a shared machine it moves less than the wall time.
+fn cpu_seconds() -> f64 {
+    // Fields 14 and 15 of /proc/self/stat, after the command name (which may hold spaces, so
+    // counted from its closing parenthesis), in clock ticks of 1/100 s.
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.get(s.rfind(')')? + 1..)?;
+            let mut fields = rest.split_whitespace().skip(11);
+            let user: u64 = fields.next()?.parse().ok()?;
+            let system: u64 = fields.next()?.parse().ok()?;
+            Some((user + system) as f64 / 100.0)
+        })
+        .unwrap_or(0.0)
 }
 
 #[cfg(test)]

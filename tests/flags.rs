@@ -100,6 +100,19 @@ fn explain_and_timings_write_to_standard_error() {
     ] {
         assert!(err.contains(stage), "no {stage} in {err}");
     }
+    // Every stage line and the total carry the CPU time beside the wall time.
+    let lines: Vec<&str> = err
+        .lines()
+        .skip_while(|l| !l.starts_with("rolo: timings"))
+        .skip(1)
+        .collect();
+    assert!(lines.len() > 5, "{err}");
+    for l in lines {
+        assert!(
+            l.contains(" s  cpu ") && l.trim_end().ends_with(|c: char| c.is_ascii_alphanumeric()),
+            "{l}"
+        );
+    }
 }
 
 #[test]
