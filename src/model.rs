@@ -28,8 +28,17 @@ pub struct Contact {
     /// Web links that are not a known service's profile.
     #[serde(default)]
     pub urls: Vec<Url>,
+    /// Instant-messaging addresses (vCard `IMPP`).
+    #[serde(default)]
+    pub ims: Vec<Im>,
     pub addresses: Vec<Address>,
     pub birthday: Option<Text>,
+    /// The anniversary (vCard 4 `ANNIVERSARY`), in the birthday's forms.
+    #[serde(default)]
+    pub anniversary: Option<Text>,
+    /// People related to this one: spouse, manager, assistant, child… (vCard 4 `RELATED`).
+    #[serde(default)]
+    pub related: Vec<Related>,
     pub notes: Vec<Text>,
     pub photos: Vec<Text>,
     pub events: Vec<Event>,
@@ -63,7 +72,7 @@ impl Name {
     }
 }
 
-/// A plain value with its sources (notes, photos, aliases, birthday, groups).
+/// A plain value with its sources (notes, photos, aliases, birthday, anniversary, groups).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Text {
     pub value: String,
@@ -109,6 +118,28 @@ pub struct Profile {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Url {
+    pub value: String,
+    pub labels: Vec<String>,
+    pub sources: SourceIds,
+}
+
+/// An instant-messaging address. `value` is a URI with the service's scheme
+/// (`xmpp:jane@example.org`, `sip:jane@example.org`, `skype:jane.doe`), or the address as written
+/// when its service has no scheme rolo knows; `service` the service's lower-case id (`xmpp`,
+/// `sip`, `skype`, `aim`, `googletalk`…, another service's name as given, empty when unknown).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Im {
+    pub value: String,
+    pub service: String,
+    pub labels: Vec<String>,
+    pub sources: SourceIds,
+}
+
+/// A person related to this one. `value` is their name as written, or a URI (`urn:uuid:…`,
+/// `mailto:…`); `labels` the relation (`spouse`, `manager`, `assistant`, `child`, `parent`,
+/// `friend`, …, or a custom label as written, lower-cased).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Related {
     pub value: String,
     pub labels: Vec<String>,
     pub sources: SourceIds,
@@ -554,6 +585,56 @@ impl Contact {
         }
     }
 
+    /// An IM address as the source wrote it, `service` the service it named (empty when none):
+    /// kept as [`crate::vocab::im::canonical`] spells it.
+    pub fn add_im(&mut self, value: &str, service: &str, labels: &[&str]) {
+        let hint = (!service.trim().is_empty()).then_some(service);
+        if let Some((service, value)) = crate::vocab::im::canonical(value, hint) {
+            push(
+                &mut self.ims,
+                Im {
+                    value,
+                    service,
+                    labels: to_strings(labels),
+                    sources: vec![0],
+                },
+            );
+        }
+    }
+
+    /// A related person (a name or a URI) with the relation as labels (`spouse`).
+    pub fn add_related(&mut self, value: &str, labels: &[&str]) {
+        if !value.trim().is_empty() {
+            push(
+                &mut self.related,
+                Related {
+                    value: value.to_string(),
+                    labels: to_strings(labels),
+                    sources: vec![0],
+                },
+            );
+        }
+    }
+
+    /// The anniversary, unless the record has one already: a second one is a note
+    /// (`Anniversary: …`), as a second birthday is.
+    pub fn add_anniversary(&mut self, date: &str) {
+        let date = date.trim();
+        if date.is_empty() {
+            return;
+        }
+        match &self.anniversary {
+            None => {
+                self.anniversary = Some(Text {
+                    value: date.to_string(),
+                    sources: vec![0],
+                })
+            }
+            Some(a) if a.value == date => {}
+            Some(_) => self.add_note(&format!("Anniversary: {date}")),
+        }
+    }
+
     pub fn add_event(&mut self, kind: &str, date: &str, service: &str) {
         push(
             &mut self.events,
@@ -606,8 +687,11 @@ impl Contact {
         ] {
             each(texts, |t| t.sources.shrink_to_fit());
         }
-        if let Some(b) = &mut self.birthday {
-            b.sources.shrink_to_fit();
+        for d in [&mut self.birthday, &mut self.anniversary]
+            .into_iter()
+            .flatten()
+        {
+            d.sources.shrink_to_fit();
         }
         each(&mut self.emails, |e| {
             e.labels.shrink_to_fit();
@@ -622,6 +706,14 @@ impl Contact {
         each(&mut self.urls, |u| {
             u.labels.shrink_to_fit();
             u.sources.shrink_to_fit();
+        });
+        each(&mut self.ims, |i| {
+            i.labels.shrink_to_fit();
+            i.sources.shrink_to_fit();
+        });
+        each(&mut self.related, |r| {
+            r.labels.shrink_to_fit();
+            r.sources.shrink_to_fit();
         });
         each(&mut self.addresses, |a| {
             a.labels.shrink_to_fit();

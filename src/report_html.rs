@@ -583,6 +583,25 @@ fn rows(c: &Contact, cols: usize) -> Vec<Row> {
     if let Some(b) = &c.birthday {
         birthday.add(&b.sources, &Esc(&b.value).to_string());
     }
+    let mut anniversary = Row::new("anniversary", cols);
+    if let Some(a) = &c.anniversary {
+        anniversary.add(&a.sources, &Esc(&a.value).to_string());
+    }
+    let mut ims = Row::new("IM", cols);
+    for i in &c.ims {
+        let text = Esc(&i.value).to_string();
+        let mut labels = vec![i.service.clone()];
+        labels.extend(i.labels.iter().cloned());
+        labels.retain(|l| !l.is_empty());
+        ims.add(&i.sources, &with_labels(&text, &labels));
+    }
+    let mut related = Row::new("related", cols);
+    for r in &c.related {
+        related.add(
+            &r.sources,
+            &with_labels(&Esc(&r.value).to_string(), &r.labels),
+        );
+    }
     let mut events = Row::new("events", cols);
     for e in &c.events {
         let html = format!(
@@ -612,7 +631,20 @@ fn rows(c: &Contact, cols: usize) -> Vec<Row> {
         photos.add(&p.sources, "<span class=\"lbl\">photo (not shown)</span>");
     }
     vec![
-        aliases, emails, phones, orgs, profiles, urls, addresses, birthday, events, groups, notes,
+        aliases,
+        emails,
+        phones,
+        orgs,
+        profiles,
+        urls,
+        ims,
+        addresses,
+        birthday,
+        anniversary,
+        related,
+        events,
+        groups,
+        notes,
         photos,
     ]
 }

@@ -218,7 +218,7 @@ fn google_labels_become_groups_without_my_contacts() {
 }
 
 #[test]
-fn google_relations_events_custom_fields_and_other_columns_become_notes() {
+fn google_custom_fields_other_events_and_unknown_columns_become_notes() {
     let loaded = load("fixtures/google/current/contacts.csv");
     let notes: Vec<&str> = by_given(&loaded.records, "Ines")
         .notes
@@ -226,14 +226,18 @@ fn google_relations_events_custom_fields_and_other_columns_become_notes() {
         .map(|n| n.value.as_str())
         .collect();
     for expected in [
-        "Relation (Spouse): Sam Lindqvist",
-        "Event (Anniversary): 2015-06-20",
         "Custom Field (Badge): A-113",
-        "IM (Work, Skype): ines.ol",
         "Phonetic First Name: EE-nes",
         "Met at the optics meetup.\nPrefers e-mail.",
     ] {
         assert!(notes.contains(&expected), "{expected:?} not in {notes:?}");
+    }
+    // Relations, the anniversary and IM addresses have fields of their own.
+    for gone in ["Relation", "Event", "IM"] {
+        assert!(
+            !notes.iter().any(|n| n.starts_with(gone)),
+            "{gone} in {notes:?}"
+        );
     }
 }
 
@@ -479,6 +483,9 @@ fn fingerprint(c: &Contact, with_platforms: bool) -> String {
         "profiles": c.profiles.iter().filter(|p| !p.url.is_empty()).map(|p| &p.url).collect::<Vec<_>>(),
         "urls": c.urls.iter().map(|u| (&u.value, sorted(&u.labels))).collect::<Vec<_>>(),
         "birthday": c.birthday.as_ref().map(|b| &b.value),
+        "anniversary": c.anniversary.as_ref().map(|a| &a.value),
+        "related": c.related.iter().map(|r| (&r.value, sorted(&r.labels))).collect::<Vec<_>>(),
+        "ims": c.ims.iter().map(|i| (&i.value, &i.service, sorted(&i.labels))).collect::<Vec<_>>(),
         "groups": groups,
     });
     v.to_string()
@@ -579,7 +586,16 @@ fn google_csv_output_has_google_s_header_and_one_row_per_contact() {
         .unwrap();
     assert_eq!(&arvid[col("Labels")], "* myContacts ::: Outlook");
     assert_eq!(&arvid[col("Name Prefix")], "Mr.");
-    assert!(arvid[col("Notes")].contains("Spouse: Ingrid Solberg"));
+    assert!(!arvid[col("Notes")].contains("Spouse"));
+    assert_eq!(&arvid[col("Relation 1 - Label")], "Manager");
+    assert_eq!(&arvid[col("Relation 1 - Value")], "Kari Dahl");
+    assert_eq!(&arvid[col("Relation 2 - Label")], "Spouse");
+    assert_eq!(&arvid[col("Relation 2 - Value")], "Ingrid Solberg");
+    assert_eq!(&arvid[col("IM 1 - Value")], "arvid@im.example.com");
+    assert_eq!(&ines[col("IM 1 - Service")], "Skype");
+    assert_eq!(&ines[col("IM 1 - Value")], "ines.ol");
+    assert_eq!(&ines[col("Event 1 - Label")], "Anniversary");
+    assert_eq!(&ines[col("Event 1 - Value")], "2015-06-20");
 }
 
 #[test]
@@ -674,9 +690,11 @@ fn outlook_csv_with_german_french_and_spanish_headers_is_read() {
     assert_eq!(klaus.organizations[0].department, "Einkauf");
     assert_eq!(klaus.addresses[0].locality, "München");
     assert_eq!(klaus.birthday.as_ref().unwrap().value, "1975-03-04");
-    // Columns rolo has no field for keep their German name; Outlook's defaults are dropped.
+    // "Partner" is the Spouse column: a related person. Outlook's defaults are dropped.
+    assert_eq!(klaus.related[0].value, "Petra");
+    assert_eq!(klaus.related[0].labels, ["spouse"]);
     let notes: Vec<&str> = klaus.notes.iter().map(|n| n.value.as_str()).collect();
-    assert!(notes.contains(&"Partner: Petra"), "{notes:?}");
+    assert!(!notes.iter().any(|n| n.starts_with("Partner")), "{notes:?}");
     assert!(!notes
         .iter()
         .any(|n| n.starts_with("Geschlecht") || n.starts_with("Jahrestag")));

@@ -106,10 +106,14 @@ fn apple_groups_labels_profiles_and_no_year_birthdays() {
     assert!(maja.photos[0]
         .value
         .starts_with("data:image/png;base64,iVBOR"));
-    let notes: Vec<&str> = maja.notes.iter().map(|n| n.value.as_str()).collect();
-    assert!(notes.contains(&"Skype: maja.lindqvist"), "{notes:?}");
-    assert!(notes.contains(&"Spouse: Erik Lindqvist"), "{notes:?}");
-    assert!(notes.contains(&"Anniversary: 2015-06-20"), "{notes:?}");
+    // Apple's IM, related name and labelled date are an IM address, a related person and the
+    // anniversary.
+    assert_eq!(
+        ims(maja),
+        [("skype:maja.lindqvist", "skype", vec!["home", "pref"])]
+    );
+    assert_eq!(related(maja), [("Erik Lindqvist", vec!["pref", "spouse"])]);
+    assert_eq!(maja.anniversary.as_ref().unwrap().value, "2015-06-20");
     // The company card has no person's name; the group card is no person at all.
     let bakery = out
         .contacts
@@ -291,6 +295,10 @@ struct Values {
     urls: Vec<Labelled>,
     addresses: Vec<([String; 6], Vec<String>)>,
     birthday: String,
+    /// IM addresses: value, service, labels.
+    ims: Vec<(String, String, Vec<String>)>,
+    anniversary: String,
+    related: Vec<Labelled>,
     /// Notes and events, as the single NOTE they are written to.
     note: String,
     /// Groups; for the original, the platforms too (they go out as categories).
@@ -369,6 +377,21 @@ fn values(c: &Contact, original: bool) -> Values {
             .as_ref()
             .map(|b| b.value.clone())
             .unwrap_or_default(),
+        ims: c
+            .ims
+            .iter()
+            .map(|i| (i.value.clone(), i.service.clone(), sorted(i.labels.clone())))
+            .collect(),
+        anniversary: c
+            .anniversary
+            .as_ref()
+            .map(|a| a.value.clone())
+            .unwrap_or_default(),
+        related: c
+            .related
+            .iter()
+            .map(|r| (r.value.clone(), sorted(r.labels.clone())))
+            .collect(),
         // Read back from rolo's own card, the event lines of the NOTE are events again.
         note: vcard::note_text(c),
         groups: if original {
@@ -384,6 +407,8 @@ fn values(c: &Contact, original: bool) -> Values {
     v.profiles.sort();
     v.urls.sort();
     v.addresses.sort();
+    v.ims.sort();
+    v.related.sort();
     v.photos.sort();
     v
 }
@@ -444,6 +469,23 @@ fn hand_made() -> Vec<Contact> {
         value: "--02-29".into(),
         sources: vec![0],
     });
+    a.add_im("zoe@example.org", "Jabber", &["home", "pref"]);
+    a.add_im("sip:zoe@example.com", "", &["work"]);
+    a.add_im("zoe.darc", "skype", &[]);
+    a.add_im("zoe_g", "Google Talk", &[]);
+    a.add_im("x-apple:ZOE-1234", "Threema", &["Night shift"]);
+    a.add_im("zoe@chat.example", "", &[]);
+    a.anniversary = Some(Text {
+        value: "2010-06-12".into(),
+        sources: vec![0],
+    });
+    a.add_related("Erik d'Arc; Smith, Jr.", &["spouse", "pref"]);
+    a.add_related("Sofia Berg", &["manager"]);
+    a.add_related("Nils Ek", &["assistant", "friend"]);
+    a.add_related("Obi", &["godfather"]);
+    a.add_related("Kim Lee", &["domestic partner"]);
+    a.add_related("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", &["child"]);
+    a.add_related("Pat", &[]);
     a.add_note("Line one; with, specials \\ and \"quotes\"\nLine two ^ caret");
     a.add_event("connected", "2023-03-15", "linkedin");
     a.add_group("Friends, close");
@@ -464,8 +506,16 @@ fn hand_made() -> Vec<Contact> {
         value: "1980-07".into(),
         sources: vec![0],
     });
+    b.anniversary = Some(Text {
+        value: "--02-29".into(),
+        sources: vec![0],
+    });
     let mut c = Contact::from_source(src(Platform::Google));
     c.id = "r-000000000003".into();
+    c.anniversary = Some(Text {
+        value: "the first snow".into(),
+        sources: vec![0],
+    });
     c.add_organization("Fjord Bakery", "");
     c.add_phone("+47 22 55 01 00", &["work"]);
     c.birthday = Some(Text {
@@ -544,47 +594,119 @@ fn xml_output_is_xcard() {
     assert!(Path::new(&out).exists());
 }
 
+/// A contact's related people as (name, relations), its IM addresses as (URI, service, labels).
+fn related(c: &Contact) -> Vec<(&str, Vec<&str>)> {
+    c.related
+        .iter()
+        .map(|r| (r.value.as_str(), labels(&r.labels)))
+        .collect()
+}
+
+fn ims(c: &Contact) -> Vec<(&str, &str, Vec<&str>)> {
+    c.ims
+        .iter()
+        .map(|i| (i.value.as_str(), i.service.as_str(), labels(&i.labels)))
+        .collect()
+}
+
+fn notes(c: &Contact) -> Vec<&str> {
+    c.notes.iter().map(|n| n.value.as_str()).collect()
+}
+
 #[test]
-fn android_outlook_and_evolution_vendor_fields_are_kept() {
+fn android_custom_relations_events_and_ims_are_typed_values() {
     let out = common::run(&[&common::fixture("fixtures/vcard/vendor-fields")]);
     assert!(out.report.warnings.is_empty(), "{:?}", out.report.warnings);
-    let notes = |c: &rolo::model::Contact| -> Vec<String> {
-        c.notes.iter().map(|n| n.value.clone()).collect()
-    };
     let chidi = by_name(&out.contacts, "Chidi Okafor");
     assert_eq!(chidi.name.nickname, "Chi");
     assert_eq!(
-        notes(chidi),
+        related(chidi),
         [
-            "Spouse: Amaka Okafor",
-            "Godfather: Obi",
-            "Anniversary: 2012-09-15",
-            "First met: 2019-01-07",
-            "SIP: chidi@example.com"
+            ("Amaka Okafor", vec!["spouse"]),
+            ("Obi", vec!["godfather"]),
+            ("Ada Okafor", vec!["mother"]),
+            ("Tunde Bello", vec!["manager"]),
         ]
     );
+    assert_eq!(chidi.anniversary.as_ref().unwrap().value, "2012-09-15");
+    assert_eq!(chidi.birthday.as_ref().unwrap().value, "1984-03-02");
+    assert_eq!(
+        ims(chidi),
+        [
+            ("sip:chidi@example.com", "sip", vec!["home"]),
+            ("skype:chidi.okafor", "skype", vec![]),
+            ("xmpp:chidi@chat.example.com", "googletalk", vec!["work"]),
+        ]
+    );
+    // An event of no type rolo has a field for stays a note under its label.
+    assert_eq!(notes(chidi), ["First met: 2019-01-07"]);
+}
+
+#[test]
+fn outlook_x_ms_fields_are_related_people_an_im_and_an_anniversary() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/vendor-fields")]);
     let maja = by_name(&out.contacts, "Maja Lindgren");
     assert_eq!(
-        notes(maja),
+        related(maja),
         [
-            "IM: maja@example.org",
-            "Spouse: Erik Lindgren",
-            "Manager: Sofia Berg",
-            "Assistant: Nils Ek",
-            "Anniversary: 2010-06-12"
+            ("Erik Lindgren", vec!["spouse"]),
+            ("Sofia Berg", vec!["manager"]),
+            ("Nils Ek", vec!["assistant"]),
         ]
     );
+    // Outlook names no service: the address is kept as written.
+    assert_eq!(ims(maja), [("maja@example.org", "", vec![])]);
+    assert_eq!(maja.anniversary.as_ref().unwrap().value, "2010-06-12");
+    assert!(maja.notes.is_empty(), "{:?}", maja.notes);
+}
+
+#[test]
+fn evolution_fields_are_related_people_ims_and_an_anniversary() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/vendor-fields")]);
     let luc = by_name(&out.contacts, "Luc Moreau");
     assert_eq!(
-        notes(luc),
+        related(luc),
         [
-            "Spouse: Anne Moreau",
-            "Manager: Paul Girard",
-            "Assistant: Chloé Roux",
-            "Anniversary: 2005-05-21"
+            ("Anne Moreau", vec!["spouse"]),
+            ("Paul Girard", vec!["manager"]),
+            ("Chloé Roux", vec!["assistant"]),
         ]
     );
+    assert_eq!(
+        ims(luc),
+        [
+            ("xmpp:luc@jabber.example.org", "xmpp", vec!["home"]),
+            ("aim:lucmoreau", "aim", vec!["work"]),
+        ]
+    );
+    assert_eq!(luc.anniversary.as_ref().unwrap().value, "2005-05-21");
+    assert!(luc.notes.is_empty(), "{:?}", luc.notes);
     assert_eq!(luc.urls[0].value, "https://blog.example.org/luc");
+}
+
+#[test]
+fn vcard4_related_impp_and_anniversary_are_read() {
+    let out = common::run(&[&common::fixture("fixtures/vcard/vendor-fields")]);
+    let ingeborg = by_name(&out.contacts, "Ingeborg Quist");
+    assert_eq!(
+        related(ingeborg),
+        [
+            ("Sami Quist", vec!["spouse"]),
+            (
+                "urn:uuid:8a2f4c1e-0d3b-4e5f-9a6b-7c8d9e0f1a2b",
+                vec!["child"]
+            ),
+            ("Rana Aziz", vec!["co-worker", "friend"]),
+        ]
+    );
+    assert_eq!(
+        ims(ingeborg),
+        [
+            ("xmpp:ingeborg@example.org", "xmpp", vec!["pref"]),
+            ("ABCD1234", "threema", vec![]),
+        ]
+    );
+    assert_eq!(ingeborg.anniversary.as_ref().unwrap().value, "--11-04");
 }
 
 /// `rolo merge INPUT... -q ARGS` through the binary: its standard output.

@@ -283,6 +283,33 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
                 }),
             }
         }
+        for i in m.ims {
+            match out.ims.iter_mut().find(|x| x.value == i.value) {
+                Some(x) => {
+                    if x.service.is_empty() {
+                        x.service = i.service;
+                    }
+                    union(&mut x.labels, &i.labels);
+                    union_shifted(&mut x.sources, &i.sources, offset);
+                }
+                None => out.ims.push(crate::model::Im {
+                    sources: shift(&i.sources),
+                    ..i
+                }),
+            }
+        }
+        for r in m.related {
+            match out.related.iter_mut().find(|x| x.value == r.value) {
+                Some(x) => {
+                    union(&mut x.labels, &r.labels);
+                    union_shifted(&mut x.sources, &r.sources, offset);
+                }
+                None => out.related.push(crate::model::Related {
+                    sources: shift(&r.sources),
+                    ..r
+                }),
+            }
+        }
         for a in m.addresses {
             let key = (
                 &a.street,
@@ -324,6 +351,22 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
                     out.birthday = Some(Text {
                         value: b.value,
                         sources: shift(&b.sources),
+                    })
+                }
+            }
+        }
+        if let Some(a) = m.anniversary {
+            match &mut out.anniversary {
+                Some(x) if x.value == a.value => union_shifted(&mut x.sources, &a.sources, offset),
+                Some(_) => add_text(
+                    &mut out.notes,
+                    format!("Other anniversary: {}", a.value),
+                    shift(&a.sources),
+                ),
+                None => {
+                    out.anniversary = Some(Text {
+                        value: a.value,
+                        sources: shift(&a.sources),
                     })
                 }
             }

@@ -286,13 +286,36 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
     }
     c.events
         .retain(|e| !e.date.is_empty() || !e.kind.is_empty());
-    if let Some(b) = &mut c.birthday {
-        let raw = text::clean(&b.value);
-        b.value = date::parse(&raw).unwrap_or(raw);
+    for day in [&mut c.birthday, &mut c.anniversary] {
+        if let Some(b) = day {
+            let raw = text::clean(&b.value);
+            b.value = date::parse(&raw).unwrap_or(raw);
+        }
+        if day.as_ref().is_some_and(|b| b.value.is_empty()) {
+            *day = None;
+        }
     }
-    if c.birthday.as_ref().is_some_and(|b| b.value.is_empty()) {
-        c.birthday = None;
+    // IM addresses: one spelling of each (`vocab::im`), whatever the source wrote.
+    let mut ims = Vec::with_capacity(c.ims.len());
+    for i in std::mem::take(&mut c.ims) {
+        let value = text::clean(&i.value);
+        let service = text::clean(&i.service);
+        let hint = (!service.is_empty()).then_some(service.as_str());
+        if let Some((service, value)) = crate::vocab::im::canonical(&value, hint) {
+            ims.push(crate::model::Im {
+                value,
+                service,
+                labels: labels(&i.labels),
+                sources: i.sources,
+            });
+        }
     }
+    c.ims = ims;
+    for r in &mut c.related {
+        r.value = text::clean(&r.value);
+        r.labels = labels(&r.labels);
+    }
+    c.related.retain(|r| !r.value.is_empty());
     for n in &mut c.notes {
         n.value = text::clean_multiline(&n.value);
     }
@@ -348,6 +371,8 @@ fn dedupe_values(c: &mut Contact) {
         |p| &mut p.labels,
     );
     by_key(&mut c.urls, |u| u.value.clone(), |u| &mut u.labels);
+    by_key(&mut c.ims, |i| i.value.clone(), |i| &mut i.labels);
+    by_key(&mut c.related, |r| r.value.clone(), |r| &mut r.labels);
     let mut seen = Vec::new();
     c.profiles.retain(|p| {
         let k = (p.service.clone(), p.url.clone(), p.id.clone());

@@ -8,14 +8,18 @@
 //! single organization in its current header, so further ones go to `Organization 2 - …` groups
 //! (the old header's columns, which the reader takes too). Events, aliases and profiles without a
 //! link go to Notes, one line each, as the vCard NOTE does; `Labels` lists the platforms a contact
-//! came from and its groups.
+//! came from and its groups. Related people go to `Relation N` groups (one a relation), IM
+//! addresses to `IM N` groups (label, service, the address without its service's scheme), the
+//! anniversary to an `Event 1` labelled Anniversary.
 
 use crate::model::{Address, Contact, Platform};
 use crate::normalize::labels::is_label_word;
 use crate::vocab::google_csv::{
-    clean_group, column, group_cell, ADDRESS, ADDRESS_FIELDS, EMAIL, LABEL_VALUE, MARK, MULTI,
-    MY_CONTACTS, ORGANIZATION, ORG_FIELDS, PHONE, SINGLES, WEBSITE,
+    clean_group, column, group_cell, ADDRESS, ADDRESS_FIELDS, ANNIVERSARY, EMAIL, EVENT, IM,
+    IM_FIELDS, LABEL_VALUE, MARK, MULTI, MY_CONTACTS, ORGANIZATION, ORG_FIELDS, PHONE, RELATION,
+    SINGLES, WEBSITE,
 };
+use crate::vocab::{im, related};
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -28,6 +32,10 @@ struct Row {
     /// Organizations after the first.
     orgs: Vec<[String; 3]>,
     websites: Vec<[String; 2]>,
+    relations: Vec<[String; 2]>,
+    /// The anniversary, Google's event labelled Anniversary.
+    events: Vec<[String; 2]>,
+    ims: Vec<[String; 3]>,
 }
 
 pub fn write(contacts: &[Contact], w: &mut dyn Write) -> std::io::Result<()> {
@@ -49,6 +57,9 @@ pub fn write(contacts: &[Contact], w: &mut dyn Write) -> std::io::Result<()> {
     let n_addresses = rows.iter().map(|r| r.addresses.len()).max().unwrap_or(0);
     let n_orgs = rows.iter().map(|r| r.orgs.len()).max().unwrap_or(0);
     let n_websites = rows.iter().map(|r| r.websites.len()).max().unwrap_or(0);
+    let n_relations = rows.iter().map(|r| r.relations.len()).max().unwrap_or(0);
+    let n_events = rows.iter().map(|r| r.events.len()).max().unwrap_or(0);
+    let n_ims = rows.iter().map(|r| r.ims.len()).max().unwrap_or(0);
 
     let mut header: Vec<String> = SINGLES.iter().map(|s| s.to_string()).collect();
     let mut groups = |name: &str, fields: &[&str], n: usize, first: usize| {
@@ -63,6 +74,9 @@ pub fn write(contacts: &[Contact], w: &mut dyn Write) -> std::io::Result<()> {
     groups(ADDRESS, &ADDRESS_FIELDS, n_addresses, 1);
     groups(ORGANIZATION, &ORG_FIELDS, n_orgs, 2);
     groups(WEBSITE, &LABEL_VALUE, n_websites, 1);
+    groups(RELATION, &LABEL_VALUE, n_relations, 1);
+    groups(EVENT, &LABEL_VALUE, n_events, 1);
+    groups(IM, &IM_FIELDS, n_ims, 1);
 
     let mut out = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
@@ -77,6 +91,9 @@ pub fn write(contacts: &[Contact], w: &mut dyn Write) -> std::io::Result<()> {
         push_groups(&mut record, &r.addresses, n_addresses);
         push_groups(&mut record, &r.orgs, n_orgs);
         push_groups(&mut record, &r.websites, n_websites);
+        push_groups(&mut record, &r.relations, n_relations);
+        push_groups(&mut record, &r.events, n_events);
+        push_groups(&mut record, &r.ims, n_ims);
         out.write_record(&record).map_err(io)?;
     }
     out.flush()
@@ -190,7 +207,51 @@ fn row(c: &Contact) -> Row {
         addresses,
         orgs,
         websites,
+        relations: c.related.iter().flat_map(relations).collect(),
+        events: c
+            .anniversary
+            .iter()
+            .map(|a| [ANNIVERSARY.to_string(), a.value.clone()])
+            .collect(),
+        ims: c
+            .ims
+            .iter()
+            .map(|i| {
+                [
+                    label_text(&i.labels),
+                    im::display(&i.service).to_string(),
+                    im::handle(&i.service, &i.value).to_string(),
+                ]
+            })
+            .collect(),
     }
+}
+
+/// A related person as Google's relations: one group per relation (Google gives a relation one
+/// label), the first marked primary when the person is.
+fn relations(r: &crate::model::Related) -> Vec<[String; 2]> {
+    let pref = r.labels.iter().any(|l| l == "pref");
+    let mut labels: Vec<String> = r
+        .labels
+        .iter()
+        .filter(|l| *l != "pref")
+        .map(|l| related::google_label(l))
+        .collect();
+    if labels.is_empty() {
+        labels.push(String::new());
+    }
+    labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let label = match (pref && i == 0, l.is_empty()) {
+                (true, true) => MARK.to_string(),
+                (true, false) => format!("{MARK} {l}"),
+                (false, _) => l,
+            };
+            [label, r.value.clone()]
+        })
+        .collect()
 }
 
 /// `Formatted` is the one-line form the source gave (rolo keeps it in `raw`); Google builds its

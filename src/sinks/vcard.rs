@@ -11,7 +11,8 @@
 //! next to its property, so it survives an import and rolo reads it back unchanged. A raw address
 //! goes out as its street plus a LABEL, so clients show it and rolo reads it back as raw.
 
-use crate::model::{Address, Contact};
+use crate::model::{Address, Contact, Im, Related};
+use crate::vocab::{im, related};
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -99,6 +100,8 @@ pub enum Prop {
     Tel,
     Adr,
     Url,
+    Impp,
+    Related,
 }
 
 /// The TYPE value for a label of `prop`, or `None` for a custom label.
@@ -127,6 +130,7 @@ pub fn type_for(prop: Prop, label: &str) -> Option<&'static str> {
         (Prop::Adr, "parcel") => "parcel",
         (Prop::Adr, "dom") => "dom",
         (Prop::Adr, "intl") => "intl",
+        (Prop::Related, l) => return related::vcard_type(l),
         _ => return None,
     })
 }
@@ -386,11 +390,20 @@ fn card(c: &Contact, version: Version, out: &mut String) {
         };
         l.write(out, &mut groups, version);
     }
+    for i in &c.ims {
+        impp(out, &mut groups, i, version);
+    }
     for a in &c.addresses {
         address(out, &mut groups, a, version);
     }
     if let Some(b) = &c.birthday {
         birthday(out, &b.value, version);
+    }
+    if let Some(a) = &c.anniversary {
+        anniversary(out, &mut groups, &a.value, version);
+    }
+    for r in &c.related {
+        related_person(out, &mut groups, r, version);
     }
     for p in &c.photos {
         photo(out, &p.value, version);
@@ -405,6 +418,89 @@ fn card(c: &Contact, version: Version, out: &mut String) {
         line(out, &format!("CATEGORIES:{}", list.join(",")));
     }
     line(out, "END:VCARD");
+}
+
+/// `IMPP` in both versions, as Apple writes it in 3.0 too: the address as a URI, the service as
+/// `X-SERVICE-TYPE` (3.0) or `SERVICE-TYPE` (4.0). An address of a service with no scheme of its
+/// own goes out as Apple's `x-apple:` URI, which rolo reads back as the address alone.
+fn impp(out: &mut String, groups: &mut Groups, i: &Im, version: Version) {
+    let (types, custom) = split_labels(Prop::Impp, &i.labels);
+    let service = param_text(im::display(&i.service));
+    let extra = match (version, service.is_empty()) {
+        (_, true) => String::new(),
+        (Version::V3, false) => format!(";X-SERVICE-TYPE={service}"),
+        (Version::V4, false) => format!(";SERVICE-TYPE={service}"),
+    };
+    let value = match im::split_scheme(&i.value) {
+        Some(_) => i.value.clone(),
+        None => format!("{}:{}", im::APPLE_SCHEME, i.value),
+    };
+    let l = Labelled {
+        name: "IMPP",
+        extra: &extra,
+        value: &escape_uri(&value),
+        types: &types,
+        custom: &custom,
+    };
+    l.write(out, groups, version);
+}
+
+/// A URI value: only the characters that end a content line's value are escaped away.
+fn escape_uri(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// 4.0: `ANNIVERSARY` in the birthday's forms. 3.0 has no anniversary: Apple's and Google's
+/// `X-ABDATE` labelled `_$!<Anniversary>!$_`, which both read (and rolo reads back).
+fn anniversary(out: &mut String, groups: &mut Groups, value: &str, version: Version) {
+    match version {
+        Version::V4 => date_line(out, "ANNIVERSARY", value, version),
+        Version::V3 => {
+            let g = groups.next();
+            date_line(out, &format!("{g}X-ABDATE"), value, version);
+            line(out, &format!("{g}X-ABLabel:_$!<Anniversary>!$_"));
+        }
+    }
+}
+
+/// 4.0: `RELATED;TYPE=spouse;VALUE=text:Name` (a URI as itself), a relation that is no TYPE
+/// value as an `X-ABLabel`. 3.0: Apple's `X-ABRELATEDNAMES` with its `X-ABLabel`, one line per
+/// relation (Apple gives a related name one label), which rolo reads back as one person.
+fn related_person(out: &mut String, groups: &mut Groups, r: &Related, version: Version) {
+    let pref = r.labels.iter().any(|l| l == "pref");
+    match version {
+        Version::V4 => {
+            let (types, custom) = split_labels(Prop::Related, &r.labels);
+            let (extra, value) = if related::is_uri(&r.value) {
+                ("", escape_uri(&r.value))
+            } else {
+                (";VALUE=text", escape(&r.value))
+            };
+            let l = Labelled {
+                name: "RELATED",
+                extra,
+                value: &value,
+                types: &types,
+                custom: &custom,
+            };
+            l.write(out, groups, version);
+        }
+        Version::V3 => {
+            let value = escape(&r.value);
+            let relations: Vec<&String> = r.labels.iter().filter(|l| *l != "pref").collect();
+            let t = if pref { ";TYPE=PREF" } else { "" };
+            if relations.is_empty() {
+                line(out, &format!("X-ABRELATEDNAMES{t}:{value}"));
+            }
+            for (i, relation) in relations.into_iter().enumerate() {
+                let g = groups.next();
+                let t = if i == 0 { t } else { "" };
+                line(out, &format!("{g}X-ABRELATEDNAMES{t}:{value}"));
+                let label = escape(&related::apple_label(relation));
+                line(out, &format!("{g}X-ABLabel:{label}"));
+            }
+        }
+    }
 }
 
 /// A contact without a person's name but with an organisation is the organisation's card:
@@ -541,21 +637,26 @@ pub fn date_form(value: &str) -> DateForm {
 }
 
 fn birthday(out: &mut String, value: &str, version: Version) {
+    date_line(out, "BDAY", value, version);
+}
+
+/// A date property (`BDAY`, `ANNIVERSARY`, Apple's `X-ABDATE`) in the form its value allows.
+fn date_line(out: &mut String, name: &str, value: &str, version: Version) {
     match (date_form(value), version) {
         // "--MM-DD" has no year: 4.0 writes it natively, 3.0 the way Apple does.
         (DateForm::NoYear(md), Version::V4) => {
-            line(out, &format!("BDAY:--{}", md.replace('-', "")))
+            line(out, &format!("{name}:--{}", md.replace('-', "")))
         }
         (DateForm::NoYear(md), Version::V3) => {
-            line(out, &format!("BDAY;X-APPLE-OMIT-YEAR=1604:1604-{md}"))
+            line(out, &format!("{name};X-APPLE-OMIT-YEAR=1604:1604-{md}"))
         }
         // 4.0 wants the basic form for a full date, and keeps the dash of a year-month.
         (DateForm::Date(d), Version::V4) if d.len() == 10 => {
-            line(out, &format!("BDAY:{}", d.replace('-', "")))
+            line(out, &format!("{name}:{}", d.replace('-', "")))
         }
-        (DateForm::Date(d), _) => line(out, &format!("BDAY:{d}")),
-        (DateForm::Text, Version::V4) => line(out, &format!("BDAY;VALUE=text:{}", escape(value))),
-        (DateForm::Text, Version::V3) => line(out, &format!("BDAY:{}", escape(value))),
+        (DateForm::Date(d), _) => line(out, &format!("{name}:{d}")),
+        (DateForm::Text, Version::V4) => line(out, &format!("{name};VALUE=text:{}", escape(value))),
+        (DateForm::Text, Version::V3) => line(out, &format!("{name}:{}", escape(value))),
     }
 }
 

@@ -12,6 +12,7 @@ use super::vcard::{
     Prop,
 };
 use crate::model::{Address, Contact};
+use crate::vocab::{im, related};
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use std::io::{self, Write};
@@ -191,17 +192,42 @@ fn card(xml: &mut W<'_>, c: &Contact) -> io::Result<()> {
                 value(xml, "uri", &u.value)
             })?;
         }
+        for i in &c.ims {
+            let (types, custom) = split_labels(Prop::Impp, &i.labels);
+            xml.create_element("impp").write_inner_content(|xml| {
+                let service = [("service-type", im::display(&i.service))];
+                parameters(xml, &types, &custom, &service)?;
+                match im::split_scheme(&i.value) {
+                    Some(_) => value(xml, "uri", &i.value),
+                    None => value(xml, "uri", &format!("{}:{}", im::APPLE_SCHEME, i.value)),
+                }
+            })?;
+        }
         for a in &c.addresses {
             address(xml, a)?;
         }
-        if let Some(b) = &c.birthday {
-            let (kind, v) = match date_form(&b.value) {
-                DateForm::NoYear(md) => ("date", format!("--{}", md.replace('-', ""))),
-                DateForm::Date(d) if d.len() == 10 => ("date", d.replace('-', "")),
-                DateForm::Date(d) => ("date", d),
-                DateForm::Text => ("text", b.value.clone()),
-            };
-            simple(xml, "bday", kind, &v)?;
+        for (name, day) in [("bday", &c.birthday), ("anniversary", &c.anniversary)] {
+            if let Some(b) = day {
+                let (kind, v) = match date_form(&b.value) {
+                    DateForm::NoYear(md) => ("date", format!("--{}", md.replace('-', ""))),
+                    DateForm::Date(d) if d.len() == 10 => ("date", d.replace('-', "")),
+                    DateForm::Date(d) => ("date", d),
+                    DateForm::Text => ("text", b.value.clone()),
+                };
+                simple(xml, name, kind, &v)?;
+            }
+        }
+        for r in &c.related {
+            let (types, custom) = split_labels(Prop::Related, &r.labels);
+            xml.create_element("related").write_inner_content(|xml| {
+                parameters(xml, &types, &custom, &[])?;
+                let kind = if related::is_uri(&r.value) {
+                    "uri"
+                } else {
+                    "text"
+                };
+                value(xml, kind, &r.value)
+            })?;
         }
         for p in &c.photos {
             simple(xml, "photo", "uri", &p.value)?;

@@ -6,9 +6,11 @@
 //! as the exported data needs, and joins several values that share a label inside one cell with
 //! ` ::: `. The groups are therefore discovered from the header by their `<Group> <N> - <Field>`
 //! pattern, never from a fixed list, and every cell is split on ` ::: `. A label starting with `* `
-//! marks the group holding the primary value. Columns rolo has no field for (relations, events,
-//! custom fields, IM, phonetic names, the old format's Occupation or Mileage…) become notes
-//! (`Relation (Spouse): …`) so nothing the file holds is dropped.
+//! marks the group holding the primary value. Relations are related people (the label the
+//! relation), IM groups IM addresses (with their service), an event labelled Anniversary the
+//! anniversary. Columns rolo has no field for (other events, custom fields, phonetic names, the
+//! old format's Occupation or Mileage…) become notes (`Event (Graduation): …`) so nothing the file
+//! holds is dropped.
 //!
 //! The file's own words (separator, marks, numbered columns, system groups) are in
 //! `vocab::google_csv`, shared with the Google CSV sink, which writes what this reader reads back;
@@ -19,7 +21,7 @@ use super::table::{decode, header_key, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
-use crate::vocab::google_csv::{group_name, numbered, parse_label, split_multi};
+use crate::vocab::google_csv::{group_name, numbered, parse_label, split_multi, MARK};
 
 pub struct Google;
 
@@ -126,6 +128,9 @@ pub fn is_empty(c: &Contact) -> bool {
         && c.urls.is_empty()
         && c.addresses.is_empty()
         && c.birthday.is_none()
+        && c.anniversary.is_none()
+        && c.ims.is_empty()
+        && c.related.is_empty()
         && c.notes.is_empty()
         && c.photos.is_empty()
         && c.aliases.is_empty()
@@ -370,6 +375,39 @@ impl Layout {
                     }
                 }
             }
+            // A relation's label is the relation ("Spouse", "Referred By", a custom one).
+            "relation" => {
+                used.extend(g.col(&["value"]));
+                let label = raw_label(row.get(label_col)).to_lowercase();
+                let l: Vec<&str> = [label.as_str()]
+                    .into_iter()
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                for (i, v) in values(&["value"]).into_iter().enumerate() {
+                    let mut l = l.clone();
+                    if primary && i == 0 {
+                        l.push("pref");
+                    }
+                    c.add_related(v, &l);
+                }
+            }
+            "im" => {
+                let service_col = g.col(&["service"]);
+                used.extend(g.col(&["value"]));
+                used.extend(service_col);
+                let services = split_multi(row.get(service_col));
+                for (i, v) in values(&["value"]).into_iter().enumerate() {
+                    let service = services.get(i).or(services.first()).copied();
+                    c.add_im(v, service.unwrap_or_default(), &with_pref(i));
+                }
+            }
+            // An event labelled Anniversary is the anniversary; any other stays a note below.
+            "event" if raw_label(row.get(label_col)).eq_ignore_ascii_case("anniversary") => {
+                used.extend(g.col(&["value"]));
+                for v in values(&["value"]) {
+                    c.add_anniversary(v);
+                }
+            }
             "organization" => {
                 let cols = [&["name"][..], &["title"], &["department"]];
                 used.extend(cols.iter().filter_map(|n| g.col(n)));
@@ -382,8 +420,7 @@ impl Layout {
                 if let Some(vcol) = g.col(&["value"]) {
                     used.push(vcol);
                     let mut extra: Vec<String> = Vec::new();
-                    let raw_label = row.get(label_col);
-                    let raw_label = raw_label.strip_prefix('*').unwrap_or(raw_label).trim();
+                    let raw_label = raw_label(row.get(label_col));
                     if !raw_label.is_empty() {
                         extra.push(raw_label.to_string());
                     }
@@ -418,6 +455,11 @@ impl Layout {
             }
         }
     }
+}
+
+/// A label cell as written, without the primary mark.
+fn raw_label(cell: &str) -> &str {
+    cell.strip_prefix(MARK).unwrap_or(cell).trim()
 }
 
 /// Organizations from name, title and department cells, zipped on ` ::: `.

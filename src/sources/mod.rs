@@ -108,7 +108,7 @@ impl FileOut {
         }
     }
 
-    /// Reads every slashed date of the file's records (events, birthdays) in one order decided
+    /// Reads every slashed date of the file's records (events, birthdays, anniversaries) in one order decided
     /// for the whole file (`normalize::date::decide_order`), and rewrites them as ISO dates;
     /// normalisation then leaves them as they are. A guess and a mix of orders are warnings.
     pub fn settle_dates(&mut self) {
@@ -122,7 +122,8 @@ impl FileOut {
         for r in &self.records {
             let line = r.source().map_or(0, |s| s.line);
             let values = r.events.iter().map(|e| e.date.as_str());
-            for v in values.chain(r.birthday.as_ref().map(|b| b.value.as_str())) {
+            let days = [&r.birthday, &r.anniversary].into_iter().flatten();
+            for v in values.chain(days.map(|b| b.value.as_str())) {
                 match date::slashed_numbers(v) {
                     Some((a, b)) => {
                         if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
@@ -178,7 +179,7 @@ impl FileOut {
             for e in &mut r.events {
                 settle(&mut e.date);
             }
-            if let Some(b) = &mut r.birthday {
+            for b in [&mut r.birthday, &mut r.anniversary].into_iter().flatten() {
                 settle(&mut b.value);
             }
         }

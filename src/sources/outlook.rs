@@ -5,9 +5,11 @@
 //!
 //! Every column is classified by its name once per file: e-mail and phone columns carry their
 //! label in the name ("Business Fax" → work + fax, "Primary Phone" → pref), addresses come in
-//! Business / Home / Other column families, and every column rolo has no field for (Spouse,
-//! Manager's Name, Office Location, User 1…) becomes a `Header: value` note. Outlook's defaults that
-//! say nothing (`Gender` "Unspecified", `Priority` "Normal", a `0/0/00` date) are skipped. A file
+//! Business / Home / Other column families, Spouse, Manager's Name, Assistant's Name and Children
+//! are related people, Anniversary the anniversary, IMAddress (Thunderbird's Screen Name: AIM) an
+//! IM address, and every column rolo has no field for (Office Location, Hobby, User 1…) becomes a
+//! `Header: value` note. Outlook's defaults that say nothing (`Gender` "Unspecified", `Priority`
+//! "Normal", a `0/0/00` date) are skipped. A file
 //! that is not UTF-8 is read as Windows-1252 and the file gets a warning saying so.
 //!
 //! Desktop Outlook writes its column names in the language it is installed in (`Vorname`,
@@ -282,7 +284,11 @@ enum Col {
     Notes,
     Categories,
     Url(&'static str),
-    Im,
+    /// An IM address, with the service the column names (empty when none).
+    Im(&'static str),
+    /// A related person's name, with the relation.
+    Related(&'static str),
+    Anniversary,
     Address(&'static str, Part),
     /// Derived from other columns (Initials, an e-mail's display name or SMTP type): nothing to keep.
     Derived,
@@ -317,7 +323,12 @@ fn outlook_col(key: &str) -> Col {
         "web page" => return Col::Url(""),
         "personal web page" => return Col::Url("home"),
         "business web page" => return Col::Url("work"),
-        "imaddress" | "im address" => return Col::Im,
+        "imaddress" | "im address" => return Col::Im(""),
+        "spouse" => return Col::Related("spouse"),
+        "manager's name" => return Col::Related("manager"),
+        "assistant's name" => return Col::Related("assistant"),
+        "children" => return Col::Related("child"),
+        "anniversary" => return Col::Anniversary,
         "initials" => return Col::Derived,
         _ => {}
     }
@@ -388,6 +399,8 @@ fn thunderbird_col(key: &str) -> Col {
         "birth month" => Col::BirthMonth,
         "birth day" => Col::BirthDay,
         "notes" => Col::Notes,
+        // Thunderbird's "Screen Name" is the AIM screen name (its `_AimScreenName` field).
+        "screen name" => Col::Im("aim"),
         _ => Col::Other,
     }
 }
@@ -494,7 +507,10 @@ fn record(
                 let labels: Vec<&str> = [*label].into_iter().filter(|l| !l.is_empty()).collect();
                 c.add_url(v, &labels);
             }
-            Col::Im => c.add_note(&format!("IM: {v}")),
+            Col::Im(service) => c.add_im(v, service, &[]),
+            Col::Related(relation) => c.add_related(v, &[relation]),
+            Col::Anniversary if is_placeholder_date(v) => {}
+            Col::Anniversary => c.add_anniversary(v),
             Col::Address(label, part) => {
                 let i = match addresses.iter().position(|(l, _)| l == label) {
                     Some(i) => i,
@@ -631,7 +647,10 @@ mod tests {
         );
         assert_eq!(outlook_col("e-mail 2 address"), Col::Email);
         assert_eq!(outlook_col("e-mail 2 display name"), Col::Derived);
-        assert_eq!(outlook_col("spouse"), Col::Other);
+        assert_eq!(outlook_col("spouse"), Col::Related("spouse"));
+        assert_eq!(outlook_col("manager's name"), Col::Related("manager"));
+        assert_eq!(outlook_col("anniversary"), Col::Anniversary);
+        assert_eq!(outlook_col("office location"), Col::Other);
     }
 
     #[test]
@@ -673,14 +692,9 @@ mod tests {
                     || matches!(
                         to.as_str(),
                         "gender"
-                            | "anniversary"
-                            | "children"
-                            | "spouse"
                             | "priority"
                             | "private"
                             | "sensitivity"
-                            | "assistant's name"
-                            | "manager's name"
                             | "user 1"
                             | "user 2"
                             | "user 3"

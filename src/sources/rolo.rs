@@ -119,10 +119,16 @@ fn to_record(c: Contact, mut r: Contact) -> Contact {
     r.organizations = own(c.organizations, |v| v.sources = zero());
     r.profiles = own(c.profiles, |v| v.sources = zero());
     r.urls = own(c.urls, |v| v.sources = zero());
+    r.ims = own(c.ims, |v| v.sources = zero());
+    r.related = own(c.related, |v| v.sources = zero());
     r.addresses = own(c.addresses, |v| v.sources = zero());
     r.birthday = c.birthday.map(|mut b| {
         b.sources = zero();
         b
+    });
+    r.anniversary = c.anniversary.map(|mut a| {
+        a.sources = zero();
+        a
     });
     r.notes = own(c.notes, |v| v.sources = zero());
     r.photos = own(c.photos, |v| v.sources = zero());

@@ -21,7 +21,8 @@ use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Email, Kind, Organization, Phone, Platform, Text, Url};
 use crate::normalize::profile;
-use calcard::common::Data;
+use crate::vocab::related;
+use calcard::common::{Data, IanaString};
 use calcard::vcard::{VCardEntry, VCardParameterName, VCardParameterValue, VCardValue};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -447,7 +448,8 @@ impl Prop {
                     }
                     String::new()
                 }
-                VCardParameterValue::Type(t) => format!("{t:?}").to_ascii_lowercase(),
+                // The name as written (`co-worker`, `main-number`), not the variant's.
+                VCardParameterValue::Type(t) => t.as_str().to_ascii_lowercase(),
                 other => caret_decode(&other.into_text()),
             };
             params.push((pname, value));
@@ -679,7 +681,8 @@ pub fn iso_date(raw: &str, omit_year: Option<&str>) -> String {
     }
 }
 
-/// IM services whose handles are profiles rolo knows; others become a note.
+/// An IM property's service (a parameter, else the property's, else the URI scheme), link and
+/// handle: for the services rolo keeps as profiles.
 fn im_value(p: &Prop, service_hint: Option<&str>) -> (String, String, String) {
     let value = p.text();
     let (scheme, rest) = match value.split_once(':') {
@@ -720,25 +723,6 @@ fn legacy_im(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Outlook's, Evolution's and KDE's related-person properties, with the label rolo notes them
-/// under (the same as a vCard 4 `RELATED;TYPE=spouse` or Apple's related name).
-fn vendor_related(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "X-MS-SPOUSE" | "X-EVOLUTION-SPOUSE" | "X-KADDRESSBOOK-X-SPOUSENAME" | "X-SPOUSE" => {
-            "Spouse"
-        }
-        "X-MS-MANAGER" | "X-EVOLUTION-MANAGER" | "X-KADDRESSBOOK-X-MANAGERSNAME" | "X-MANAGER" => {
-            "Manager"
-        }
-        "X-MS-ASSISTANT"
-        | "X-EVOLUTION-ASSISTANT"
-        | "X-KADDRESSBOOK-X-ASSISTANTSNAME"
-        | "X-ASSISTANT" => "Assistant",
-        "X-MS-CHILD" | "X-MS-CHILDREN" => "Child",
-        _ => return None,
-    })
-}
-
 /// Anniversaries before vCard 4 had ANNIVERSARY.
 fn vendor_anniversary(name: &str) -> bool {
     matches!(
@@ -752,7 +736,8 @@ fn vendor_anniversary(name: &str) -> bool {
 
 /// Android's contact export (AOSP vCard 2.1) writes the data rows vCard has no property for as
 /// `X-ANDROID-CUSTOM:<mime type>;<data1>;<data2>;…`: nickname, relation (data2 the type, data3
-/// a custom label) and event (likewise). Relations and events become notes like vCard 4's.
+/// a custom label) and event (likewise). A relation is a related person like vCard 4's RELATED,
+/// an anniversary the anniversary; another event is a note under its label.
 fn android_custom(c: &mut Contact, p: &Prop) {
     let fields: Vec<String> = if p.values.len() > 1 {
         p.values.iter().map(|v| v.join(",")).collect()
@@ -773,26 +758,14 @@ fn android_custom(c: &mut Contact, p: &Prop) {
             }
         }
         "relation" => {
-            // ContactsContract.CommonDataKinds.Relation.TYPE_*
-            let label = match kind {
-                "1" => "Assistant",
-                "2" => "Brother",
-                "3" => "Child",
-                "4" => "Domestic partner",
-                "5" => "Father",
-                "6" => "Friend",
-                "7" => "Manager",
-                "8" => "Mother",
-                "9" => "Parent",
-                "10" => "Partner",
-                "11" => "Referred by",
-                "12" => "Relative",
-                "13" => "Sister",
-                "14" => "Spouse",
-                _ if !custom.is_empty() => custom,
-                _ => "Related",
+            // ContactsContract.CommonDataKinds.Relation.TYPE_*; 0 is custom, its label in data3.
+            let label = match related::android_type(kind) {
+                Some(l) => l,
+                None if !custom.is_empty() => custom,
+                None => "",
             };
-            c.add_note(&format!("{label}: {data1}"));
+            let labels: Vec<&str> = [label].into_iter().filter(|l| !l.is_empty()).collect();
+            c.add_related(data1, &labels);
         }
         "contact_event" => {
             let d = iso_date(data1, None);
@@ -803,7 +776,7 @@ fn android_custom(c: &mut Contact, p: &Prop) {
                         sources: vec![0],
                     })
                 }
-                "1" => c.add_note(&format!("Anniversary: {d}")),
+                "1" => c.add_anniversary(&d),
                 _ if !custom.is_empty() => c.add_note(&format!("{custom}: {d}")),
                 _ => c.add_note(&format!("Date: {d}")),
             }
@@ -1023,7 +996,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                 }
                 add_profile(&mut c, &service, &url, &handle);
             }
-            "IMPP" => add_im(&mut c, p, None),
+            "IMPP" => add_im(&mut c, p, None, &ab),
             "BDAY" => {
                 if c.birthday.is_none() {
                     let d = iso_date(&p.text(), p.param("X-APPLE-OMIT-YEAR"));
@@ -1036,8 +1009,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                 }
             }
             "ANNIVERSARY" => {
-                let d = iso_date(&p.text(), p.param("X-APPLE-OMIT-YEAR"));
-                c.add_note(&format!("Anniversary: {d}"));
+                c.add_anniversary(&iso_date(&p.text(), p.param("X-APPLE-OMIT-YEAR")));
             }
             "X-ABDATE" => {
                 let label = ab
@@ -1045,23 +1017,16 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                     .map(|l| apple_display(l))
                     .unwrap_or_else(|| "Date".into());
                 let d = iso_date(&p.text(), p.param("X-APPLE-OMIT-YEAR"));
-                c.add_note(&format!("{label}: {d}"));
-            }
-            "X-ABRELATEDNAMES" | "RELATED" => {
-                let v = p.text();
-                if !v.is_empty() && !v.to_ascii_lowercase().starts_with("urn:") {
-                    let label = ab
-                        .get(&p.group)
-                        .map(|l| apple_display(l))
-                        .or_else(|| {
-                            p.types()
-                                .into_iter()
-                                .find(|t| t != "pref")
-                                .map(|t| capitalise(&t))
-                        })
-                        .unwrap_or_else(|| "Related".into());
-                    c.add_note(&format!("{label}: {v}"));
+                if label.eq_ignore_ascii_case("anniversary") {
+                    c.add_anniversary(&d);
+                } else if !d.is_empty() {
+                    c.add_note(&format!("{label}: {d}"));
                 }
+            }
+            // Apple's related names, vCard 4's RELATED: the relation from TYPE or the X-ABLabel.
+            "X-ABRELATEDNAMES" | "RELATED" => {
+                let l = labels(p, &ab);
+                c.add_related(&p.text(), &l.iter().map(String::as_str).collect::<Vec<_>>());
             }
             "NOTE" => c.add_note(&p.text()),
             "UID" => uid = p.text(),
@@ -1080,21 +1045,17 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                 }
             }
             "X-ANDROID-CUSTOM" => android_custom(&mut c, p),
-            "X-SIP" => add_im(&mut c, p, Some("SIP")),
-            "X-MS-IMADDRESS" | "X-MS-IM" => add_im(&mut c, p, None),
+            "X-SIP" => add_im(&mut c, p, Some("SIP"), &ab),
+            "X-MS-IMADDRESS" | "X-MS-IM" => add_im(&mut c, p, None, &ab),
             name => {
                 if let Some(service) = legacy_im(name) {
-                    add_im(&mut c, p, Some(service));
-                } else if let Some(label) = vendor_related(name) {
-                    let v = p.text();
-                    if !v.is_empty() {
-                        c.add_note(&format!("{label}: {v}"));
-                    }
+                    add_im(&mut c, p, Some(service), &ab);
+                } else if let Some(relation) = related::vendor_property(name) {
+                    let mut l = labels(p, &ab);
+                    l.insert(0, relation.to_string());
+                    c.add_related(&p.text(), &l.iter().map(String::as_str).collect::<Vec<_>>());
                 } else if vendor_anniversary(name) {
-                    let d = iso_date(&p.text(), None);
-                    if !d.is_empty() {
-                        c.add_note(&format!("Anniversary: {d}"));
-                    }
+                    c.add_anniversary(&iso_date(&p.text(), None));
                 } else if matches!(name, "X-EVOLUTION-BLOG-URL" | "X-EVOLUTION-VIDEO-URL") {
                     plain_urls.push(p);
                 }
@@ -1269,14 +1230,6 @@ fn read_back(c: &mut Contact, uid: &str) {
     c.notes = notes;
 }
 
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(f) => f.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 fn merge_labels(into: &mut Vec<String>, more: Vec<String>) {
     for l in more {
         if !into.contains(&l) {
@@ -1341,9 +1294,9 @@ fn add_profile(c: &mut Contact, service: &str, url: &str, handle: &str) {
     }
 }
 
-/// IMPP and the old one-service IM properties: a profile when rolo knows the service, else a
-/// note so that the handle is not lost.
-fn add_im(c: &mut Contact, p: &Prop, hint: Option<&str>) {
+/// IMPP and the old one-service IM properties: a profile when rolo knows the service as one
+/// (X, Telegram, Mastodon…), else an IM address.
+fn add_im(c: &mut Contact, p: &Prop, hint: Option<&str>, ab: &HashMap<String, String>) {
     let (service, url, handle) = im_value(p, hint);
     if handle.is_empty() && url.is_empty() {
         return;
@@ -1353,12 +1306,19 @@ fn add_im(c: &mut Contact, p: &Prop, hint: Option<&str>) {
     if profile::canonical(probe, Some(&key)).is_some() {
         add_profile(c, &key, &url, &handle);
     } else {
-        let who = if service.is_empty() {
-            "IM".to_string()
-        } else {
-            service
-        };
-        c.add_note(&format!("{who}: {handle}"));
+        // The service named, not the scheme: `vocab::im` reads the scheme itself, and Apple's
+        // `x-apple:` names none.
+        let named = p
+            .param("X-SERVICE-TYPE")
+            .or(p.param("SERVICE-TYPE"))
+            .or(hint)
+            .unwrap_or_default();
+        let l = labels(p, ab);
+        c.add_im(
+            &p.text(),
+            named,
+            &l.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
     }
 }
 
@@ -1384,6 +1344,9 @@ fn is_empty(c: &Contact) -> bool {
         && c.notes.is_empty()
         && c.photos.is_empty()
         && c.birthday.is_none()
+        && c.anniversary.is_none()
+        && c.ims.is_empty()
+        && c.related.is_empty()
         && c.groups.is_empty()
 }
 

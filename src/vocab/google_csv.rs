@@ -39,8 +39,17 @@ pub const PHONE: &str = "Phone";
 pub const ADDRESS: &str = "Address";
 pub const ORGANIZATION: &str = "Organization";
 pub const WEBSITE: &str = "Website";
+pub const RELATION: &str = "Relation";
+pub const EVENT: &str = "Event";
+pub const IM: &str = "IM";
 
-/// The fields of an e-mail, phone or website group.
+/// The label of the event that is the anniversary (`Event 1 - Label`).
+pub const ANNIVERSARY: &str = "Anniversary";
+
+/// The fields of an IM group.
+pub const IM_FIELDS: [&str; 3] = ["Label", "Service", "Value"];
+
+/// The fields of an e-mail, phone, website, relation or event group.
 pub const LABEL_VALUE: [&str; 2] = ["Label", "Value"];
 
 /// The fields of an address group.

@@ -3,3 +3,5 @@
 //! what one writes the other reads back.
 
 pub mod google_csv;
+pub mod im;
+pub mod related;
