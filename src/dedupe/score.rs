@@ -740,12 +740,16 @@ fn handles(
     for (x, y) in [(a, b), (b, a)] {
         if x.has_name() && !y.has_name() {
             let keys = &x.name_handles;
+            // The best spelling any of them reaches, not the first found: "sophieadams" less
+            // its affix "ms" is the given name and the start of the family name, but whole it
+            // spells the whole name.
             let hit = y
                 .handles
                 .iter()
                 .zip(&y.handle_keys)
                 .chain(y.email_locals.iter().zip(&y.local_keys))
-                .find_map(|(h, k)| Some((h, keys.iter().position(|n| n == k)?)));
+                .filter_map(|(h, k)| Some((h, keys.iter().position(|n| n == k)?)))
+                .min_by_key(|&(_, at)| at);
             if let Some((h, at)) = hit {
                 // A handle that spells the whole name is as rare as the name: it counts like a
                 // name match (same cap for names one source holds several times), a little less
@@ -1185,5 +1189,20 @@ mod tests {
         // The family name now counts, beside the birthday's own weight.
         assert!(personal.weight > relatives + model.w(Level::BirthdayExact) + 1.0);
         assert_eq!(personal.gamma.get(Field::Family), Some(Level::FamilyExact));
+    }
+
+    #[test]
+    fn a_handle_reaches_its_best_spelling_not_its_first() {
+        let model = Model::default();
+        let name = named("sophie", "adams");
+        // Less its affix "ms", "sophieadams" is the given name and the start of the family
+        // name; whole, it spells the whole name. The affix-stripped core is listed first.
+        let mut handle = with_handle("sophieada");
+        handle.handles.push("sophieadams".into());
+        handle.handle_keys.push(handle_key("sophieadams"));
+        let c = compare(&name, &handle, &model, false);
+        assert_eq!(c.gamma.get(Field::Handle), Some(Level::HandleName));
+        let whole = compare(&name, &with_handle("sophieadams"), &model, false);
+        assert_eq!(c.weight, whole.weight);
     }
 }
