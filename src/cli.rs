@@ -3,6 +3,7 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, CommandFactory, Parser, Subcommand};
+use rolo::error::MergeError;
 use rolo::model::Kind;
 use rolo::progress::Progress;
 use rolo::report::Report;
@@ -91,6 +92,12 @@ pub struct MergeArgs {
     /// Normalise only: every record becomes its own contact.
     #[arg(long)]
     pub no_dedupe: bool,
+    /// Join records by the cluster assignments in FILE instead of rolo's matching: CSV or JSON
+    /// Lines of record_id,cluster_id, where a record id is the id `--no-dedupe --to jsonl` gives
+    /// the record (scripts/splink_link.py writes one). Records the file does not name stay
+    /// contacts of their own.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["no_dedupe", "model", "builtin_weights", "save_model", "threshold"])]
+    pub clusters: Option<String>,
     /// Match probability (0–1) at or above which records are joined: higher is stricter.
     #[arg(long, value_name = "X", default_value_t = 0.5, value_parser = parse_threshold)]
     pub threshold: f64,
@@ -279,6 +286,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
         limits: args.common.limits(),
         kinds: parse_kinds(args.kinds.as_deref())?,
         include_owner: args.include_owner,
+        clusters: args.clusters.as_ref().map(std::path::PathBuf::from),
         ..Options::default()
     };
     opts.normalize.region = args.region.as_ref().map(|r| r.trim().to_uppercase());
@@ -304,7 +312,12 @@ fn merge(args: MergeArgs) -> anyhow::Result<Exit> {
     };
 
     let progress = Bars::new(args.common.quiet());
-    let merged = rolo::merge(&args.inputs, &opts, &out, &progress).context("writing the output")?;
+    let merged = match rolo::merge(&args.inputs, &opts, &out, &progress) {
+        Ok(m) => m,
+        // Says where in the file, and why: the usual context would only add noise.
+        Err(MergeError::Clusters(e)) => bail!("{e}"),
+        Err(MergeError::Output(e)) => return Err(e).context("writing the output"),
+    };
     let report = &merged.report;
     if let (Some(path), Some(model)) = (&args.save_model, &report.model) {
         let json = serde_json::to_string_pretty(model)?;

@@ -120,6 +120,16 @@ pub enum OutputError {
     Serialize(String),
 }
 
+/// Why `rolo::merge` stopped: the output could not be written, or the clusters file
+/// (`--clusters`) could not be applied, in which case nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Clusters(#[from] crate::dedupe::external::ClustersError),
+}
+
 impl ErrorKind {
     /// The line inside the file this error points at, when it knows one.
     pub fn line(&self) -> Option<u64> {

@@ -22,8 +22,9 @@ pub mod sinks;
 pub mod sources;
 pub mod vocab;
 
+use dedupe::external::ClustersError;
 use dedupe::DedupeOptions;
-use error::OutputError;
+use error::{MergeError, OutputError};
 use model::{Contact, Kind};
 use normalize::record::NormOptions;
 use progress::Progress;
@@ -63,6 +64,9 @@ pub struct Options {
     pub kinds: KindFilter,
     /// Keep the export's owner as a contact.
     pub include_owner: bool,
+    /// Cluster assignments computed outside rolo (`--clusters FILE`, `dedupe::external`):
+    /// applied instead of rolo's own matching; survivorship, ids, outputs and report as usual.
+    pub clusters: Option<PathBuf>,
 }
 
 /// The contacts a run produced, and its report.
@@ -107,20 +111,50 @@ pub fn prepare(
     (records, report)
 }
 
-/// Reads, normalises, filters and deduplicates `inputs`.
+/// Reads, normalises, filters and deduplicates `inputs`. A clusters file (`opts.clusters`) that
+/// cannot be applied is the report's one error and the outcome has no contacts: [`try_run`]
+/// returns it as an error instead.
 pub fn run(inputs: &[String], opts: &Options, progress: &dyn Progress) -> Outcome {
+    try_run(inputs, opts, progress).unwrap_or_else(|e| Outcome {
+        contacts: Vec::new(),
+        report: Report {
+            inputs: inputs.to_vec(),
+            errors: vec![report::Issue::new(e.location, e.kind.to_string())],
+            ..Report::default()
+        },
+    })
+}
+
+/// [`run`], failing when the clusters file (`opts.clusters`) cannot be read or names a record
+/// the inputs do not hold. The file is read before the inputs.
+pub fn try_run(
+    inputs: &[String],
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Outcome, ClustersError> {
+    let assignments = match &opts.clusters {
+        Some(path) => Some(dedupe::external::read(path)?),
+        None => None,
+    };
     let (records, mut report) = prepare(inputs, opts, progress);
-    let deduped = dedupe::dedupe(records, &opts.dedupe, progress);
+    let deduped = match &assignments {
+        Some(a) => {
+            let (deduped, warnings) = dedupe::dedupe_external(records, a, progress)?;
+            report.warnings.extend(warnings);
+            deduped
+        }
+        None => dedupe::dedupe(records, &opts.dedupe, progress),
+    };
     progress.finish();
     report.merges = deduped.merges;
-    if opts.dedupe.enabled {
+    if opts.dedupe.enabled && assignments.is_none() {
         report.model = Some(deduped.model.to_file());
     }
     report.sort();
-    Outcome {
+    Ok(Outcome {
         contacts: deduped.contacts,
         report,
-    }
+    })
 }
 
 /// `--no-dedupe` without holding the data: reads file by file, normalises each file's records,
@@ -259,20 +293,26 @@ fn written_by_rolo(path: &Path) -> bool {
 
 /// The whole run: read, normalise, dedupe, merge, write to `out`, and write the report.
 /// `--no-dedupe` to a format written contact by contact streams file by file instead (memory
-/// does not grow with the input). Errors are output errors only: problems with inputs are in
-/// the report.
+/// does not grow with the input). Errors are output errors, and a clusters file that cannot be
+/// applied (nothing is written then): problems with inputs are in the report.
 pub fn merge(
     inputs: &[String],
     opts: &Options,
     out: &Output,
     progress: &dyn Progress,
-) -> Result<Merged, OutputError> {
-    let streams = !opts.dedupe.enabled && out.report.is_none() && out.format.streams();
+) -> Result<Merged, MergeError> {
+    let streams = !opts.dedupe.enabled
+        && opts.clusters.is_none()
+        && out.report.is_none()
+        && out.format.streams();
+    // The clusters file is an input too: no output may replace it.
+    let mut guarded = inputs.to_vec();
+    guarded.extend(opts.clusters.iter().map(|p| p.display().to_string()));
     if let Target::File(path) = &out.target {
-        check_target(path, inputs, !streams)?;
+        check_target(path, &guarded, !streams)?;
     }
     if let Some(path) = &out.report {
-        output::check_not_input(path, inputs)?;
+        output::check_not_input(path, &guarded)?;
     }
     if streams {
         let mut written = 0usize;
@@ -295,7 +335,7 @@ pub fn merge(
     let Outcome {
         contacts,
         mut report,
-    } = run(inputs, opts, progress);
+    } = try_run(inputs, opts, progress)?;
     progress.stage("writing", contacts.len() as u64);
     let vdir = match (&out.format, &out.target) {
         (OutputFormat::Vdir, Target::File(dir)) => {

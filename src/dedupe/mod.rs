@@ -6,6 +6,7 @@
 
 pub mod blocking;
 mod cluster;
+pub mod external;
 pub mod features;
 pub mod hash;
 pub mod ids;
@@ -103,9 +104,6 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         groups.entry(root).or_default().push(i);
     }
     progress.finish();
-    // Counted in contacts: the clusters merged.
-    progress.stage("merging", groups.len() as u64);
-    let batched = Batched::new(progress, groups.len());
     let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
     // Take each cluster's records out (cheap moves), then merge clusters in parallel.
     let work: Vec<(Vec<Contact>, Option<MergeInfo>)> = groups
@@ -127,17 +125,79 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         })
         .collect();
     drop(slots);
+    let key_of = if opts.enabled {
+        merge::record_key
+    } else {
+        merge::source_key
+    };
+    let (contacts, merges) = merge_clusters(work, key_of, progress);
+    // A panic while freeing would be a bug in drop code; the result is complete either way.
+    if let Some(t) = freeing {
+        let _ = t.join();
+    }
+    Deduped {
+        contacts,
+        merges,
+        model,
+    }
+}
+
+/// Merges the clusters a clusters file assigns (`--clusters FILE`, external.rs) instead of
+/// matching: no features, blocking, training or scoring. Survivorship, ids and output order are
+/// those of [`dedupe`]. A merge's score is 1 (the file decided; rolo weighed nothing) and its
+/// evidence names the file's cluster. Returns the contacts and the warnings about the file.
+pub fn dedupe_external(
+    records: Vec<Contact>,
+    assignments: &external::Assignments,
+    progress: &dyn Progress,
+) -> Result<(Deduped, Vec<crate::report::Issue>), external::ClustersError> {
+    progress.stage("clustering", records.len() as u64);
+    let grouping = external::group(&records, assignments)?;
+    progress.finish();
+    let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
+    let work: Vec<(Vec<Contact>, Option<MergeInfo>)> = grouping
+        .groups
+        .into_iter()
+        .map(|g| {
+            let members: Vec<Contact> = g
+                .members
+                .iter()
+                .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+                .collect();
+            let info = (members.len() > 1).then(|| MergeInfo {
+                score: 1.0,
+                evidence: vec![g.evidence],
+            });
+            (members, info)
+        })
+        .collect();
+    drop(slots);
+    let (contacts, merges) = merge_clusters(work, merge::record_key, progress);
+    let deduped = Deduped {
+        contacts,
+        merges,
+        model: weights::Model::default(),
+    };
+    Ok((deduped, grouping.warnings))
+}
+
+/// Merges each cluster's records, gives every contact its id (ids.rs) and puts the contacts in
+/// output order: by folded name (unnamed last), then id. Returns them with one report entry per
+/// merge. `key_of` is what a record contributes to its contact's id.
+fn merge_clusters(
+    work: Vec<(Vec<Contact>, Option<MergeInfo>)>,
+    key_of: fn(&Contact) -> String,
+    progress: &dyn Progress,
+) -> (Vec<Contact>, Vec<MergeReport>) {
+    // Counted in contacts: the clusters merged.
+    progress.stage("merging", work.len() as u64);
+    let batched = Batched::new(progress, work.len());
     let mut contacts = Vec::with_capacity(work.len());
     let mut keyed: Vec<Keyed> = work
         .into_par_iter()
         .enumerate()
         .map(|(k, (members, info))| {
             batched.at(k);
-            let key_of = if opts.enabled {
-                merge::record_key
-            } else {
-                merge::source_key
-            };
             let mut member_keys: Vec<String> = members.iter().map(key_of).collect();
             member_keys.sort();
             let ev = info.as_ref().map(|i| (i.score, i.evidence.clone()));
@@ -185,15 +245,7 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         .into_iter()
         .filter_map(|(_, _, _, i)| slots.get_mut(i).and_then(Option::take))
         .collect();
-    // A panic while freeing would be a bug in drop code; the result is complete either way.
-    if let Some(t) = freeing {
-        let _ = t.join();
-    }
-    Deduped {
-        contacts,
-        merges,
-        model,
-    }
+    (contacts, merges)
 }
 
 /// Scores are shown with three decimals; more is noise and would make output churn.
