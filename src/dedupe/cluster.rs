@@ -153,6 +153,16 @@ pub(super) struct Clusters {
     /// Per root: weakest accepted link and the evidence of every accepted link.
     pub(super) score: Vec<f64>,
     pub(super) evidence: Vec<Vec<String>>,
+    /// Every join in order (root, child, why), whose evidence [`Clusters::settle_evidence`]
+    /// spells out afterwards: spelling it needs a comparison per link, done in parallel.
+    log: Vec<(usize, usize, Why)>,
+}
+
+/// Why two clusters joined: lines already written, or the index of the decision whose
+/// comparison explains it.
+pub(super) enum Why {
+    Lines(Vec<String>),
+    Link(usize),
 }
 
 impl Clusters {
@@ -163,6 +173,7 @@ impl Clusters {
             guards,
             score: vec![1.0; n],
             evidence: vec![Vec::new(); n],
+            log: Vec::new(),
         }
     }
 
@@ -190,7 +201,7 @@ impl Clusters {
             f64::MAX,
             0.0,
             &Gamma::default(),
-            vec![why.to_string()],
+            Why::Lines(vec![why.to_string()]),
         );
     }
 
@@ -204,7 +215,7 @@ impl Clusters {
         weight: f64,
         min_weight: f64,
         pair: &Gamma,
-        why: Vec<String>,
+        why: Why,
     ) -> Result<(), &'static str> {
         // A shared full birth date: see `Guard::conflict_with`.
         let personal = pair.get(Field::Birthday) == Some(Level::BirthdayExact);
@@ -238,20 +249,39 @@ impl Clusters {
         if let Some(s) = self.score.get_mut(root) {
             *s = s.min(child_score).min(p);
         }
-        let mut ev = self
-            .evidence
-            .get_mut(child)
-            .map(std::mem::take)
-            .unwrap_or_default();
-        if let Some(e) = self.evidence.get_mut(root) {
-            e.append(&mut ev);
-            for w in why {
-                if !e.contains(&w) {
-                    e.push(w);
+        self.log.push((root, child, why));
+        Ok(())
+    }
+
+    /// Spells out the evidence of every join, the links' (`lines_of` a decision index) in
+    /// parallel, then gathers it per cluster in the order the joins were made: each root's
+    /// evidence, its child's after it, then the link's own lines not already there.
+    fn settle_evidence(&mut self, lines_of: impl Fn(usize) -> Vec<String> + Sync) {
+        let log: Vec<(usize, usize, Vec<String>)> = std::mem::take(&mut self.log)
+            .into_par_iter()
+            .map(|(root, child, why)| {
+                let lines = match why {
+                    Why::Lines(v) => v,
+                    Why::Link(i) => lines_of(i),
+                };
+                (root, child, lines)
+            })
+            .collect();
+        for (root, child, why) in log {
+            let mut ev = self
+                .evidence
+                .get_mut(child)
+                .map(std::mem::take)
+                .unwrap_or_default();
+            if let Some(e) = self.evidence.get_mut(root) {
+                e.append(&mut ev);
+                for w in why {
+                    if !e.contains(&w) {
+                        e.push(w);
+                    }
                 }
             }
         }
-        Ok(())
     }
 }
 
@@ -286,6 +316,7 @@ pub(super) fn decide(
         }
     }
     if !opts.enabled {
+        clusters.settle_evidence(|_| Vec::new());
         return (clusters, decisions, Model::default());
     }
     // A conversation split over several files (Facebook and Instagram write message_1.json,
@@ -383,48 +414,54 @@ pub(super) fn decide(
     let taken = |d: &Decision| d.comparison.probability() >= opts.threshold;
     let mut done = 0usize;
     let batched = Batched::new(progress, decisions.len());
-    for d in decisions.iter_mut() {
+    for (i, d) in decisions.iter_mut().enumerate() {
         if d.comparison.beyond_name || !taken(d) {
             batched.at(done);
             done += 1;
         }
         if d.comparison.beyond_name && taken(d) {
-            take(&mut clusters, d, p, &model, min_weight);
+            take(&mut clusters, i, d, min_weight);
         }
     }
     let allowed = name_only(&mut clusters, &decisions, opts.threshold);
-    for d in decisions
+    for (i, d) in decisions
         .iter_mut()
-        .filter(|d| !d.comparison.beyond_name && taken(d))
+        .enumerate()
+        .filter(|(_, d)| !d.comparison.beyond_name && taken(d))
     {
         batched.at(done);
         done += 1;
         match allowed.allows(d.a, d.b) {
-            Ok(()) => take(&mut clusters, d, p, &model, min_weight),
+            Ok(()) => take(&mut clusters, i, d, min_weight),
             Err(reason) => d.outcome = Outcome::Refused(reason),
         }
     }
+    // Evidence is only spelled out for links that are taken (or when explaining).
+    clusters.settle_evidence(|i| {
+        let Some(d) = decisions.get(i) else {
+            return Vec::new();
+        };
+        if !d.comparison.evidence.is_empty() {
+            return evidence_lines(&d.comparison);
+        }
+        match (p.feats.get(d.a), p.feats.get(d.b)) {
+            (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, &model, true)),
+            _ => Vec::new(),
+        }
+    });
     batched.done();
     (clusters, decisions, model)
 }
 
-/// Joins the pair of `d` if the clusters allow it, and records the outcome.
-fn take(clusters: &mut Clusters, d: &mut Decision, p: &Prepared, model: &Model, min_weight: f64) {
+/// Joins the pair of `d` (decision `i`) if the clusters allow it, and records the outcome.
+fn take(clusters: &mut Clusters, i: usize, d: &mut Decision, min_weight: f64) {
     // Already one cluster: nothing to join, and its evidence would not be kept.
     if clusters.find(d.a) == clusters.find(d.b) {
         d.outcome = Outcome::Merged;
         return;
     }
-    // Evidence is only spelled out for links that are taken (or when explaining).
-    let why = if d.comparison.evidence.is_empty() {
-        match (p.feats.get(d.a), p.feats.get(d.b)) {
-            (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, model, true)),
-            _ => Vec::new(),
-        }
-    } else {
-        evidence_lines(&d.comparison)
-    };
     let pair = d.comparison.gamma;
+    let why = Why::Link(i);
     d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, &pair, why) {
         Ok(()) => Outcome::Merged,
         Err(reason) => Outcome::Refused(reason),
