@@ -58,12 +58,36 @@ fn a_windows_contact_file_is_one_person_with_every_collection() {
     assert_eq!(c.organizations[0].department, "Logistics");
     assert_eq!(c.birthday.as_ref().unwrap().value, "1986-11-02");
     let notes: Vec<&str> = c.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(notes, ["Met at the Oslo logistics fair."]);
+}
+
+#[test]
+fn windows_contact_people_dates_and_im_addresses_are_typed_values() {
+    let out = common::run(&["fixtures/windows/contacts"]);
+    let c = &out.contacts[0];
+    // PersonCollection: the wab: label is the relation; the nil Person is nobody.
     assert_eq!(
-        notes,
+        related(c),
         [
-            "Anniversary: 2014-08-16",
-            "Spouse: Tor Solberg",
-            "Met at the Oslo logistics fair."
+            ("Tor Solberg", vec!["spouse"]),
+            ("Sigrid Solberg", vec!["child"]),
+            ("Henrik Berge", vec!["manager"]),
+            ("Liv Dahl", vec!["assistant"]),
+        ]
+    );
+    // The date labelled wab:Anniversary, without its time of day.
+    assert_eq!(c.anniversary.as_ref().unwrap().value, "2014-08-16");
+    // IMAddressCollection: Protocol names the service; without one the address stays as written.
+    assert_eq!(
+        ims(c),
+        [
+            (
+                "xmpp:ingrid.solberg@jabber.example.org",
+                "xmpp",
+                vec!["home", "pref"]
+            ),
+            ("skype:inga.solberg", "skype", vec!["work"]),
+            ("ingrid-s@chat.example.net", "", vec![]),
         ]
     );
 }
