@@ -456,6 +456,110 @@ fn thunderbird_localized_headers_read_like_the_english_ones() {
     assert_eq!(claire.organizations[0].title, "Architecte");
 }
 
+#[test]
+fn thunderbird_headers_in_italian_portuguese_swedish_czech_russian_and_japanese_are_read() {
+    // One file per language, each with the header Thunderbird's own translation writes.
+    for (file, given, family, email, home, work, title) in [
+        (
+            "it.csv",
+            "Giulia",
+            "Ferraro",
+            "giulia.ferraro@example.it",
+            "Torino",
+            "Milano",
+            "Ingegnera",
+        ),
+        (
+            "pt-BR.csv",
+            "Rafael",
+            "Souza",
+            "rafael.souza@example.com.br",
+            "Campinas",
+            "São Paulo",
+            "Analista",
+        ),
+        (
+            "sv.csv",
+            "Elin",
+            "Lindqvist",
+            "elin.lindqvist@example.se",
+            "Uppsala",
+            "Stockholm",
+            "Projektledare",
+        ),
+        (
+            "cs.csv",
+            "Pavel",
+            "Novotný",
+            "pavel.novotny@example.cz",
+            "Brno",
+            "Praha",
+            "Účetní",
+        ),
+        (
+            "ru.csv",
+            "Анна",
+            "Смирнова",
+            "anna.smirnova@example.ru",
+            "Казань",
+            "Москва",
+            "Редактор",
+        ),
+        (
+            "ja.csv",
+            "花子",
+            "佐藤",
+            "hanako.sato@example.jp",
+            "横浜市",
+            "千代田区",
+            "課長",
+        ),
+    ] {
+        let loaded = load(&format!("fixtures/outlook/thunderbird-l10n/{file}"));
+        assert_eq!(loaded.report.files[0].format, "thunderbird-csv", "{file}");
+        assert_eq!(loaded.records.len(), 1, "{file}");
+        let c = by_given(&loaded.records, given);
+        assert_eq!(c.name.family, family, "{file}");
+        assert_eq!(c.emails[0].value, email, "{file}");
+        assert_eq!(c.phones[0].labels, ["mobile"], "{file}");
+        assert_eq!(c.organizations[0].title, title, "{file}");
+        // Home city first, work city second, even where both columns have one name (Czech).
+        let places: Vec<(&str, &[String])> = c
+            .addresses
+            .iter()
+            .map(|a| (a.locality.as_str(), a.labels.as_slice()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (home, &["home".to_string()][..]),
+                (work, &["work".to_string()][..])
+            ],
+            "{file}"
+        );
+    }
+    let one = |file: &str| {
+        load(&format!("fixtures/outlook/thunderbird-l10n/{file}"))
+            .records
+            .remove(0)
+    };
+    assert_eq!(one("it.csv").birthday.unwrap().value, "1988-05-21");
+    assert_eq!(one("pt-BR.csv").birthday.unwrap().value, "--11-03");
+    assert_eq!(one("ja.csv").name.full, "佐藤 花子");
+    // Czech names the display name and the screen name alike: the first is the name, the
+    // second the AIM screen name.
+    let pavel = one("cs.csv");
+    assert_eq!(pavel.name.full, "Pavel Novotný");
+    assert_eq!(pavel.ims[0].value, "aim:pavel.aim");
+    // Swedish names its four custom columns alike: each value is kept.
+    let elin = one("sv.csv");
+    let notes: Vec<&str> = elin.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(
+        notes,
+        ["Annan uppgift 1: Vegetarian", "Annan uppgift 1: Tennis"]
+    );
+}
+
 /// The values a round trip must keep, in a form that compares across the two runs.
 fn fingerprint(c: &Contact, with_platforms: bool) -> String {
     let n = &c.name;

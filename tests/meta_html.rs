@@ -119,6 +119,114 @@ fn html_and_json_exports_of_the_same_people_give_the_same_contacts() {
     assert_eq!(anna["sources"].as_array().unwrap().len(), 2);
 }
 
+/// `rolo merge INPUT... --kinds all --to json`, parsed: blocked and restricted people too.
+fn merged_all(inputs: &[&str]) -> Vec<Value> {
+    let out = rolo()
+        .arg("merge")
+        .args(inputs)
+        .args(["--kinds", "all", "--to", "json", "-q"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
+}
+
+#[test]
+fn instagram_label_table_pages_read_like_their_json_twins() {
+    // blocked_profiles.html in the two-cell shape, restricted_profiles.html in the one-cell
+    // shape: the same people as the label_values JSON of the same lists.
+    let dir = "fixtures/instagram/html-tables/connections/followers_and_following";
+    let ig = "fixtures/instagram/2025/connections/followers_and_following";
+    let from_html = people(merged_all(&[
+        &format!("{dir}/blocked_profiles.html"),
+        &format!("{dir}/restricted_profiles.html"),
+    ]));
+    let from_json = people(merged_all(&[
+        &format!("{ig}/blocked_profiles.json"),
+        &format!("{ig}/restricted_profiles.json"),
+    ]));
+    assert_eq!(from_html.len(), 3, "{from_html:?}");
+    assert_eq!(from_html, from_json);
+
+    // close_friends.html: the Username row is the account, the URL row its bio link, even when
+    // that link is another Instagram profile or a bare domain; a <span> around a value is no
+    // matter.
+    let friends = merged_all(&[&format!("{dir}/close_friends.html")]);
+    let seen: Vec<(&str, &str, &str)> = friends
+        .iter()
+        .map(|c| {
+            (
+                c["name"]["full"].as_str().unwrap(),
+                c["profiles"][0]["url"].as_str().unwrap(),
+                c["events"][0]["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "Anna Schmidt",
+                "https://www.instagram.com/anna.schmidt",
+                "close_friend_added"
+            ),
+            (
+                "Linh Tran",
+                "https://www.instagram.com/linh.tran",
+                "close_friend_added"
+            ),
+        ]
+    );
+    assert_eq!(friends[0]["profiles"].as_array().unwrap().len(), 1);
+    assert_eq!(friends[0]["sources"][0]["line"], 4);
+}
+
+#[test]
+fn an_instagram_label_table_entry_without_username_or_name_is_rejected_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("blocked_profiles.html");
+    let row = |label: &str, value: &str| {
+        format!("<tr><td class=\"_a6_q\">{label}</td><td class=\"_2piu _a6_r\">{value}</td></tr>")
+    };
+    let entry = |rows: &str| {
+        format!(
+            "<div class=\"pam _3-95 _2ph- _a6-g uiBoxWhite noborder\"><div class=\"_a6-p\">\
+             <table>{rows}</table></div><div class=\"_3-94 _a6-o\">Jan 02, 2025 12:00 pm</div></div>\n"
+        )
+    };
+    std::fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html>\n<html><body><div class=\"_a706\" role=\"main\"><h1>Blocked</h1>\n{}{}</div></body></html>\n",
+            entry(&(row("Nombre", "Ana Ruiz") + &row("Nombre de usuario", "ana.ruiz"))),
+            entry(&row("URL", "")),
+        ),
+    )
+    .unwrap();
+    let report = tmp.path().join("report.json");
+    let out = rolo()
+        .arg("merge")
+        .arg(&page)
+        .args(["--kinds", "all", "--to", "json", "--report"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let contacts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    // Spanish labels: the username label is known in the account's language.
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0]["name"]["full"], "Ana Ruiz");
+    assert_eq!(contacts[0]["profiles"][0]["handle"], "ana.ruiz");
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
+    let rejected = report["rejected"].as_array().unwrap();
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert_eq!(rejected[0]["location"]["line"], 4, "{rejected:?}");
+}
+
 /// `rolo inspect --json`: (file, platform, format, records) of every file read.
 fn inspected(input: &Path) -> Vec<(String, String, String, u64)> {
     let out = rolo()

@@ -58,12 +58,36 @@ fn a_windows_contact_file_is_one_person_with_every_collection() {
     assert_eq!(c.organizations[0].department, "Logistics");
     assert_eq!(c.birthday.as_ref().unwrap().value, "1986-11-02");
     let notes: Vec<&str> = c.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(notes, ["Met at the Oslo logistics fair."]);
+}
+
+#[test]
+fn windows_contact_people_dates_and_im_addresses_are_typed_values() {
+    let out = common::run(&["fixtures/windows/contacts"]);
+    let c = &out.contacts[0];
+    // PersonCollection: the wab: label is the relation; the nil Person is nobody.
     assert_eq!(
-        notes,
+        related(c),
         [
-            "Anniversary: 2014-08-16",
-            "Spouse: Tor Solberg",
-            "Met at the Oslo logistics fair."
+            ("Tor Solberg", vec!["spouse"]),
+            ("Sigrid Solberg", vec!["child"]),
+            ("Henrik Berge", vec!["manager"]),
+            ("Liv Dahl", vec!["assistant"]),
+        ]
+    );
+    // The date labelled wab:Anniversary, without its time of day.
+    assert_eq!(c.anniversary.as_ref().unwrap().value, "2014-08-16");
+    // IMAddressCollection: Protocol names the service; without one the address stays as written.
+    assert_eq!(
+        ims(c),
+        [
+            (
+                "xmpp:ingrid.solberg@jabber.example.org",
+                "xmpp",
+                vec!["home", "pref"]
+            ),
+            ("skype:inga.solberg", "skype", vec!["work"]),
+            ("ingrid-s@chat.example.net", "", vec![]),
         ]
     );
 }
@@ -147,15 +171,76 @@ fn a_google_atom_feed_gives_one_record_per_entry() {
         "500 Pine St\nApt 3\nSeattle, WA 98101\nUSA"
     );
     let notes: Vec<&str> = priya.notes.iter().map(|n| n.value.as_str()).collect();
-    assert_eq!(
-        notes,
-        [
-            "Skype: priya.raman",
-            "Spouse: Arjun Raman",
-            "Anniversary: 2012-11-20",
-            "Met at PyCon"
-        ]
-    );
+    assert_eq!(notes, ["Met at PyCon"]);
     // An entry with only a title is named by it.
     assert_eq!(out.contacts[1].name.full, "Tomasz Wójcik");
+}
+
+/// (value, service, labels) of each IM address; (value, labels) of each related person.
+type Ims<'a> = Vec<(&'a str, &'a str, Vec<&'a str>)>;
+type Relateds<'a> = Vec<(&'a str, Vec<&'a str>)>;
+
+fn ims(c: &rolo::model::Contact) -> Ims<'_> {
+    c.ims
+        .iter()
+        .map(|i| {
+            (
+                i.value.as_str(),
+                i.service.as_str(),
+                i.labels.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+fn related(c: &rolo::model::Contact) -> Relateds<'_> {
+    c.related
+        .iter()
+        .map(|r| {
+            (
+                r.value.as_str(),
+                r.labels.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn google_atom_relations_ims_and_anniversaries_are_typed_values() {
+    let out = common::run(&["fixtures/google/atom"]);
+    let priya = &out.contacts[0];
+    assert_eq!(
+        ims(priya),
+        vec![("skype:priya.raman", "skype", vec!["other"])]
+    );
+    assert_eq!(related(priya), [("Arjun Raman", vec!["spouse"])]);
+    assert_eq!(priya.anniversary.as_ref().unwrap().value, "2012-11-20");
+
+    let zofia = &out.contacts[2];
+    assert_eq!(zofia.name.full, "Zofia Nowak");
+    // The protocol URI's fragment is the service; one rolo does not know keeps its word.
+    assert_eq!(
+        ims(zofia),
+        [
+            (
+                "xmpp:zofia@jabber.example.org",
+                "xmpp",
+                vec!["home", "pref"]
+            ),
+            ("xmpp:zofia.nowak@gmail.example", "googletalk", vec!["chat"]),
+            ("zn-4471", "netmeeting", vec!["work"]),
+        ]
+    );
+    // A rel word with its dash a space; a custom label as written, lower-cased.
+    assert_eq!(
+        related(zofia),
+        [
+            ("Ewa Zielińska", vec!["domestic partner"]),
+            ("Halina Nowak", vec!["godmother"]),
+        ]
+    );
+    // The event labelled Anniversary is the anniversary; the other events stay notes.
+    assert_eq!(zofia.anniversary.as_ref().unwrap().value, "2019-06-08");
+    let notes: Vec<&str> = zofia.notes.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(notes, ["Other: 2020-02-01", "Name day: 2020-12-15"]);
 }

@@ -178,6 +178,12 @@ fn html_list(name: &str) -> Option<&'static List> {
     LISTS.iter().find(|l| l.format == *id)
 }
 
+/// Whether Facebook's export has an HTML list page of this file name (`followers.html` is also
+/// Instagram's; `blocked_profiles.html` only Instagram's).
+pub(super) fn is_facebook_page_name(name: &str) -> bool {
+    html_list(name).is_some()
+}
+
 /// Whether an HTML page is Instagram's: its lists' folder, or its profile links.
 pub(super) fn is_instagram_page(path: &str, head: &str) -> bool {
     path.to_lowercase().contains("followers_and_following/")

@@ -6,8 +6,10 @@
 //! The `gd:` elements carry the values (`gd:name`, `gd:email address=… rel=…#work`,
 //! `gd:phoneNumber rel=…#mobile`, `gd:structuredPostalAddress`, `gd:organization`, `gd:im`), the
 //! `gContact:` ones the rest (`birthday when=…`, `nickname`, `website`, `relation`, `event`). A
-//! `rel` URI's fragment is the label; a `primary="true"` value is `pref`. Relations, events and IM
-//! become notes as they do from Google's CSV. Read by the Google source (format `google-atom`);
+//! `rel` URI's fragment is the label; a `primary="true"` value is `pref`. Relations are related
+//! people (the `rel` or custom `label` the relation), `gd:im` IM addresses (the protocol's
+//! fragment the service), the event `rel="anniversary"` (or labelled Anniversary) the
+//! anniversary, as from Google's CSV; other events stay notes. Read by the Google source (format `google-atom`);
 //! detected by the contact namespace in the content. Each record's line is its `<entry>` tag's.
 
 use super::input::FileEntry;
@@ -139,28 +141,25 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
         }
     }
     for im in entry.children_named("im") {
-        let protocol = im
+        // The protocol is a URI whose fragment names the service (`…/2005#JABBER`,
+        // `#GOOGLE_TALK`); an unknown one (`#NETMEETING`) is kept as its word.
+        let service = im
             .attr("protocol")
-            .and_then(|p| p.rsplit('#').next())
-            .map(display_word)
-            .unwrap_or_else(|| "IM".into());
-        let address = im.attr("address").unwrap_or_default().trim();
-        if !address.is_empty() {
-            c.add_note(&format!("{protocol}: {address}"));
-        }
+            .map(|p| fragment(p).trim())
+            .unwrap_or_default();
+        let labels = labels(im);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_im(im.attr("address").unwrap_or_default(), service, &labels);
     }
     for r in entry.children_named("relation") {
-        let label = r
-            .attr("label")
-            .map(str::to_string)
-            .or_else(|| r.attr("rel").map(display_word))
-            .unwrap_or_else(|| "Related".into());
-        let who = r.text.trim();
-        if !who.is_empty() {
-            c.add_note(&format!("{label}: {who}"));
-        }
+        let label = relation_label(r);
+        let labels: Vec<&str> = label.as_deref().into_iter().collect();
+        c.add_related(r.text.trim(), &labels);
     }
     for e in entry.children_named("event") {
+        let anniversary = e.attr("rel").map(fragment) == Some("anniversary")
+            || e.attr("label")
+                .is_some_and(|l| l.trim().eq_ignore_ascii_case("anniversary"));
         let label = e
             .attr("label")
             .map(str::to_string)
@@ -168,7 +167,9 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
             .unwrap_or_else(|| "Date".into());
         for when in e.children_named("when") {
             let start = when.attr("starttime").unwrap_or_default().trim();
-            if !start.is_empty() {
+            if anniversary {
+                c.add_anniversary(start);
+            } else if !start.is_empty() {
                 c.add_note(&format!("{label}: {start}"));
             }
         }
@@ -181,13 +182,33 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
     }
 }
 
+/// A relation as rolo labels it: a custom `label` as written (lower-cased), else the `rel` word
+/// with its dash a space (`domestic-partner` → domestic partner, `referred-by` → referred by);
+/// none when the entry names neither.
+fn relation_label(node: &Node) -> Option<String> {
+    node.attr("label")
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_lowercase)
+        .or_else(|| {
+            node.attr("rel")
+                .map(|r| fragment(r).trim().replace(['-', '_'], " ").to_lowercase())
+                .filter(|r| !r.is_empty())
+        })
+}
+
+/// The word a `rel` names: the fragment of a URI (`…/2005#anniversary`), or the value itself as
+/// the contact schema's relations and events write it (`spouse`).
+fn fragment(rel: &str) -> &str {
+    rel.rsplit('#').next().unwrap_or(rel)
+}
+
 /// `rel="http://schemas.google.com/g/2005#work_fax"` → work, fax; a custom `label` as written;
 /// `primary="true"` → pref.
 fn labels(node: &Node) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Some(rel) = node.attr("rel") {
-        let fragment = rel.rsplit('#').next().unwrap_or(rel);
-        for word in fragment.split('_') {
+        for word in fragment(rel).split('_') {
             let label = match word {
                 "mobile" => "mobile",
                 "home" => "home",
@@ -214,8 +235,7 @@ fn labels(node: &Node) -> Vec<String> {
     out
 }
 
-/// A `rel` or protocol word as people read it: `domestic-partner` → "Domestic partner",
-/// `GOOGLE_TALK` → "Google talk".
+/// An event's `rel` word as people read it in a note: `other` → "Other".
 fn display_word(rel: &str) -> String {
     let word = rel
         .rsplit('#')

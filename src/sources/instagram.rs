@@ -16,7 +16,8 @@
 //! from the handle. Strings are repaired of Meta's mojibake like Facebook's.
 
 use super::facebook::{
-    first_key, fix, has_key, is_instagram_page, is_thread_file, read_thread, unix_seconds,
+    first_key, fix, has_key, is_facebook_page_name, is_instagram_page, is_thread_file, read_thread,
+    unix_seconds,
 };
 use super::input::FileEntry;
 use super::json::{self, Lines, RawValue};
@@ -209,9 +210,12 @@ impl Source for Instagram {
 
     fn detect(&self, sniff: &Sniff<'_>) -> Option<&'static Format> {
         if meta_html::page_stem(sniff.name).is_some() {
+            // A page named as only Instagram names its lists needs no more evidence: the label
+            // table pages (blocked, restricted, close friends…) link to no profile.
             let ours = list_by_name(sniff.name).is_some()
                 && meta_html::is_meta_page(sniff.head)
-                && is_instagram_page(sniff.path, sniff.head);
+                && (is_instagram_page(sniff.path, sniff.head)
+                    || !is_facebook_page_name(sniff.name));
             return ours.then(|| format("html-lists")).flatten();
         }
         if !sniff.name.ends_with(".json") {
@@ -390,6 +394,10 @@ fn read_html_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), Erro
     }
     let clean = |s: &str| fix(s).trim().trim_start_matches('@').trim().to_string();
     for e in entries {
+        if !e.fields.is_empty() {
+            read_html_table_entry(&e, list, out);
+            continue;
+        }
         let from_link = e
             .links
             .iter()
@@ -424,6 +432,34 @@ fn read_html_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), Erro
         out.push(c);
     }
     Ok(())
+}
+
+/// An entry written as a label / value table: read by its labels as the JSON twin's
+/// `label_values` are (Name, Username; the URL row is the account's bio link, a profile of its
+/// own only when no username is given), dated by the page's date block.
+fn read_html_table_entry(e: &meta_html::Entry, list: &List, out: &mut FileOut) {
+    let mut p = Person::default();
+    let mut href = String::new();
+    from_labels(
+        &mut p,
+        &mut href,
+        e.fields.iter().map(|(l, v)| (l.as_str(), v.as_str())),
+    );
+    if p.handle.is_empty() {
+        p.handle = handle_from_url(&href).unwrap_or_default();
+    }
+    if p.handle.is_empty() && p.name.is_empty() {
+        out.reject(e.line, format!("{} without a username", list.kind));
+        return;
+    }
+    let mut c = out.start(e.line, list.kind);
+    fill(&mut c, &p);
+    // Only the date block: the table's values are no date.
+    let date = fix(&e.date);
+    if !date.trim().is_empty() {
+        c.add_event(list.event, date.trim(), SERVICE);
+    }
+    out.push(c);
 }
 
 /// What an entry says about its person.
@@ -464,19 +500,11 @@ fn person(e: &Entry) -> Person {
     if p.handle.is_empty() {
         p.handle = clean(e.title.as_deref().unwrap_or_default());
     }
-    for lv in &e.label_values {
-        let label = fix(lv.label.as_deref().unwrap_or_default()).to_lowercase();
-        let value = match &lv.value {
-            Some(Value::String(s)) => fix(s),
-            _ => continue,
-        };
-        match label_kind(&label) {
-            Label::Username if p.handle.is_empty() => p.handle = clean(&value),
-            Label::Url if href.is_empty() => href = value,
-            Label::Name if p.name.is_empty() => p.name = value.trim().to_string(),
-            _ => {}
-        }
-    }
+    let labelled = e.label_values.iter().filter_map(|lv| match &lv.value {
+        Some(Value::String(s)) => Some((lv.label.as_deref().unwrap_or_default(), s.as_str())),
+        _ => None,
+    });
+    from_labels(&mut p, &mut href, labelled);
     if p.handle.is_empty() {
         p.handle = handle_from_url(&href).unwrap_or_default();
     }
@@ -484,6 +512,26 @@ fn person(e: &Entry) -> Person {
         p.timestamp = e.timestamp.as_ref().and_then(unix_seconds);
     }
     p
+}
+
+/// The labelled shape, in JSON (`label_values`) and in the HTML pages' label / value tables alike:
+/// the first username label is the handle, the first name label the name, the first URL label
+/// the link (the account's bio link, used only when there is no username).
+fn from_labels<'a>(
+    p: &mut Person,
+    href: &mut String,
+    labelled: impl Iterator<Item = (&'a str, &'a str)>,
+) {
+    let clean = |s: &str| fix(s).trim().trim_start_matches('@').trim().to_string();
+    for (label, value) in labelled {
+        let value = fix(value);
+        match label_kind(&fix(label).to_lowercase()) {
+            Label::Username if p.handle.is_empty() => p.handle = clean(&value),
+            Label::Url if href.is_empty() => *href = value,
+            Label::Name if p.name.is_empty() => p.name = value.trim().to_string(),
+            _ => {}
+        }
+    }
 }
 
 enum Label {

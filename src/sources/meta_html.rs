@@ -8,7 +8,14 @@
 //! block of class `_a6-h` / `_2lel`), a date (a block of class `_a72d` / `_a6-o` / `_2lem`, or on
 //! Instagram a plain `<div>` after the link) and links (Instagram's profile links). Class names are
 //! obfuscated and change, so only those few are relied on, and an entry without them still gives
-//! its texts in order. The page is parsed by a real HTML parser (`scraper`, html5ever underneath),
+//! its texts in order.
+//!
+//! Some pages write an entry as a table of label / value rows instead (Instagram's blocked,
+//! restricted and close-friends pages in recent exports: `Name`, `Username`, `URL`, the labels in
+//! the account's language), in one of two cell shapes: `<td>Label</td><td>value</td>`, or one
+//! cell holding the label as its own text and the value in blocks inside it
+//! (`<td colspan="2">Label<div><div>value</div></div></td>`). Those rows are read by the table's
+//! structure, not by class names, into [`Entry::fields`]; the entry's texts keep them too. The page is parsed by a real HTML parser (`scraper`, html5ever underneath),
 //! so entities, implied end tags and attribute quoting need nothing of rolo's own.
 //!
 //! The parsed tree keeps no line numbers; an entry's line is that of its box's start tag, found by
@@ -54,6 +61,9 @@ pub(super) struct Entry {
     pub texts: Vec<String>,
     /// Links: `(href, text)`.
     pub links: Vec<(String, String)>,
+    /// The rows of a label / value table in the box, in document order: `(label, value)`, the
+    /// value's text whatever inline elements wrap it (a link's text, not its address).
+    pub fields: Vec<(String, String)>,
 }
 
 impl Entry {
@@ -105,7 +115,12 @@ pub(super) fn entries(text: &str) -> Vec<Entry> {
             ..Entry::default()
         };
         collect(*b, Role::Plain, &mut e);
-        if !e.heading.is_empty() || !e.date.is_empty() || !e.texts.is_empty() || !e.links.is_empty()
+        e.fields = fields(*b);
+        if !e.heading.is_empty()
+            || !e.date.is_empty()
+            || !e.texts.is_empty()
+            || !e.links.is_empty()
+            || !e.fields.is_empty()
         {
             out.push(e);
         }
@@ -181,6 +196,83 @@ fn collect(el: ElementRef<'_>, role: Role, e: &mut Entry) {
             _ => {}
         }
     }
+}
+
+/// The label / value rows of the tables in a box. A row of two or more cells is the first
+/// cell's text and the others'; a row of one cell is the cell's own text (the label) and the text
+/// of the blocks inside it (the value). A row holding a table of its own is left to that table's
+/// rows, and a row without a label gives nothing.
+fn fields(b: ElementRef<'_>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for row in b
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "tr")
+    {
+        let nested = row
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|e| e.value().name() == "table");
+        if nested {
+            continue;
+        }
+        let cells: Vec<ElementRef<'_>> = row
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .collect();
+        let (label, value) = match cells.as_slice() {
+            [] => continue,
+            [only] => {
+                let own: Vec<String> = only
+                    .children()
+                    .filter_map(|n| match n.value() {
+                        Node::Text(t) => Some(squeeze(t)),
+                        _ => None,
+                    })
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                let inner: Vec<String> = only
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .map(text_of)
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                (own.join(" "), inner.join(" "))
+            }
+            [first, rest @ ..] => {
+                let value: Vec<String> = rest
+                    .iter()
+                    .map(|c| text_of(*c))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                (text_of(*first), value.join(" "))
+            }
+        };
+        if !label.is_empty() {
+            out.push((label, value));
+        }
+    }
+    out
+}
+
+/// Every text inside an element, squeezed and joined by spaces (scripts and styles aside).
+fn text_of(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for n in el.descendants() {
+        if let Node::Text(t) = n.value() {
+            let inside_code = n
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take_while(|a| a.id() != el.id())
+                .any(|a| matches!(a.value().name(), "script" | "style" | "template"));
+            let s = squeeze(t);
+            if !s.is_empty() && !inside_code {
+                join(&mut out, &s);
+            }
+        }
+    }
+    out
 }
 
 /// Whitespace runs (line breaks of the page's source, `&nbsp;`) to one space, trimmed.
@@ -283,6 +375,45 @@ mod tests {
         assert_eq!(
             (e[1].heading.as_str(), e[1].date_text(), e[1].line),
             ("bo.b", "Jul 24, 2024 6:23 am", 3)
+        );
+    }
+
+    #[test]
+    fn label_tables_give_fields_in_both_cell_shapes() {
+        let page = "<html><body>\n\
+            <div class=\"pam _a6-g uiBoxWhite\"><div class=\"_a6-p\"><div class=\"pam _a6-g uiBoxWhite\">\
+            <table><tr><td class=\"_a6_q\">Nombre</td><td class=\"_a6_r\">Zo&euml;</td></tr>\
+            <tr><td class=\"_a6_q\">Nombre de usuario</td><td class=\"_a6_r\"><span>zoe.r</span></td></tr>\
+            <tr><td class=\"_a6_q\">URL</td><td class=\"_a6_r\"><a href=\"https://linktr.ee/z\">linktr.ee</a></td></tr>\
+            </table></div></div><div class=\"_3-94 _a6-o\">Jan 07, 2025 12:00 pm</div></div>\n\
+            <div class=\"pam _a6-g uiBoxWhite\"><table><tr><td colspan=\"2\" class=\"_2pin _a6_q\">Username\
+            <div><div>rude.guy</div></div></td></tr><tr><td colspan=\"2\">URL<div><div></div></div></td></tr>\
+            <tr><td><table><tr><td>Inner</td><td>row</td></tr></table></td></tr></table></div>\n\
+            </body></html>";
+        let e = entries(page);
+        assert_eq!(e.len(), 2, "{e:?}");
+        let f = |i: usize| -> Vec<(&str, &str)> {
+            e[i].fields
+                .iter()
+                .map(|(l, v)| (l.as_str(), v.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            f(0),
+            [
+                ("Nombre", "Zoë"),
+                ("Nombre de usuario", "zoe.r"),
+                ("URL", "linktr.ee")
+            ]
+        );
+        assert_eq!(
+            (e[0].date.as_str(), e[0].line),
+            ("Jan 07, 2025 12:00 pm", 2)
+        );
+        // The one-cell shape; the row holding a table gives only that table's row.
+        assert_eq!(
+            f(1),
+            [("Username", "rude.guy"), ("URL", ""), ("Inner", "row")]
         );
     }
 

@@ -38,8 +38,9 @@ static FORMATS: &[Format] = &[
     },
     Format {
         id: "thunderbird-csv",
-        files: "Thunderbird address book exported as CSV (English, German, French, Spanish, Dutch \
-                or Polish column names)",
+        files: "Thunderbird address book exported as CSV (English, German, French, Spanish, Dutch, \
+                Polish, Italian, Brazilian Portuguese, Swedish, Czech, Russian or Japanese column \
+                names)",
         kinds: &[Kind::Contact],
     },
     Format {

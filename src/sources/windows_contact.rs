@@ -4,9 +4,13 @@
 //!
 //! Every value sits in a collection (`NameCollection`, `EmailAddressCollection`,
 //! `PhoneNumberCollection`, `PhysicalAddressCollection`, `PositionCollection`, `DateCollection`,
-//! `UrlCollection`, `PersonCollection`) whose entries carry a `LabelCollection` (`Personal`,
-//! `Business`, `Cellular`, `Fax`, `Preferred`, `wab:Birthday`, `wab:Spouse`, …). Detected by the
-//! namespace in the content, not by the extension. Read by the Outlook source (format
+//! `UrlCollection`, `PersonCollection`, `IMAddressCollection`) whose entries carry a
+//! `LabelCollection` (`Personal`, `Business`, `Cellular`, `Fax`, `Preferred`, `wab:Birthday`,
+//! `wab:Spouse`, …). The people of `PersonCollection` are related people (their `wab:` label the
+//! relation), the date labelled `wab:Anniversary` the anniversary, `IMAddress` (`Value`,
+//! `Protocol`) an IM address; element and label names are the Windows SDK's contact property
+//! constants (`CONTACTPROP_PUB_L1_IMADDRESSCOLLECTION`, `CONTACTLABEL_WAB_SPOUSE`, …). Detected
+//! by the namespace in the content, not by the extension. Read by the Outlook source (format
 //! `windows-contact`): the records come out under platform `outlook`, Microsoft's other address
 //! book.
 
@@ -103,16 +107,22 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
                     sources: vec![0],
                 });
             }
+            Some("anniversary") => c.add_anniversary(&date),
             Some(other) => c.add_note(&format!("{}: {date}", capitalise(other))),
             None => c.add_note(&format!("Date: {date}")),
         }
     }
     for p in entries(contact, "personcollection") {
-        let who = p.child_text("formattedname");
-        let label = wab_label(p).unwrap_or_else(|| "related".into());
-        if !who.is_empty() {
-            c.add_note(&format!("{}: {who}", capitalise(&label)));
-        }
+        let labels = relation_labels(p);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_related(&p.child_text("formattedname"), &labels);
+    }
+    for im in entries(contact, "imaddresscollection") {
+        // `Protocol` is free text ("ex: Messenger Protocol" in the SDK): a service rolo knows by
+        // that word is named by its id, any other kept as its word.
+        let labels = labels(im);
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        c.add_im(&im.child_text("value"), &im.child_text("protocol"), &labels);
     }
     c.add_note(&contact.child_text("notes"));
     if super::google::is_empty(&c) {
@@ -164,6 +174,27 @@ fn labels(node: &Node) -> Vec<String> {
         };
         if !out.iter().any(|o| o == label) {
             out.push(label.to_string());
+        }
+    }
+    out
+}
+
+/// How a person is related to the contact: the `wab:` labels (`wab:Spouse`, `wab:Child`,
+/// `wab:Manager`, `wab:Assistant`) lower-cased, `Agent` (someone who acts on the contact's behalf)
+/// as RFC 6350's `agent`, `Preferred` as pref; other labels (Personal, Business) say nothing
+/// about the relation.
+fn relation_labels(node: &Node) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in raw_labels(node) {
+        let label = match l.strip_prefix("wab:") {
+            Some(word) if !word.trim().is_empty() => word.trim().to_lowercase(),
+            Some(_) => continue,
+            None if l.eq_ignore_ascii_case("agent") => "agent".into(),
+            None if l.eq_ignore_ascii_case("preferred") => "pref".into(),
+            None => continue,
+        };
+        if !out.contains(&label) {
+            out.push(label);
         }
     }
     out
