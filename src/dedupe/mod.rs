@@ -13,6 +13,7 @@ pub mod ids;
 pub mod levels;
 pub mod merge;
 pub mod score;
+pub mod strings;
 pub mod train;
 pub mod weights;
 

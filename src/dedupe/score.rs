@@ -7,6 +7,7 @@
 
 use super::features::{Features, Word, SINGLE_ACCOUNT_SERVICES};
 use super::levels::{Gamma, Level};
+use super::strings::{jaro_winkler, one_edit};
 use super::weights::Model;
 use crate::model::Kind;
 use crate::normalize::keys;
@@ -191,7 +192,7 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     }
     // A typo is one or two slips; Jaro-Winkler alone finds "Jiaqiang"/"Jiaying" or
     // "Xiaojie"/"Xiaoli" close, and they are different names.
-    let jw = strsim::jaro_winkler(a, b);
+    let jw = jaro_winkler(a, b);
     let both_known = !ga.is_empty() && !gb.is_empty();
     if jw >= 0.9 && short.len() >= 4 && strsim::damerau_levenshtein(a, b) <= 2 {
         return if both_known {
@@ -202,7 +203,7 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     }
     // One typo ("Aicha"/"Aisha" is a spelling, "Antione"/"Antoine" a slip), unless both are
     // names in their own right ("Mark"/"Mary": a variant).
-    if short.len() >= 4 && long.len() <= short.len() + 1 && strsim::damerau_levenshtein(a, b) == 1 {
+    if short.len() >= 4 && long.len() <= short.len() + 1 && one_edit(a, b) {
         if both_known {
             Agree::Variant
         } else {
@@ -239,11 +240,9 @@ pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
     if long.starts_with(short) && long.len() >= short.len() + 2 {
         return Agree::Different;
     }
-    let jw = strsim::jaro_winkler(a, b);
+    let jw = jaro_winkler(a, b);
     let close = (jw >= 0.92 && short.len() >= 4)
-        || (short.len() >= 3
-            && long.len() <= short.len() + 1
-            && strsim::damerau_levenshtein(a, b) == 1);
+        || (short.len() >= 3 && long.len() <= short.len() + 1 && one_edit(a, b));
     if !close {
         return Agree::Different;
     }
@@ -549,7 +548,7 @@ fn address_level(a: &Features, b: &Features) -> Option<Level> {
                 if same_number && sa == sb {
                     return 2;
                 }
-                if sa == sb || (same_number && strsim::jaro_winkler(sa, sb) >= 0.88) {
+                if sa == sb || (same_number && jaro_winkler(sa, sb) >= 0.88) {
                     best = 1;
                 }
             }
@@ -576,7 +575,7 @@ fn address_level(a: &Features, b: &Features) -> Option<Level> {
         has_city
             && a.cities
                 .iter()
-                .any(|x| b.cities.iter().any(|y| strsim::jaro_winkler(x, y) >= 0.9))
+                .any(|x| b.cities.iter().any(|y| jaro_winkler(x, y) >= 0.9))
     };
     let (s, p) = (street.unwrap_or(0), postcode.unwrap_or(0));
     Some(if s == 2 && (p == 2 || city_exact) {
@@ -659,7 +658,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
         let best = a
             .orgs
             .iter()
-            .flat_map(|x| b.orgs.iter().map(move |y| strsim::jaro_winkler(x, y)))
+            .flat_map(|x| b.orgs.iter().map(move |y| jaro_winkler(x, y)))
             .fold(0.0, f64::max);
         if best >= 0.9 {
             c.reach(explain, Level::OrgSimilar, m, || {
