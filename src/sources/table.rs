@@ -186,18 +186,56 @@ pub fn sniff_delimiter(line: &str) -> u8 {
 /// Splits one line as a CSV header, with the separator [`sniff_delimiter`] finds.
 pub fn parse_header_line(line: &str) -> (u8, Vec<String>) {
     let delimiter = sniff_delimiter(line);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(line.as_bytes());
-    let fields = rdr
-        .records()
-        .next()
-        .and_then(|r| r.ok())
-        .map(|r| r.iter().map(|f| f.trim().to_string()).collect())
-        .unwrap_or_default();
-    (delimiter, fields)
+    (delimiter, split_first_record(line, delimiter))
+}
+
+thread_local! {
+    /// One csv-core reader per separator, reused: building one sets up its whole state machine,
+    /// and detection splits the first lines of every file once per reader that looks at it.
+    static SPLITTERS: std::cell::RefCell<Vec<(u8, csv_core::Reader)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The trimmed fields of the first CSV record in `text` (as the `csv` crate reads it, with
+/// quotes, and flexible), empty when there is none.
+fn split_first_record(text: &str, delimiter: u8) -> Vec<String> {
+    SPLITTERS.with(|cell| {
+        let mut readers = cell.borrow_mut();
+        let at = match readers.iter().position(|(d, _)| *d == delimiter) {
+            Some(at) => at,
+            None => {
+                let rdr = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+                readers.push((delimiter, rdr));
+                readers.len() - 1
+            }
+        };
+        let Some((_, rdr)) = readers.get_mut(at) else {
+            return Vec::new();
+        };
+        rdr.reset();
+        let mut input = text.as_bytes();
+        let mut fields: Vec<String> = Vec::new();
+        let mut field: Vec<u8> = Vec::new();
+        let mut buf = [0u8; 1024];
+        loop {
+            let (result, read, written) = rdr.read_field(input, &mut buf);
+            input = input.get(read..).unwrap_or_default();
+            field.extend_from_slice(buf.get(..written).unwrap_or_default());
+            match result {
+                // The end of the input is said by reading once more with nothing.
+                csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {}
+                csv_core::ReadFieldResult::Field { record_end } => {
+                    fields.push(String::from_utf8_lossy(&field).trim().to_string());
+                    field.clear();
+                    if record_end {
+                        break;
+                    }
+                }
+                csv_core::ReadFieldResult::End => break,
+            }
+        }
+        fields
+    })
 }
 
 /// Lines scanned for a header before giving up (LinkedIn's preamble is three).
@@ -471,5 +509,41 @@ mod tests {
         let t = Table::find(text, |h| h.iter().any(|k| k == "a")).unwrap();
         let lines: Vec<u64> = t.rows().map(|r| r.ok().unwrap().line).collect();
         assert_eq!(lines, [2, 5, 7]);
+    }
+
+    #[test]
+    fn header_lines_split_as_the_csv_crate_splits_them() {
+        let lines = [
+            "",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+            "Vorname;Nachname;E-Mail-Adresse",
+            "a\tb\tc",
+            "\"Name, full\",\"say \"\"hi\"\"\",x",
+            "\"unclosed,quote",
+            " spaced , fields ,",
+            ",,,",
+            "\u{feff}Notes:",
+            "one field",
+            "\"\"",
+            "a,b\nc,d",
+            "\na,b",
+            "é,ü,李",
+        ];
+        let long = format!("{},end", "x".repeat(3000));
+        for line in lines.iter().copied().chain([long.as_str()]) {
+            for delimiter in [b',', b';', b'\t'] {
+                let expected: Vec<String> = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(delimiter)
+                    .from_reader(line.as_bytes())
+                    .records()
+                    .next()
+                    .and_then(|r| r.ok())
+                    .map(|r| r.iter().map(|f| f.trim().to_string()).collect())
+                    .unwrap_or_default();
+                assert_eq!(split_first_record(line, delimiter), expected, "{line:?}");
+            }
+        }
     }
 }
