@@ -402,7 +402,8 @@ pub(super) fn decide(
     // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
     progress.finish();
     progress.stage("clustering", decisions.len() as u64);
-    decisions.sort_by(|x, y| {
+    // Every pair is once in the list, so the order is total and a parallel sort gives it.
+    decisions.par_sort_unstable_by(|x, y| {
         y.comparison
             .weight
             .total_cmp(&x.comparison.weight)
