@@ -6,6 +6,7 @@ mod common;
 use rolo::dedupe::DedupeOptions;
 use rolo::model::Contact;
 use rolo::sinks::{self, vcard, OutputFormat};
+use rolo::vocab::profile::Service;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -348,7 +349,7 @@ fn values(c: &Contact, original: bool) -> Values {
             .profiles
             .iter()
             .filter(|p| !(p.url.is_empty() && p.handle.is_empty()))
-            .map(|p| [p.service.clone(), p.url.clone(), p.handle.clone()])
+            .map(|p| [p.service.id().to_string(), p.url.clone(), p.handle.clone()])
             .collect(),
         urls: c
             .urls
@@ -446,7 +447,11 @@ fn hand_made() -> Vec<Contact> {
     a.organizations[0].department = "R&D; Labs".into();
     a.add_organization("", "Volunteer");
     a.add_organization("Night School", "");
-    a.add_profile("linkedin", "https://www.linkedin.com/in/zoe-darc", "");
+    a.add_profile(
+        Service::Linkedin,
+        "https://www.linkedin.com/in/zoe-darc",
+        "",
+    );
     a.add_url("https://zoe.example.com/blog?a=1,b=2", &["homepage"]);
     a.add_url("https://work.example.com", &["work", "Team page"]);
     a.addresses.push(Address {
