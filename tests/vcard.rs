@@ -808,3 +808,34 @@ fn name_parts_kept_only_in_an_alias_go_out_in_vcard_and_read_back() {
         );
     }
 }
+
+#[test]
+fn a_social_profile_on_an_unknown_service_keeps_its_word_through_json_and_back() {
+    // A service rolo has no rules for: its TYPE word is the profile's service in JSON, and
+    // rolo's JSON read back writes the same X-SOCIALPROFILE line.
+    let dir = tempfile::tempdir().unwrap();
+    let line = "X-SOCIALPROFILE;TYPE=somethingnew;X-USER=janedoe:x-apple:janedoe";
+    let card = format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nN:Doe;Jane;;;\r\n{line}\r\nEND:VCARD\r\n"
+    );
+    let vcf = dir.path().join("in.vcf");
+    std::fs::write(&vcf, card).unwrap();
+
+    let json = rolo_out(&[&vcf], &["--to", "json"]);
+    let contacts: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let profiles = &contacts[0]["profiles"];
+    assert_eq!(profiles.as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(profiles[0]["service"], "somethingnew");
+    assert_eq!(profiles[0]["handle"], "janedoe");
+
+    let json_file = dir.path().join("out.json");
+    std::fs::write(&json_file, &json).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&rolo_out(&[&json_file], &["--to", "json"])).unwrap();
+    assert_eq!(&again[0]["profiles"], profiles, "read back: {again}");
+    let written = rolo_out(&[&json_file], &["--to", "vcard"]);
+    assert!(
+        written.contains(&format!("\r\n{line}\r\n")),
+        "no {line:?} in\n{written}"
+    );
+}
