@@ -9,6 +9,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::vocab::profile::Service;
+
 /// Indices into [`Contact::sources`].
 pub type SourceIds = Vec<usize>;
 
@@ -108,7 +110,9 @@ pub struct Organization {
 /// `id` a service-internal identifier (LinkedIn member URN, X account id) where that is all there is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Profile {
-    pub service: String,
+    // In JSON the service's lower-case id (`linkedin`, `x`; another service's word as given).
+    #[schemars(with = "String")]
+    pub service: Service,
     pub url: String,
     pub handle: String,
     #[serde(default)]
@@ -557,12 +561,12 @@ impl Contact {
     }
 
     /// A profile URL or handle as the source gave it; normalisation makes it canonical.
-    pub fn add_profile(&mut self, service: &str, url: &str, handle: &str) {
+    pub fn add_profile(&mut self, service: Service, url: &str, handle: &str) {
         if !url.trim().is_empty() || !handle.trim().is_empty() {
             push(
                 &mut self.profiles,
                 Profile {
-                    service: service.to_string(),
+                    service,
                     url: url.to_string(),
                     handle: handle.to_string(),
                     id: String::new(),

@@ -547,7 +547,7 @@ fn rows(c: &Contact, cols: usize) -> Vec<Row> {
         let text = profile_text(p);
         let html = format!(
             "<span class=\"lbl\">{}</span> {}",
-            Esc(&p.service),
+            Esc(p.service.id()),
             link(&p.url, &text)
         );
         profiles.add(&p.sources, &html);

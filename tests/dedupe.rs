@@ -3,6 +3,7 @@
 use rolo::dedupe::{dedupe, DedupeOptions};
 use rolo::model::{Contact, Kind, Platform, SourceRef};
 use rolo::normalize::record::{normalize, NormOptions};
+use rolo::vocab::profile::Service;
 
 fn rec(
     file: &str,
@@ -72,7 +73,7 @@ fn follower(handle: &str) -> Contact {
         "",
     );
     c.add_profile(
-        "instagram",
+        Service::Instagram,
         &format!("https://www.instagram.com/{handle}"),
         handle,
     );
@@ -196,7 +197,11 @@ fn different_linkedin_profiles_are_different_people() {
         "Ana",
         "Lima",
     );
-    a.add_profile("linkedin", "https://www.linkedin.com/in/ana-lima-1", "");
+    a.add_profile(
+        Service::Linkedin,
+        "https://www.linkedin.com/in/ana-lima-1",
+        "",
+    );
     let mut b = rec(
         "messages.csv",
         0,
@@ -205,7 +210,11 @@ fn different_linkedin_profiles_are_different_people() {
         "Ana",
         "Lima",
     );
-    b.add_profile("linkedin", "https://www.linkedin.com/in/ana-lima-2", "");
+    b.add_profile(
+        Service::Linkedin,
+        "https://www.linkedin.com/in/ana-lima-2",
+        "",
+    );
     let out = run(vec![a, b]);
     assert_eq!(out.len(), 2);
 }
@@ -583,7 +592,7 @@ fn a_linkedin_vanity_url_spells_the_name_for_handles() {
     // the Instagram handle.
     let mut a = connection(0, "Aditla", "Sawant");
     a.add_profile(
-        "linkedin",
+        Service::Linkedin,
         "https://www.linkedin.com/in/aditya-sawant-1f2e3d",
         "aditya-sawant-1f2e3d",
     );

@@ -5,6 +5,7 @@ mod common;
 use assert_cmd::Command;
 use rolo::model::{Contact, Kind, Platform};
 use rolo::sources::Loaded;
+use rolo::vocab::profile::Service;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -432,7 +433,7 @@ fn instagram_u_links_give_the_username_and_never_a_name() {
     );
     for r in &following {
         assert_eq!(r.sources[0].kind, Kind::Following);
-        assert_eq!(r.profiles[0].service, "instagram");
+        assert_eq!(r.profiles[0].service, Service::Instagram);
         assert!(!r.profiles[0].url.contains("/_u/"), "{:?}", r.profiles[0]);
         assert!(r.name.is_empty(), "a handle is not a name: {:?}", r.name);
         assert_eq!(r.events[0].kind, "followed");

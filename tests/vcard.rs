@@ -6,6 +6,7 @@ mod common;
 use rolo::dedupe::DedupeOptions;
 use rolo::model::Contact;
 use rolo::sinks::{self, vcard, OutputFormat};
+use rolo::vocab::profile::Service;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -348,7 +349,7 @@ fn values(c: &Contact, original: bool) -> Values {
             .profiles
             .iter()
             .filter(|p| !(p.url.is_empty() && p.handle.is_empty()))
-            .map(|p| [p.service.clone(), p.url.clone(), p.handle.clone()])
+            .map(|p| [p.service.id().to_string(), p.url.clone(), p.handle.clone()])
             .collect(),
         urls: c
             .urls
@@ -446,7 +447,11 @@ fn hand_made() -> Vec<Contact> {
     a.organizations[0].department = "R&D; Labs".into();
     a.add_organization("", "Volunteer");
     a.add_organization("Night School", "");
-    a.add_profile("linkedin", "https://www.linkedin.com/in/zoe-darc", "");
+    a.add_profile(
+        Service::Linkedin,
+        "https://www.linkedin.com/in/zoe-darc",
+        "",
+    );
     a.add_url("https://zoe.example.com/blog?a=1,b=2", &["homepage"]);
     a.add_url("https://work.example.com", &["work", "Team page"]);
     a.addresses.push(Address {
@@ -802,4 +807,35 @@ fn name_parts_kept_only_in_an_alias_go_out_in_vcard_and_read_back() {
             "{format}"
         );
     }
+}
+
+#[test]
+fn a_social_profile_on_an_unknown_service_keeps_its_word_through_json_and_back() {
+    // A service rolo has no rules for: its TYPE word is the profile's service in JSON, and
+    // rolo's JSON read back writes the same X-SOCIALPROFILE line.
+    let dir = tempfile::tempdir().unwrap();
+    let line = "X-SOCIALPROFILE;TYPE=somethingnew;X-USER=janedoe:x-apple:janedoe";
+    let card = format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nN:Doe;Jane;;;\r\n{line}\r\nEND:VCARD\r\n"
+    );
+    let vcf = dir.path().join("in.vcf");
+    std::fs::write(&vcf, card).unwrap();
+
+    let json = rolo_out(&[&vcf], &["--to", "json"]);
+    let contacts: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let profiles = &contacts[0]["profiles"];
+    assert_eq!(profiles.as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(profiles[0]["service"], "somethingnew");
+    assert_eq!(profiles[0]["handle"], "janedoe");
+
+    let json_file = dir.path().join("out.json");
+    std::fs::write(&json_file, &json).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&rolo_out(&[&json_file], &["--to", "json"])).unwrap();
+    assert_eq!(&again[0]["profiles"], profiles, "read back: {again}");
+    let written = rolo_out(&[&json_file], &["--to", "vcard"]);
+    assert!(
+        written.contains(&format!("\r\n{line}\r\n")),
+        "no {line:?} in\n{written}"
+    );
 }

@@ -6,6 +6,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use rolo::model::{Contact, Kind, Platform};
 use rolo::sources::Loaded;
+use rolo::vocab::profile::Service;
 use std::path::Path;
 
 const X_OWNER: &str = "1000000000000000001";
@@ -109,7 +110,7 @@ fn x_records_carry_the_user_link_as_written_and_the_account_id() {
     let loaded = load(&["fixtures/twitter/archive-compact"]);
     let f = of_kind(&loaded, Kind::Follower)[0];
     assert_eq!(f.profiles.len(), 1);
-    assert_eq!(f.profiles[0].service, "twitter");
+    assert_eq!(f.profiles[0].service, Service::X);
     assert_eq!(f.profiles[0].id, x_id(1));
     assert_eq!(
         f.profiles[0].url,
@@ -374,7 +375,7 @@ fn mastodon_headerless_files_are_read() {
     assert_eq!(of_kind(&loaded, Kind::Following)[1].sources[0].line, 2);
     assert_eq!(
         of_kind(&loaded, Kind::Following)[0].profiles[0].service,
-        "mastodon"
+        Service::Mastodon
     );
 }
 

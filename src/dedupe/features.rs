@@ -9,6 +9,7 @@ use super::weights::{EVEN_ODDS, FAMILY_HI, GIVEN_HI};
 use super::DedupeOptions;
 use crate::model::{Contact, Kind, Name, Platform};
 use crate::normalize::{email, keys, name};
+use crate::vocab::profile::Service;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -69,7 +70,7 @@ const HANDLE_AFFIXES: &[&str] = &[
 ];
 
 /// Services where one person has one account: two different profiles there are two people.
-pub const SINGLE_ACCOUNT_SERVICES: &[&str] = &["linkedin", "facebook"];
+pub const SINGLE_ACCOUNT_SERVICES: &[&str] = &[Service::Linkedin.id(), Service::Facebook.id()];
 
 #[derive(Debug, Default, Clone)]
 pub struct Features {
@@ -390,9 +391,10 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     for p in &c.profiles {
         let key = if p.url.is_empty() { &p.id } else { &p.url };
         if !key.is_empty() {
-            f.profiles.push((p.service.clone(), key.to_lowercase()));
+            f.profiles
+                .push((p.service.id().to_string(), key.to_lowercase()));
         }
-        if !p.handle.is_empty() && p.service != "linkedin" {
+        if !p.handle.is_empty() && p.service != Service::Linkedin {
             let h = letters(p.handle.split('@').find(|s| !s.is_empty()).unwrap_or(""));
             if h.len() >= 3 {
                 // "theaishasabbagh", "janedoeofficial": the name inside a decorated handle.
@@ -472,7 +474,7 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     let vanity: Vec<String> = c
         .profiles
         .iter()
-        .filter(|p| f.has_name() && p.service == "linkedin" && !p.handle.is_empty())
+        .filter(|p| f.has_name() && p.service == Service::Linkedin && !p.handle.is_empty())
         .filter_map(|p| {
             let words: Vec<&str> = p
                 .handle

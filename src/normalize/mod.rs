@@ -93,8 +93,8 @@ mod tests {
             let _ = super::phone::normalize(s, Some("US"));
             let _ = super::phone::region_of(s);
             let _ = super::phone::label(s);
-            let _ = super::profile::canonical(s, Some("mastodon"));
-            let _ = super::profile::canonical(s, Some("x"));
+            let _ = super::profile::canonical(s, Some(&crate::vocab::profile::Service::Mastodon));
+            let _ = super::profile::canonical(s, Some(&crate::vocab::profile::Service::X));
             let _ = super::date::parse(s);
         }
     }

@@ -19,20 +19,20 @@
 //!   redirect to `/in/` reorders the segments and cannot be reproduced safely.
 
 use crate::normalize::text;
+use crate::vocab::profile::Service;
 use unicode_normalization::UnicodeNormalization;
 
-/// A canonical profile: `service` is one of "linkedin", "instagram", "x",
-/// "facebook", "mastodon", "github", "telegram".
+/// A canonical profile: `service` is always one of [`Service::KNOWN`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
-    pub service: String,
+    pub service: Service,
     pub url: String,
     pub handle: String,
 }
 
-fn profile(service: &str, url: String, handle: String) -> Option<Profile> {
+fn profile(service: Service, url: String, handle: String) -> Option<Profile> {
     Some(Profile {
-        service: service.to_string(),
+        service,
         url,
         handle,
     })
@@ -170,7 +170,7 @@ fn linkedin(url: &Url) -> Option<Profile> {
                 return None;
             }
             profile(
-                "linkedin",
+                Service::Linkedin,
                 format!("https://www.linkedin.com/in/{}", encode_unsafe(&slug)),
                 slug,
             )
@@ -182,7 +182,7 @@ fn linkedin(url: &Url) -> Option<Profile> {
                 .map(|r| encode_unsafe(&slug_segment(r)))
                 .collect();
             profile(
-                "linkedin",
+                Service::Linkedin,
                 format!(
                     "https://www.linkedin.com/pub/{}/{}",
                     encode_unsafe(&slug),
@@ -205,7 +205,7 @@ fn linkedin_bare(h: &str) -> Option<Profile> {
         return None;
     }
     profile(
-        "linkedin",
+        Service::Linkedin,
         format!("https://www.linkedin.com/in/{}", encode_unsafe(&slug)),
         slug,
     )
@@ -232,7 +232,11 @@ fn instagram_handle(h: &str) -> Option<Profile> {
     if !handle_ok(&h, &['.'], 30) || INSTAGRAM_RESERVED.contains(&h.as_str()) {
         return None;
     }
-    profile("instagram", format!("https://www.instagram.com/{h}"), h)
+    profile(
+        Service::Instagram,
+        format!("https://www.instagram.com/{h}"),
+        h,
+    )
 }
 
 fn instagram(url: &Url) -> Option<Profile> {
@@ -264,7 +268,7 @@ const X_RESERVED: &[&str] = &[
 
 fn x_id(id: &str) -> Option<Profile> {
     all_digits(id).then(|| Profile {
-        service: "x".to_string(),
+        service: Service::X,
         url: format!("https://x.com/i/user/{id}"),
         handle: String::new(),
     })
@@ -275,7 +279,7 @@ fn x_handle(h: &str) -> Option<Profile> {
     if !handle_ok(&h, &[], 15) || X_RESERVED.contains(&h.as_str()) {
         return None;
     }
-    profile("x", format!("https://x.com/{h}"), h)
+    profile(Service::X, format!("https://x.com/{h}"), h)
 }
 
 fn x(url: &Url) -> Option<Profile> {
@@ -316,7 +320,7 @@ const FACEBOOK_RESERVED: &[&str] = &[
 
 fn facebook_id(id: &str) -> Option<Profile> {
     all_digits(id).then(|| Profile {
-        service: "facebook".to_string(),
+        service: Service::Facebook,
         url: format!("https://www.facebook.com/profile.php?id={id}"),
         handle: String::new(),
     })
@@ -327,7 +331,11 @@ fn facebook_handle(h: &str) -> Option<Profile> {
     if !handle_ok(&h, &['.'], 50) || FACEBOOK_RESERVED.contains(&h.as_str()) {
         return None;
     }
-    profile("facebook", format!("https://www.facebook.com/{h}"), h)
+    profile(
+        Service::Facebook,
+        format!("https://www.facebook.com/{h}"),
+        h,
+    )
 }
 
 fn facebook(url: &Url) -> Option<Profile> {
@@ -368,7 +376,7 @@ fn github_handle(h: &str) -> Option<Profile> {
     if !handle_ok(&h, &['-'], 39) || GITHUB_RESERVED.contains(&h.as_str()) {
         return None;
     }
-    profile("github", format!("https://github.com/{h}"), h)
+    profile(Service::Github, format!("https://github.com/{h}"), h)
 }
 
 fn github(url: &Url) -> Option<Profile> {
@@ -394,7 +402,7 @@ fn telegram_handle(h: &str) -> Option<Profile> {
     if !handle_ok(&h, &[], 32) || TELEGRAM_RESERVED.contains(&h.as_str()) {
         return None;
     }
-    profile("telegram", format!("https://t.me/{h}"), h)
+    profile(Service::Telegram, format!("https://t.me/{h}"), h)
 }
 
 fn telegram(url: &Url) -> Option<Profile> {
@@ -435,7 +443,7 @@ fn mastodon_account(user: &str, host: &str) -> Option<Profile> {
         return None;
     }
     profile(
-        "mastodon",
+        Service::Mastodon,
         format!("https://{host}/@{user}"),
         format!("@{user}@{host}"),
     )
@@ -480,32 +488,6 @@ fn mastodon_address(s: &str, hinted: bool) -> Option<Profile> {
 // Entry points
 // ---------------------------------------------------------------------------
 
-/// Which service a host belongs to.
-fn service_of(host: &str) -> Option<&'static str> {
-    let is = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
-    if is("linkedin.com") {
-        Some("linkedin")
-    } else if is("instagram.com") || is("instagr.am") {
-        Some("instagram")
-    } else if is("twitter.com") || is("x.com") {
-        Some("x")
-    } else if is("facebook.com") || is("fb.com") {
-        Some("facebook")
-    } else if is("github.com") {
-        Some("github")
-    } else if is("t.me") || is("telegram.me") {
-        Some("telegram")
-    } else {
-        None
-    }
-}
-
-/// Normalise a service hint ("twitter" is "x").
-fn hint_service(hint: Option<&str>) -> Option<String> {
-    let h = hint?.trim().to_ascii_lowercase();
-    Some(if h == "twitter" { "x".to_string() } else { h })
-}
-
 /// Whether the input is a URL rather than a bare handle.
 fn looks_like_url(s: &str) -> bool {
     if s.contains("://") || s.starts_with("//") || s.contains('/') {
@@ -514,68 +496,66 @@ fn looks_like_url(s: &str) -> bool {
     // "www.linkedin.com" or "instagram.com" alone: a URL that names nobody.
     let host = s.to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
-    service_of(host).is_some()
+    Service::of_host(host).is_some()
 }
 
-fn bare(handle: &str, service: &str) -> Option<Profile> {
+fn bare(handle: &str, service: &Service) -> Option<Profile> {
     let h = handle.trim().trim_start_matches('@');
     if h.is_empty() {
         return None;
     }
     match service {
-        "linkedin" => linkedin_bare(h),
-        "instagram" => instagram_handle(h),
-        "x" if all_digits(h) && h.len() > 15 => x_id(h),
-        "x" => x_handle(h),
-        "facebook" if all_digits(h) && h.len() > 8 => facebook_id(h),
-        "facebook" => facebook_handle(h),
-        "github" => github_handle(h),
-        "telegram" => telegram_handle(h),
-        _ => None,
+        Service::Linkedin => linkedin_bare(h),
+        Service::Instagram => instagram_handle(h),
+        Service::X if all_digits(h) && h.len() > 15 => x_id(h),
+        Service::X => x_handle(h),
+        Service::Facebook if all_digits(h) && h.len() > 8 => facebook_id(h),
+        Service::Facebook => facebook_handle(h),
+        Service::Github => github_handle(h),
+        Service::Telegram => telegram_handle(h),
+        Service::Mastodon | Service::Other(_) => None,
     }
 }
 
 /// The canonical profile for a URL, or for a bare handle when `hint` names
-/// the service ("linkedin", "instagram", "x"/"twitter", "facebook",
-/// "mastodon", "github", "telegram"). `None` when the input identifies no
-/// profile we know (the caller keeps it as a plain URL).
+/// the service. `None` when the input identifies no profile we know (the
+/// caller keeps it as a plain URL).
 ///
 /// A URL is judged by its host; the hint only matters for bare handles and
 /// for Mastodon servers we cannot recognise by name.
-pub fn canonical(input: &str, hint: Option<&str>) -> Option<Profile> {
+pub fn canonical(input: &str, hint: Option<&Service>) -> Option<Profile> {
     // vCard writers escape ':' as '\:'; readers do not always undo it.
     let cleaned = text::clean(input).replace("\\:", ":");
     let s = cleaned.trim_matches(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'));
     if s.is_empty() {
         return None;
     }
-    let hint = hint_service(hint);
-    let hinted_mastodon = hint.as_deref() == Some("mastodon");
+    let hinted_mastodon = hint == Some(&Service::Mastodon);
 
     if let Some(p) = mastodon_address(s, hinted_mastodon).filter(|_| !s.contains('/')) {
         return Some(p);
     }
     if !looks_like_url(s) {
-        return bare(s, hint.as_deref()?);
+        return bare(s, hint?);
     }
     let url = parse_url(s)?;
-    match service_of(&url.host) {
-        Some("linkedin") => linkedin(&url),
-        Some("instagram") => instagram(&url),
-        Some("x") => x(&url),
-        Some("facebook") => facebook(&url),
-        Some("github") => github(&url),
-        Some("telegram") => telegram(&url),
-        _ => mastodon(&url, hinted_mastodon),
+    match Service::of_host(&url.host) {
+        Some(Service::Linkedin) => linkedin(&url),
+        Some(Service::Instagram) => instagram(&url),
+        Some(Service::X) => x(&url),
+        Some(Service::Facebook) => facebook(&url),
+        Some(Service::Github) => github(&url),
+        Some(Service::Telegram) => telegram(&url),
+        Some(Service::Mastodon | Service::Other(_)) | None => mastodon(&url, hinted_mastodon),
     }
 }
 
 /// The numeric account id a canonical profile URL carries (X intent links,
 /// Facebook `profile.php?id=`), for use as a match key.
 pub fn account_id(p: &Profile) -> Option<&str> {
-    let id = match p.service.as_str() {
-        "x" => p.url.strip_prefix("https://x.com/i/user/"),
-        "facebook" => p
+    let id = match p.service {
+        Service::X => p.url.strip_prefix("https://x.com/i/user/"),
+        Service::Facebook => p
             .url
             .strip_prefix("https://www.facebook.com/profile.php?id="),
         _ => None,
@@ -589,7 +569,7 @@ mod tests {
 
     fn p(service: &str, url: &str, handle: &str) -> Option<Profile> {
         Some(Profile {
-            service: service.into(),
+            service: Service::from_word(service),
             url: url.into(),
             handle: handle.into(),
         })
@@ -798,7 +778,7 @@ mod tests {
         ];
         for ((input, hint), expected) in cases {
             assert_eq!(
-                canonical(input, Some(hint)),
+                canonical(input, Some(&Service::from_word(hint))),
                 expected,
                 "input {input:?} {hint:?}"
             );

@@ -9,6 +9,7 @@ use super::{date, email, name, phone, profile, text};
 use crate::error::Location;
 use crate::model::{Contact, Name, Phone, SourceRef};
 use crate::report::Issue;
+use crate::vocab::profile::Service;
 
 /// Options that change normalisation.
 #[derive(Debug, Clone, Default)]
@@ -188,9 +189,8 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
     // Profiles: canonical URLs; anything that is no known profile stays as a plain URL.
     let mut profiles = Vec::with_capacity(c.profiles.len());
     for p in std::mem::take(&mut c.profiles) {
-        let hint = (!p.service.is_empty()).then_some(p.service.as_str());
         let input = if p.url.is_empty() { &p.handle } else { &p.url };
-        match profile::canonical(input, hint) {
+        match profile::canonical(input, Some(&p.service)) {
             Some(canon) => profiles.push(crate::model::Profile {
                 service: canon.service,
                 url: canon.url,
@@ -221,20 +221,8 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
     let mut urls = Vec::with_capacity(c.urls.len());
     for u in std::mem::take(&mut c.urls) {
         // A link labelled with a service ("Mastodon", "LinkedIn") is read as that service's.
-        let hint = u.labels.iter().map(|l| l.to_lowercase()).find(|l| {
-            [
-                "linkedin",
-                "instagram",
-                "twitter",
-                "x",
-                "facebook",
-                "mastodon",
-                "github",
-                "telegram",
-            ]
-            .contains(&l.as_str())
-        });
-        match profile::canonical(&u.value, hint.as_deref()) {
+        let hint = u.labels.iter().find_map(|l| Service::known(l));
+        match profile::canonical(&u.value, hint.as_ref()) {
             Some(canon) => profiles.push(crate::model::Profile {
                 service: canon.service,
                 url: canon.url,

@@ -188,7 +188,7 @@ fn row(c: &Contact) -> Row {
         .filter(|p| !p.url.is_empty())
         // The service as the label, so reading the file back knows which profile it is.
         .map(|p| {
-            let mut label = p.service.clone();
+            let mut label = p.service.id().to_string();
             if let Some(first) = label.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
@@ -319,7 +319,7 @@ fn notes(c: &Contact) -> String {
             &p.handle
         };
         if !who.is_empty() {
-            lines.push(format!("{}: {who}", super::platform_label(&p.service)));
+            lines.push(format!("{}: {who}", p.service.display()));
         }
     }
     lines.extend(c.events.iter().map(super::event_line));

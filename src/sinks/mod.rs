@@ -127,11 +127,6 @@ pub fn write(format: OutputFormat, contacts: &[Contact], w: &mut dyn Write) -> s
     }
 }
 
-/// The name users see for a service ("linkedin" → "LinkedIn"), or the service as written.
-pub fn platform_label(service: &str) -> String {
-    crate::model::Platform::label_of(service).to_string()
-}
-
 /// One event as a line of a note, in vCard NOTE and Google CSV Notes alike:
 /// "LinkedIn: connected 2023-03-15".
 pub fn event_line(e: &crate::model::Event) -> String {

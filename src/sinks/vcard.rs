@@ -234,15 +234,6 @@ impl Labelled<'_> {
     }
 }
 
-/// vCard service names for X-SOCIALPROFILE TYPE / SOCIALPROFILE SERVICE-TYPE.
-fn service_name(service: &str) -> String {
-    match service {
-        "linkedin" => "linkedin".into(),
-        "twitter" | "x" => "twitter".into(),
-        other => param(other).to_lowercase(),
-    }
-}
-
 fn card(c: &Contact, version: Version, out: &mut String) {
     let mut groups = Groups(0);
     line(out, "BEGIN:VCARD");
@@ -340,7 +331,7 @@ fn card(c: &Contact, version: Version, out: &mut String) {
         }
     }
     for p in &c.profiles {
-        let svc = service_name(&p.service);
+        let svc = param(&p.service.vcard_type());
         let user = |name: &str| {
             if p.handle.is_empty() {
                 String::new()

@@ -174,7 +174,7 @@ fn card(xml: &mut W<'_>, c: &Contact) -> io::Result<()> {
             xml.create_element("socialprofile")
                 .write_inner_content(|xml| {
                     let extra = [
-                        ("service-type", p.service.as_str()),
+                        ("service-type", p.service.id()),
                         ("username", p.handle.as_str()),
                     ];
                     parameters(xml, &[], &[], &extra)?;

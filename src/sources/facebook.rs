@@ -21,6 +21,7 @@ use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Kind, Platform, Text};
 use crate::normalize::text::repair_mojibake;
+use crate::vocab::profile::Service;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -520,7 +521,7 @@ fn owner_profile(text: &str, out: &mut FileOut) -> Result<(), ErrorKind> {
             sources: vec![0],
         });
     }
-    c.add_profile(SERVICE, &fix(&p.profile_uri), &fix(&p.username));
+    c.add_profile(Service::Facebook, &fix(&p.profile_uri), &fix(&p.username));
     out.push(c);
     Ok(())
 }

@@ -26,6 +26,7 @@ use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Contact, Kind, Platform};
+use crate::vocab::profile::Service;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -477,7 +478,7 @@ fn fill(c: &mut Contact, p: &Person) {
         // The canonical profile link, built from the handle: `/_u/` deep links and missing
         // hrefs then give the same URL as the plain ones.
         let url = format!("https://www.instagram.com/{}", p.handle);
-        c.add_profile(SERVICE, &url, &p.handle);
+        c.add_profile(Service::Instagram, &url, &p.handle);
     }
 }
 

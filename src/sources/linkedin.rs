@@ -76,6 +76,7 @@ static FORMATS: &[Format] = &[
 ];
 
 use super::table::{has, has_any};
+use crate::vocab::profile::Service;
 
 /// Header tests, one per format, in [`FORMATS`] order. Each names columns only LinkedIn writes
 /// together, so an Outlook or Google CSV is never taken for a LinkedIn file.
@@ -217,7 +218,7 @@ fn connections(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(),
         c.name.family = row.get(last).to_string();
         c.add_email(not_na(row.get(mail)), &[]);
         c.add_organization(not_na(row.get(company)), not_na(row.get(position)));
-        c.add_profile(SERVICE, not_na(row.get(url)), "");
+        c.add_profile(Service::Linkedin, not_na(row.get(url)), "");
         c.add_event("connected", row.get(date), SERVICE);
         if c.is_anonymous() {
             // LinkedIn hides members who limit their visibility: the row is a real connection.
@@ -378,13 +379,13 @@ fn invitations(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(),
 fn add_linkedin_ref(c: &mut Contact, url: &str) {
     if url.starts_with("urn:li:") {
         c.profiles.push(Profile {
-            service: SERVICE.into(),
+            service: Service::Linkedin,
             id: url.to_string(),
             sources: vec![0],
             ..Default::default()
         });
     } else {
-        c.add_profile(SERVICE, url, "");
+        c.add_profile(Service::Linkedin, url, "");
     }
 }
 
@@ -438,7 +439,7 @@ fn fill(slot: &mut String, value: &str) {
 
 /// The identity of a LinkedIn member in a file: canonical profile URL, else the name.
 fn person_key(url: &str, name: &str) -> Option<String> {
-    if let Some(p) = profile::canonical(url, Some(SERVICE)) {
+    if let Some(p) = profile::canonical(url, Some(&Service::Linkedin)) {
         return Some(p.url);
     }
     let n = name.trim().to_lowercase();

@@ -12,10 +12,9 @@ use super::table::{decode, headerless_rows, parse_header_line, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Kind, Platform};
+use crate::vocab::profile::Service;
 
 pub struct Mastodon;
-
-const SERVICE: &str = "mastodon";
 
 static FORMATS: &[Format] = &[
     Format {
@@ -194,7 +193,7 @@ fn account(row: &Row, col: Option<usize>, title: Option<usize>, kind: Kind, out:
         return;
     };
     let mut c = out.start(row.line, kind);
-    c.add_profile(SERVICE, "", address);
+    c.add_profile(Service::Mastodon, "", address);
     if title.is_some() {
         c.add_group(row.get(title));
     }

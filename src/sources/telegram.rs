@@ -16,6 +16,7 @@ use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Contact, Kind, Platform, Profile};
+use crate::vocab::profile::Service;
 use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -204,7 +205,7 @@ fn add_account(c: &mut Contact, id: &str, username: &str) {
     let handle = username.trim().trim_start_matches('@');
     if !id.is_empty() || !handle.is_empty() {
         c.profiles.push(Profile {
-            service: SERVICE.into(),
+            service: Service::Telegram,
             url: String::new(),
             handle: handle.to_string(),
             id: id.to_string(),

@@ -17,6 +17,7 @@ use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Contact, Kind, Platform, Profile};
+use crate::vocab::profile::Service;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -150,7 +151,7 @@ fn id_from_link(link: &str) -> String {
 /// The account profile of a record: the link as X wrote it (or built from the id) and the id.
 fn account_profile(id: &str, link: &str) -> Profile {
     Profile {
-        service: SERVICE.into(),
+        service: Service::X,
         url: if link.is_empty() {
             intent_link(id)
         } else {
@@ -446,7 +447,7 @@ fn owner(entries: &[&RawValue], lines: &Lines<'_>, key: &str, out: &mut FileOut)
             // The user name is the handle; the id stays the id. An intent link (all a profile
             // built from the id could be) would only hide the handle.
             c.profiles.push(Profile {
-                service: SERVICE.into(),
+                service: Service::X,
                 url: if username.is_empty() {
                     intent_link(&id)
                 } else {

@@ -21,6 +21,7 @@ use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{Address, Contact, Email, Kind, Organization, Phone, Platform, Text, Url};
 use crate::normalize::profile;
+use crate::vocab::profile::Service;
 use crate::vocab::related;
 use calcard::common::{Data, IanaString};
 use calcard::vcard::{VCardEntry, VCardParameterName, VCardParameterValue, VCardValue};
@@ -994,7 +995,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                 if is_web {
                     social_urls.push(value.trim().to_ascii_lowercase());
                 }
-                add_profile(&mut c, &service, &url, &handle);
+                add_profile(&mut c, Service::from_word(&service), &url, &handle);
             }
             "IMPP" => add_im(&mut c, p, None, &ab),
             "BDAY" => {
@@ -1284,7 +1285,7 @@ fn add_phone(c: &mut Contact, raw: &str, labels: Vec<String>) {
     }
 }
 
-fn add_profile(c: &mut Contact, service: &str, url: &str, handle: &str) {
+fn add_profile(c: &mut Contact, service: Service, url: &str, handle: &str) {
     let dup = c
         .profiles
         .iter()
@@ -1301,10 +1302,10 @@ fn add_im(c: &mut Contact, p: &Prop, hint: Option<&str>, ab: &HashMap<String, St
     if handle.is_empty() && url.is_empty() {
         return;
     }
-    let key = service.to_ascii_lowercase();
+    let key = Service::from_word(&service.to_ascii_lowercase());
     let probe = if url.is_empty() { &handle } else { &url };
     if profile::canonical(probe, Some(&key)).is_some() {
-        add_profile(c, &key, &url, &handle);
+        add_profile(c, key, &url, &handle);
     } else {
         // The service named, not the scheme: `vocab::im` reads the scheme itself, and Apple's
         // `x-apple:` names none.

@@ -4,4 +4,5 @@
 
 pub mod google_csv;
 pub mod im;
+pub mod profile;
 pub mod related;
