@@ -280,7 +280,7 @@ pub fn label_text(labels: &[String]) -> String {
         .map(String::as_str)
         .filter(|l| *l != "pref" && !l.is_empty())
         .collect();
-    let words: Vec<String> = rest.iter().map(|l| title_case(l)).collect();
+    let words: Vec<String> = rest.iter().map(|l| related::title_case(l)).collect();
     let text = if rest.iter().all(|l| is_label_word(l)) {
         words.join(" ")
     } else {
@@ -291,19 +291,6 @@ pub fn label_text(labels: &[String]) -> String {
         (true, false) => format!("{MARK} {text}"),
         (false, _) => text,
     }
-}
-
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Notes, then aliases, profiles without a link, and one line per event.

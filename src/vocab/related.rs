@@ -103,7 +103,9 @@ pub fn google_label(label: &str) -> String {
     }
 }
 
-fn title_case(s: &str) -> String {
+/// Each space-separated word with its first letter in upper case ("domestic partner" →
+/// "Domestic Partner"), as labels are shown in address books.
+pub fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
             let mut cs = w.chars();
