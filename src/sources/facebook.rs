@@ -251,16 +251,7 @@ impl Source for Facebook {
 /// A list page of the HTML export: the same records as its JSON twin (name, and the date as
 /// written, which normalisation reads; the page gives the time without a zone).
 fn read_html_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), ErrorKind> {
-    let entries = meta_html::entries(text);
-    if entries.is_empty() {
-        out.warn(
-            1,
-            format!(
-                "no {} entries found in the page (an empty list, or a layout rolo does not know)",
-                list.kind
-            ),
-        );
-    }
+    let entries = meta_html::list_entries(text, list.kind, out);
     for e in entries {
         let name = fix(e.name_text());
         if name.trim().is_empty() {

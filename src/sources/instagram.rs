@@ -383,16 +383,7 @@ fn read_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), ErrorKind
 /// the profile link (`/_u/` deep links too), else the heading, else the link's text; the date is
 /// the text after the link, as written (normalisation reads it; the page gives no zone).
 fn read_html_list(text: &str, list: &List, out: &mut FileOut) -> Result<(), ErrorKind> {
-    let entries = meta_html::entries(text);
-    if entries.is_empty() {
-        out.warn(
-            1,
-            format!(
-                "no {} entries found in the page (an empty list, or a layout rolo does not know)",
-                list.kind
-            ),
-        );
-    }
+    let entries = meta_html::list_entries(text, list.kind, out);
     let clean = |s: &str| fix(s).trim().trim_start_matches('@').trim().to_string();
     for e in entries {
         if !e.fields.is_empty() {

@@ -89,6 +89,25 @@ impl Entry {
     }
 }
 
+/// The entries of a list page of `kind`, with a warning at line 1 when there are none (an empty
+/// list, or a layout rolo does not know).
+pub(super) fn list_entries(
+    text: &str,
+    kind: crate::model::Kind,
+    out: &mut super::FileOut,
+) -> Vec<Entry> {
+    let found = entries(text);
+    if found.is_empty() {
+        out.warn(
+            1,
+            format!(
+                "no {kind} entries found in the page (an empty list, or a layout rolo does not know)"
+            ),
+        );
+    }
+    found
+}
+
 /// The entries of a list page, in document order. Never fails: the parser recovers from any
 /// input as browsers do; a page without boxes gives no entries.
 pub(super) fn entries(text: &str) -> Vec<Entry> {
