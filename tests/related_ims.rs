@@ -5,25 +5,10 @@
 
 mod common;
 
-use rolo::dedupe::DedupeOptions;
+use common::{no_dedupe, run_with};
+
 use rolo::model::{Contact, Kind, Platform, SourceRef, Text};
 use rolo::sinks::{self, OutputFormat};
-
-fn no_dedupe() -> rolo::Options {
-    rolo::Options {
-        dedupe: DedupeOptions {
-            enabled: false,
-            ..DedupeOptions::default()
-        },
-        ..rolo::Options::default()
-    }
-}
-
-fn run_with(inputs: &[&str], opts: &rolo::Options) -> rolo::Outcome {
-    std::env::set_current_dir(common::root()).unwrap();
-    let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
-    rolo::run(&inputs, opts, &rolo::progress::Silent)
-}
 
 fn by_given<'a>(contacts: &'a [Contact], given: &str) -> &'a Contact {
     contacts

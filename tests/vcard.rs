@@ -3,7 +3,8 @@
 
 mod common;
 
-use rolo::dedupe::DedupeOptions;
+use common::{no_dedupe, run_with};
+
 use rolo::model::Contact;
 use rolo::sinks::{self, vcard, OutputFormat};
 use rolo::vocab::profile::Service;
@@ -21,16 +22,6 @@ fn labels(l: &[String]) -> Vec<&str> {
     l.iter().map(|s| s.as_str()).collect()
 }
 
-fn no_dedupe() -> rolo::Options {
-    rolo::Options {
-        dedupe: DedupeOptions {
-            enabled: false,
-            ..DedupeOptions::default()
-        },
-        ..rolo::Options::default()
-    }
-}
-
 /// Warnings from reading, leaving out normalisation's (phones without a country code, invalid
 /// emails), which the samples are entitled to.
 fn read_warnings(r: &rolo::report::Report) -> Vec<&rolo::report::Issue> {
@@ -38,12 +29,6 @@ fn read_warnings(r: &rolo::report::Report) -> Vec<&rolo::report::Issue> {
         .iter()
         .filter(|w| !w.reason.contains("phone number") && !w.reason.contains("invalid email"))
         .collect()
-}
-
-fn run_with(inputs: &[&str], opts: &rolo::Options) -> rolo::Outcome {
-    std::env::set_current_dir(common::root()).unwrap();
-    let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
-    rolo::run(&inputs, opts, &rolo::progress::Silent)
 }
 
 #[test]

@@ -16,9 +16,25 @@ pub fn fixture(rel: &str) -> String {
 
 /// Runs the library pipeline with default options from the crate root.
 pub fn run(inputs: &[&str]) -> rolo::Outcome {
+    run_with(inputs, &rolo::Options::default())
+}
+
+/// Runs the library pipeline with `opts` from the crate root.
+pub fn run_with(inputs: &[&str], opts: &rolo::Options) -> rolo::Outcome {
     std::env::set_current_dir(root()).unwrap();
     let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
-    rolo::run(&inputs, &rolo::Options::default(), &rolo::progress::Silent)
+    rolo::run(&inputs, opts, &rolo::progress::Silent)
+}
+
+/// Default options with matching off: every record its own contact.
+pub fn no_dedupe() -> rolo::Options {
+    rolo::Options {
+        dedupe: rolo::dedupe::DedupeOptions {
+            enabled: false,
+            ..rolo::dedupe::DedupeOptions::default()
+        },
+        ..rolo::Options::default()
+    }
 }
 
 /// Compares `actual` with the golden file, or rewrites it with UPDATE_GOLDEN=1.
