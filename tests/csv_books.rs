@@ -24,11 +24,9 @@ fn load_text(name: &str, bytes: &[u8]) -> (tempfile::TempDir, rolo::sources::Loa
 }
 
 fn run(inputs: &[&str], dedupe: bool) -> rolo::Outcome {
-    std::env::set_current_dir(common::root()).unwrap();
-    let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
     let mut opts = rolo::Options::default();
     opts.dedupe.enabled = dedupe;
-    rolo::run(&inputs, &opts, &rolo::progress::Silent)
+    common::run_with(inputs, &opts)
 }
 
 fn to_csv(contacts: &[Contact]) -> String {
