@@ -491,17 +491,19 @@ fn inspect(args: InspectArgs) -> anyhow::Result<Exit> {
     })
 }
 
-/// A stage's name, item count, start and duration, resident memory after it, and the process's
-/// CPU time (all threads) at its start and after it.
-type Stage = (
-    String,
-    u64,
-    std::time::Instant,
-    Option<std::time::Duration>,
-    u64,
-    f64,
-    Option<f64>,
-);
+/// One stage as --timings reports it.
+struct Stage {
+    name: String,
+    items: u64,
+    start: std::time::Instant,
+    /// Set when the stage finishes.
+    wall: Option<std::time::Duration>,
+    /// Resident memory after it, in KiB.
+    rss_kib: u64,
+    /// The process's CPU time (all threads) at its start, and what the stage used.
+    cpu_start: f64,
+    cpu: f64,
+}
 
 /// indicatif bars on stderr, only when it is a terminal and --quiet is not given; and the time
 /// of each stage, for --timings.
@@ -530,12 +532,12 @@ impl Bars {
         let mut out = String::from("rolo: timings\n");
         let mut total = std::time::Duration::ZERO;
         let mut total_cpu = 0.0;
-        for (name, items, _, d, rss, cpu_start, cpu_end) in stages.iter() {
-            let d = d.unwrap_or_default();
+        for stage in stages.iter() {
+            let (name, items, cpu) = (&stage.name, stage.items, stage.cpu);
+            let d = stage.wall.unwrap_or_default();
             total += d;
-            let cpu = cpu_end.map_or(0.0, |e| (e - cpu_start).max(0.0));
             total_cpu += cpu;
-            let items = if *items > 0 {
+            let items = if items > 0 {
                 format!("{items:>12} items")
             } else {
                 String::new()
@@ -543,7 +545,7 @@ impl Bars {
             out.push_str(&format!(
                 "  {name:<12} {:>9.3} s  cpu {cpu:>8.2} s  rss {:>6} MiB{items}\n",
                 d.as_secs_f64(),
-                rss / 1024
+                stage.rss_kib / 1024
             ));
         }
         out.push_str(&format!(
@@ -558,15 +560,15 @@ impl Bars {
 impl Progress for Bars {
     fn stage(&self, name: &str, total: u64) {
         if let Ok(mut s) = self.stages.lock() {
-            s.push((
-                name.to_string(),
-                total,
-                std::time::Instant::now(),
-                None,
-                0,
-                cpu_seconds(),
-                None,
-            ));
+            s.push(Stage {
+                name: name.to_string(),
+                items: total,
+                start: std::time::Instant::now(),
+                wall: None,
+                rss_kib: 0,
+                cpu_start: cpu_seconds(),
+                cpu: 0.0,
+            });
         }
         if let Some(b) = &self.bar {
             // Hidden while it changes: each change redraws, and the previous stage's style with
@@ -604,10 +606,10 @@ impl Progress for Bars {
 
     fn finish(&self) {
         if let Ok(mut s) = self.stages.lock() {
-            if let Some(last) = s.iter_mut().rev().find(|x| x.3.is_none()) {
-                last.3 = Some(last.2.elapsed());
-                last.4 = resident_kib();
-                last.6 = Some(cpu_seconds());
+            if let Some(last) = s.iter_mut().rev().find(|x| x.wall.is_none()) {
+                last.wall = Some(last.start.elapsed());
+                last.rss_kib = resident_kib();
+                last.cpu = (cpu_seconds() - last.cpu_start).max(0.0);
             }
         }
         if let Some(b) = &self.bar {

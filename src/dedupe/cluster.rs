@@ -160,7 +160,7 @@ pub(super) struct Clusters {
 
 /// Why two clusters joined: lines already written, or the index of the decision whose
 /// comparison explains it.
-pub(super) enum Why {
+enum Why {
     Lines(Vec<String>),
     Link(usize),
 }
