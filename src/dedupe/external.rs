@@ -25,8 +25,9 @@
 //! The result does not depend on the order of the inputs or of the file's lines: clusters are
 //! keyed by their label and their records taken in canonical record order.
 
+use super::features::{list_key, ListKey};
 use crate::error::Location;
-use crate::model::{Contact, Kind};
+use crate::model::Contact;
 use crate::report::Issue;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -235,22 +236,6 @@ fn own_id(r: &Contact) -> String {
     super::ids::make_id(&super::ids::source_key(r))
 }
 
-/// A cannot-link list: (input, file, kind) of a platform list, or the input of a rolo file.
-type ListKey<'a> = (&'a str, &'a str, Kind);
-
-/// The cannot-link list a record is on, as matching has it (`features::prepare`): a platform
-/// list file (its rows are distinct people), or the contacts read back from one rolo output.
-fn list_key(r: &Contact) -> Option<ListKey<'_>> {
-    let s = r.source()?;
-    if s.kind.is_distinct_list() {
-        Some((s.input.as_str(), s.file.as_str(), s.kind))
-    } else if !s.prior_id.is_empty() {
-        Some(super::ids::prior_list(s))
-    } else {
-        None
-    }
-}
-
 /// Applies `a` to `records` (in canonical order): which records are one contact.
 pub fn group(records: &[Contact], a: &Assignments) -> Result<Grouping, ClustersError> {
     let path = a.path.as_str();
@@ -404,7 +389,7 @@ fn split_lists(records: &[Contact], members: &[usize]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Platform, SourceRef};
+    use crate::model::{Kind, Platform, SourceRef};
 
     fn rec(file: &str, index: u64, kind: Kind) -> Contact {
         Contact {

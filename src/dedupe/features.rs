@@ -576,6 +576,23 @@ pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usi
     (full, n, m, o)
 }
 
+/// A cannot-link list: (input, file, kind) of a platform list file, whose rows are distinct
+/// people, or of the contacts read back from one rolo output.
+pub(super) type ListKey<'a> = (&'a str, &'a str, Kind);
+
+/// The cannot-link list a record is on, if any.
+pub(super) fn list_key(r: &Contact) -> Option<ListKey<'_>> {
+    let s = r.source()?;
+    if s.kind.is_distinct_list() {
+        Some((s.input.as_str(), s.file.as_str(), s.kind))
+    } else if !s.prior_id.is_empty() {
+        // The contacts of one rolo output (ids.rs) are people rolo already told apart.
+        Some(super::ids::prior_list(s))
+    } else {
+        None
+    }
+}
+
 /// Per-record features, cannot-link list ids and frequency stats.
 pub struct Prepared {
     pub feats: Vec<Features>,
@@ -603,7 +620,7 @@ pub fn prepare(
             f.family_tail = keys::tokens(&r.name.family).concat();
         }
     }
-    let mut list_ids: HashMap<(&str, &str, Kind), u32> = HashMap::new();
+    let mut list_ids: HashMap<ListKey<'_>, u32> = HashMap::new();
     // Name ambiguity is counted per (platform, kind): one platform's connections, friends or
     // address book hold a person about once, so a name seen twice there is two people.
     let mut group_ids: HashMap<(crate::model::Platform, Kind), u32> = HashMap::new();
@@ -611,24 +628,13 @@ pub fn prepare(
     let mut groups = Vec::with_capacity(records.len());
     for r in records {
         let s = r.source();
-        let file = s
-            .map(|s| (s.input.as_str(), s.file.as_str()))
-            .unwrap_or(("", ""));
         let n = group_ids.len() as u32;
         let group = s.map(|s| (s.platform, s.kind)).unwrap_or_default();
         groups.push(*group_ids.entry(group).or_insert(n));
-        lists.push(match s {
-            Some(s) if s.kind.is_distinct_list() => {
-                let n = list_ids.len() as u32;
-                Some(*list_ids.entry((file.0, file.1, s.kind)).or_insert(n))
-            }
-            // The contacts of one rolo output (ids.rs) are people rolo already told apart.
-            Some(s) if !s.prior_id.is_empty() => {
-                let n = list_ids.len() as u32;
-                Some(*list_ids.entry(super::ids::prior_list(s)).or_insert(n))
-            }
-            _ => None,
-        });
+        lists.push(list_key(r).map(|key| {
+            let n = list_ids.len() as u32;
+            *list_ids.entry(key).or_insert(n)
+        }));
     }
     let stats = Stats::new(&feats, &groups);
     stats.fill(&mut feats);
