@@ -17,6 +17,7 @@ pub mod keys;
 pub mod labels;
 pub mod name;
 pub mod phone;
+pub mod phone_meta;
 pub mod profile;
 pub mod record;
 pub mod script;

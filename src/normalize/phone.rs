@@ -18,9 +18,9 @@ use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Mutex, OnceLock};
 
-use phonenumber::{country, Mode, PhoneNumber};
+use phonenumber::{country, PhoneNumber};
 
-use crate::normalize::text;
+use crate::normalize::{phone_meta, text};
 
 /// A normalised phone number. `e164` is set only for valid numbers;
 /// `extension` holds the digits after "x", "ext." or ";ext="; `raw` is the
@@ -163,14 +163,9 @@ fn parse_number(number: &str, region: Option<&str>) -> CacheValue {
     let Some(parsed) = parse_guarded(id, number) else {
         return (None, None);
     };
-    catch_unwind(AssertUnwindSafe(|| {
-        let ext = parsed.extension().map(|e| e.to_string());
-        let e164 = parsed
-            .is_valid()
-            .then(|| parsed.format().mode(Mode::E164).to_string());
-        (e164, ext)
-    }))
-    .unwrap_or((None, None))
+    let ext = parsed.extension().map(|e| e.to_string());
+    let e164 = phone_meta::is_valid(&parsed).then(|| phone_meta::e164(&parsed));
+    (e164, ext)
 }
 
 fn cached_parse(number: &str, region: Option<&str>) -> CacheValue {
@@ -229,11 +224,7 @@ fn region_of_uncached(e164: &str) -> Option<String> {
     if !number.starts_with('+') || number.chars().count() > MAX_INPUT_CHARS {
         return None;
     }
-    let parsed = parse_guarded(None, &number)?;
-    catch_unwind(AssertUnwindSafe(|| {
-        parsed.country().id().map(|id| id.as_ref().to_string())
-    }))
-    .ok()?
+    phone_meta::region_id(&parse_guarded(None, &number)?)
 }
 
 /// Label words and the category they mean. Several words may appear in one
