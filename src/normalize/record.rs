@@ -38,9 +38,9 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
 }
 
 /// Normalises every record, with the same result and warnings (per record, in record order) as
-/// [`normalize`] on each. Phone numbers go through a parser that holds one lock for every regular
-/// expression it runs, so two threads parsing at once mostly wait for each other: one thread
-/// parses all the numbers while the others do everything else.
+/// [`normalize`] on each. Phone numbers are normalised apart from the rest (both in parallel):
+/// their parse is cached per distinct number and still runs the crate's parser, which takes
+/// one lock per regular expression, so the two halves are kept from queueing behind each other.
 pub fn normalize_all(
     records: &mut [Contact],
     opts: &NormOptions,
@@ -55,7 +55,7 @@ pub fn normalize_all(
     let (phone_reasons, rest) = rayon::join(
         || {
             phones
-                .iter_mut()
+                .par_iter_mut()
                 .map(|p| {
                     let mut reasons = Vec::new();
                     normalize_phones(p, opts, &mut reasons);
