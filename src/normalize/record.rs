@@ -38,9 +38,9 @@ pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>)
 }
 
 /// Normalises every record, with the same result and warnings (per record, in record order) as
-/// [`normalize`] on each. Phone numbers are normalised apart from the rest (both in parallel):
-/// their parse is cached per distinct number and still runs the crate's parser, which takes
-/// one lock per regular expression, so the two halves are kept from queueing behind each other.
+/// [`normalize`] on each. Phone numbers are normalised in a parallel pass of their own beside the
+/// rest: their results are cached per distinct number (`phone::normalize`), and their warnings
+/// still come between a record's head and tail warnings.
 pub fn normalize_all(
     records: &mut [Contact],
     opts: &NormOptions,
