@@ -824,3 +824,53 @@ fn a_social_profile_on_an_unknown_service_keeps_its_word_through_json_and_back()
         "no {line:?} in\n{written}"
     );
 }
+
+/// A large address book is parsed in parallel chunks of cards: records, warnings and
+/// rejections must come out as one pass over the file gives them, records numbered in order.
+#[test]
+fn a_large_book_reads_as_one_pass() {
+    let mut book = String::new();
+    let (mut broken, mut empty) = (Vec::new(), 0);
+    for i in 0..1_300 {
+        book.push_str("BEGIN:VCARD\r\nVERSION:3.0\r\n");
+        if i % 211 == 5 {
+            empty += 1;
+        } else {
+            book.push_str(&format!("FN:Person {i}\r\nEMAIL:p{i}@example.org\r\n"));
+            if i % 97 == 3 {
+                broken.push(book.matches("\r\n").count() as u64 + 1);
+                book.push_str("this line has no colon\r\n");
+            }
+        }
+        book.push_str("END:VCARD\r\n");
+    }
+    let loaded = rolo::sources::read_bytes("book.vcf", book.as_bytes());
+    let records = &loaded.records;
+    assert_eq!(records.len(), 1_300 - empty);
+    for (i, r) in records.iter().enumerate() {
+        let s = r.source().expect("a source");
+        assert_eq!(s.index, i as u64, "record {i} numbered in file order");
+    }
+    let lines: Vec<u64> = records
+        .iter()
+        .filter_map(|r| r.source())
+        .map(|s| s.line)
+        .collect();
+    assert!(
+        lines.windows(2).all(|w| w[0] < w[1]),
+        "records in card order"
+    );
+    // Four empty cards (5, 216, 427, 638) come before the 701st record.
+    assert_eq!(
+        records.get(700).map(|r| r.name.full.as_str()),
+        Some("Person 704")
+    );
+    let warned: Vec<u64> = loaded
+        .report
+        .warnings
+        .iter()
+        .filter_map(|w| w.location.line)
+        .collect();
+    assert_eq!(warned, broken);
+    assert_eq!(loaded.report.rejected.len(), empty);
+}

@@ -185,6 +185,31 @@ impl FileOut {
         }
     }
 
+    /// An empty output for the same file, for a reader that reads parts of one file on several
+    /// cores; [`FileOut::append`] then takes the parts back in order.
+    pub fn part(&self) -> FileOut {
+        FileOut {
+            location: self.location.clone(),
+            platform: self.platform,
+            records: Vec::new(),
+            warnings: Vec::new(),
+            rejected: Vec::new(),
+            day_first_hint: false,
+        }
+    }
+
+    /// Takes what a [`FileOut::part`] read, after everything already here: records are numbered
+    /// on, so the file reads as if it had been read in one pass.
+    pub fn append(&mut self, part: FileOut) {
+        self.records.reserve(part.records.len());
+        for r in part.records {
+            self.push(r);
+        }
+        self.warnings.extend(part.warnings);
+        self.rejected.extend(part.rejected);
+        self.day_first_hint |= part.day_first_hint;
+    }
+
     /// A new record starting at `line`; its `index` is set by [`FileOut::push`].
     pub fn start(&self, line: u64, kind: Kind) -> Contact {
         Contact::from_source(SourceRef {
