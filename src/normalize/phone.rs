@@ -9,8 +9,10 @@
 //! their own; national numbers need a region (`--region`, or one inferred
 //! from the contact's other numbers with [`region_of`]).
 //!
-//! The crate is third-party code running on untrusted input, so every call
-//! into it sits behind `catch_unwind`: a panic there becomes "not parsed".
+//! The crate is third-party code running on untrusted input, so its parser
+//! sits behind `catch_unwind`: a panic there becomes "not parsed". Validity
+//! and regions are read from its metadata by [`super::phone_meta`], which
+//! answers as the crate does without the crate's global regex lock.
 //! Exports repeat the same numbers (messages, several files per platform),
 //! so results are cached per distinct (raw, region) in a bounded map.
 
