@@ -54,8 +54,8 @@ impl Guard {
             orgs: hashes(&f.orgs),
         };
         if f.given.len() >= 2 && !f.family.is_empty() {
-            g.givens
-                .push(score::GivenKey::new(&f.given, &f.given_initials));
+            // `vec!` allocates one slot; a push would reserve four.
+            g.givens = vec![score::GivenKey::new(&f.given, &f.given_initials)];
         }
         g
     }
@@ -294,67 +294,11 @@ pub(super) fn decide(
     explain: bool,
     progress: &dyn Progress,
 ) -> (Clusters, Vec<Decision>, Model) {
-    let guards = p
-        .feats
-        .iter()
-        .zip(&p.lists)
-        .map(|(f, l)| Guard::of(f, *l))
-        .collect();
-    let mut clusters = Clusters::new(guards);
-    let mut decisions: Vec<Decision> = Vec::new();
-
-    // The export's owner: all owner records of one input are one person.
-    let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
-            let first = *owners
-                .entry((s.platform.to_string(), s.input.clone()))
-                .or_insert(i);
-            if first != i {
-                clusters.join(first, i, "export owner");
-            }
-        }
-    }
     if !opts.enabled {
+        let mut clusters = seeded(records, p);
         clusters.settle_evidence(|_| Vec::new());
-        return (clusters, decisions, Model::default());
+        return (clusters, Vec::new(), Model::default());
     }
-    // A conversation split over several files (Facebook and Instagram write message_1.json,
-    // message_2.json, … in one thread folder) lists its participants in each: the same name in
-    // two files of one thread is one participant. Within one file two equal names stay two.
-    let mut threads: BTreeMap<(&str, &str, String), (usize, &str)> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        let Some(s) = r.source().filter(|s| s.kind == Kind::Message) else {
-            continue;
-        };
-        let Some((folder, _)) = s.file.rsplit_once('/') else {
-            continue;
-        };
-        let name = crate::normalize::keys::fold(&r.name.full);
-        if name.is_empty() {
-            continue;
-        }
-        let (first, file) = *threads
-            .entry((s.input.as_str(), folder, name))
-            .or_insert((i, s.file.as_str()));
-        if file != s.file {
-            clusters.join(
-                first,
-                i,
-                "one participant of a conversation split over several files",
-            );
-        }
-    }
-    // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
-    // back cannot carry that key, so matching cannot see it.
-    for (a, b) in ids::read_again(records) {
-        clusters.join(
-            a,
-            b,
-            "the record that named this contact in rolo's earlier output",
-        );
-    }
-
     progress.stage("blocking", 0);
     let index = blocking::Index::build(&p.feats);
     progress.finish();
@@ -373,7 +317,7 @@ pub(super) fn decide(
     let weights = &model;
     // Records are scored in parallel, each against its candidates; only pairs that could be
     // taken are kept (all of them when explaining), so memory does not grow with the pairs.
-    decisions = (0..p.feats.len() as u32)
+    let mut decisions: Vec<Decision> = (0..p.feats.len() as u32)
         .into_par_iter()
         .flat_map_iter(|a| {
             let mut cands = Vec::new();
@@ -399,9 +343,14 @@ pub(super) fn decide(
         })
         .collect();
     batched.done();
+    drop(index);
     // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
     progress.finish();
     progress.stage("clustering", decisions.len() as u64);
+    // The constraints are built once the index is gone: a million records' guards beside
+    // it would only add to the peak.
+    let mut clusters = seeded(records, p);
+    join_known(&mut clusters, records);
     // Every pair is once in the list, so the order is total and a parallel sort gives it.
     decisions.par_sort_unstable_by(|x, y| {
         y.comparison
@@ -452,6 +401,71 @@ pub(super) fn decide(
     });
     batched.done();
     (clusters, decisions, model)
+}
+
+/// The clusters before matching: one per record with its constraints, the export owner's
+/// records already joined.
+fn seeded(records: &[Contact], p: &Prepared) -> Clusters {
+    let guards = p
+        .feats
+        .iter()
+        .zip(&p.lists)
+        .map(|(f, l)| Guard::of(f, *l))
+        .collect();
+    let mut clusters = Clusters::new(guards);
+
+    // The export's owner: all owner records of one input are one person.
+    let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
+            let first = *owners
+                .entry((s.platform.to_string(), s.input.clone()))
+                .or_insert(i);
+            if first != i {
+                clusters.join(first, i, "export owner");
+            }
+        }
+    }
+    clusters
+}
+
+/// Joins the records known to be one person without matching (besides the export owner's).
+fn join_known(clusters: &mut Clusters, records: &[Contact]) {
+    // A conversation split over several files (Facebook and Instagram write message_1.json,
+    // message_2.json, … in one thread folder) lists its participants in each: the same name in
+    // two files of one thread is one participant. Within one file two equal names stay two.
+    let mut threads: BTreeMap<(&str, &str, String), (usize, &str)> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let Some(s) = r.source().filter(|s| s.kind == Kind::Message) else {
+            continue;
+        };
+        let Some((folder, _)) = s.file.rsplit_once('/') else {
+            continue;
+        };
+        let name = crate::normalize::keys::fold(&r.name.full);
+        if name.is_empty() {
+            continue;
+        }
+        let (first, file) = *threads
+            .entry((s.input.as_str(), folder, name))
+            .or_insert((i, s.file.as_str()));
+        if file != s.file {
+            clusters.join(
+                first,
+                i,
+                "one participant of a conversation split over several files",
+            );
+        }
+    }
+    // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
+    // back cannot carry that key, so matching cannot see it.
+    for (a, b) in ids::read_again(records) {
+        clusters.join(
+            a,
+            b,
+            "the record that named this contact in rolo's earlier output",
+        );
+    }
 }
 
 /// Joins the pair of `d` (decision `i`) if the clusters allow it, and records the outcome.
