@@ -43,22 +43,22 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>, derived: &mut Vec<u64>) {
             if let Some(i) = f.given.get(..1) {
                 out.push(key(5, &[&f.family, i]));
             }
-            out.push(key(6, &[&f.given_canon, &f.family]));
+            out.push(key(6, &[f.given_canon(), &f.family]));
             // Either of two surnames alone ("Mary Parker Jones" and Mary Jones); the first one
             // meets through the name handles.
             if !f.family_tail.is_empty() {
-                out.push(key(6, &[&f.given_canon, &f.family_tail]));
+                out.push(key(6, &[f.given_canon(), &f.family_tail]));
             }
             // A short form of several names (Chris) meets each of them (Christine, Christian).
             for g in keys::nickname_groups(&f.given) {
-                if *g != f.given_canon {
+                if *g != f.given_canon() {
                     out.push(key(6, &[g, &f.family]));
                 }
             }
             // Two romanisations of one name (Yevgeny Fyodorov, Evgenii Fedorov).
             out.push(key(9, &[&f.given_translit, &f.family_translit]));
             let pf = keys::phonetic(&f.family);
-            let pg = keys::phonetic(&f.given_canon);
+            let pg = keys::phonetic(f.given_canon());
             out.push(key(7, &[&pf, &pg]));
             // Swapped order ("Doe John") meets the straight one here.
             out.push(key(6, &[keys::nickname_canonical(&f.family), &f.given]));
@@ -247,7 +247,7 @@ mod tests {
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Features {
             n_tokens: 1,
-            name_key: format!("name {n}"),
+            name_key: format!("name {n}").into(),
             name_handles: spelt.iter().map(|s| handle_key(s)).collect(),
             handle_keys: handles.iter().map(|s| handle_key(s)).collect(),
             ..Features::default()

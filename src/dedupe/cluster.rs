@@ -34,7 +34,7 @@ fn disjoint(a: &[u64], b: &[u64]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
-fn hashes(values: &[String]) -> Vec<u64> {
+fn hashes(values: &[Box<str>]) -> Vec<u64> {
     values.iter().map(|v| text_key(v)).collect()
 }
 
@@ -45,7 +45,7 @@ impl Guard {
             accounts: f
                 .profiles
                 .iter()
-                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_str()))
+                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_ref()))
                 .map(|(s, k)| (text_key(s), text_key(k), score::form(k)))
                 .collect(),
             givens: Vec::new(),
