@@ -295,7 +295,7 @@ pub(super) fn decide(
     progress: &dyn Progress,
 ) -> (Clusters, Vec<Decision>, Model) {
     if !opts.enabled {
-        let mut clusters = seeded(records, p);
+        let mut clusters = seeded(p, &owner_joins(records), &[]);
         clusters.settle_evidence(|_| Vec::new());
         return (clusters, Vec::new(), Model::default());
     }
@@ -349,8 +349,10 @@ pub(super) fn decide(
     progress.stage("clustering", decisions.len() as u64);
     // The constraints are built once the index is gone: a million records' guards beside
     // it would only add to the peak.
-    let mut clusters = seeded(records, p);
-    join_known(&mut clusters, records);
+    let mut joins = owner_joins(records);
+    joins.extend(known_joins(records));
+    let mut clusters = seeded(p, &joins, &decisions);
+    drop(joins);
     // Every pair is once in the list, so the order is total and a parallel sort gives it.
     decisions.par_sort_unstable_by(|x, y| {
         y.comparison
@@ -403,18 +405,12 @@ pub(super) fn decide(
     (clusters, decisions, model)
 }
 
-/// The clusters before matching: one per record with its constraints, the export owner's
-/// records already joined.
-fn seeded(records: &[Contact], p: &Prepared) -> Clusters {
-    let guards = p
-        .feats
-        .iter()
-        .zip(&p.lists)
-        .map(|(f, l)| Guard::of(f, *l))
-        .collect();
-    let mut clusters = Clusters::new(guards);
+/// A join of two records known to be one person without matching, and why.
+type Known = (usize, usize, &'static str);
 
-    // The export's owner: all owner records of one input are one person.
+/// The export's owner: all owner records of one input are one person.
+fn owner_joins(records: &[Contact]) -> Vec<Known> {
+    let mut joins = Vec::new();
     let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
         if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
@@ -422,15 +418,16 @@ fn seeded(records: &[Contact], p: &Prepared) -> Clusters {
                 .entry((s.platform.to_string(), s.input.clone()))
                 .or_insert(i);
             if first != i {
-                clusters.join(first, i, "export owner");
+                joins.push((first, i, "export owner"));
             }
         }
     }
-    clusters
+    joins
 }
 
-/// Joins the records known to be one person without matching (besides the export owner's).
-fn join_known(clusters: &mut Clusters, records: &[Contact]) {
+/// The records known to be one person without matching, besides the export owner's.
+fn known_joins(records: &[Contact]) -> Vec<Known> {
+    let mut joins = Vec::new();
     // A conversation split over several files (Facebook and Instagram write message_1.json,
     // message_2.json, … in one thread folder) lists its participants in each: the same name in
     // two files of one thread is one participant. Within one file two equal names stay two.
@@ -450,22 +447,56 @@ fn join_known(clusters: &mut Clusters, records: &[Contact]) {
             .entry((s.input.as_str(), folder, name))
             .or_insert((i, s.file.as_str()));
         if file != s.file {
-            clusters.join(
+            joins.push((
                 first,
                 i,
                 "one participant of a conversation split over several files",
-            );
+            ));
         }
     }
     // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
     // back cannot carry that key, so matching cannot see it.
     for (a, b) in ids::read_again(records) {
-        clusters.join(
+        joins.push((
             a,
             b,
             "the record that named this contact in rolo's earlier output",
-        );
+        ));
     }
+    joins
+}
+
+/// The clusters before matching, one per record, joined by `joins`. Only records of `joins`
+/// or of `decisions` can ever be in a join, so only theirs of the constraints are worked out:
+/// the others' would be memory never read.
+fn seeded(p: &Prepared, joins: &[Known], decisions: &[Decision]) -> Clusters {
+    let mut needed = vec![false; p.feats.len()];
+    let pairs = joins.iter().map(|j| (j.0, j.1));
+    for (a, b) in pairs.chain(decisions.iter().map(|d| (d.a, d.b))) {
+        for i in [a, b] {
+            if let Some(n) = needed.get_mut(i) {
+                *n = true;
+            }
+        }
+    }
+    let guards = p
+        .feats
+        .iter()
+        .zip(&p.lists)
+        .zip(needed)
+        .map(|((f, l), needed)| {
+            if needed {
+                Guard::of(f, *l)
+            } else {
+                Guard::default()
+            }
+        })
+        .collect();
+    let mut clusters = Clusters::new(guards);
+    for &(a, b, why) in joins {
+        clusters.join(a, b, why);
+    }
+    clusters
 }
 
 /// Joins the pair of `d` (decision `i`) if the clusters allow it, and records the outcome.
