@@ -43,22 +43,22 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>, derived: &mut Vec<u64>) {
             if let Some(i) = f.given.get(..1) {
                 out.push(key(5, &[&f.family, i]));
             }
-            out.push(key(6, &[&f.given_canon, &f.family]));
+            out.push(key(6, &[f.given_canon(), &f.family]));
             // Either of two surnames alone ("Mary Parker Jones" and Mary Jones); the first one
             // meets through the name handles.
             if !f.family_tail.is_empty() {
-                out.push(key(6, &[&f.given_canon, &f.family_tail]));
+                out.push(key(6, &[f.given_canon(), &f.family_tail]));
             }
             // A short form of several names (Chris) meets each of them (Christine, Christian).
             for g in keys::nickname_groups(&f.given) {
-                if *g != f.given_canon {
+                if *g != f.given_canon() {
                     out.push(key(6, &[g, &f.family]));
                 }
             }
             // Two romanisations of one name (Yevgeny Fyodorov, Evgenii Fedorov).
             out.push(key(9, &[&f.given_translit, &f.family_translit]));
             let pf = keys::phonetic(&f.family);
-            let pg = keys::phonetic(&f.given_canon);
+            let pg = keys::phonetic(f.given_canon());
             out.push(key(7, &[&pf, &pg]));
             // Swapped order ("Doe John") meets the straight one here.
             out.push(key(6, &[keys::nickname_canonical(&f.family), &f.given]));
@@ -108,42 +108,90 @@ pub struct Index {
     offsets: Vec<u32>,
 }
 
+/// Entries are gathered in `1 << PART_BITS` parts by the top bits of their key; each part is
+/// sorted and cut into blocks in turn, so only one part is ever held sorted beside the others,
+/// and the blocks come out in key order all the same.
+const PART_BITS: u32 = 3;
+/// Records whose keys one task works out.
+const CHUNK: usize = 1 << 14;
+
+fn part(k: u64) -> usize {
+    (k >> (64 - PART_BITS)) as usize
+}
+
+/// The (key, record) entries of a chunk of records starting at record `first`, one vector
+/// per part, each allocated to its length.
+fn chunk_entries(first: usize, chunk: &[Features]) -> Vec<Vec<(u64, u32)>> {
+    let (mut own, mut derived) = (Vec::new(), Vec::new());
+    let mut all: Vec<(u64, u32)> = Vec::new();
+    for (j, f) in chunk.iter().enumerate() {
+        own.clear();
+        derived.clear();
+        keys_of(f, &mut own, &mut derived);
+        own.sort_unstable();
+        own.dedup();
+        derived.sort_unstable();
+        derived.dedup();
+        // A key the record holds for real is not also derived for it.
+        derived.retain(|k| own.binary_search(k).is_err());
+        let i = (first + j) as u32;
+        all.extend(own.iter().map(|&k| (k, i)));
+        all.extend(derived.iter().map(|&k| (k, i | DERIVED)));
+    }
+    let mut counts = [0usize; 1 << PART_BITS];
+    for &(k, _) in &all {
+        if let Some(c) = counts.get_mut(part(k)) {
+            *c += 1;
+        }
+    }
+    let mut parts: Vec<Vec<(u64, u32)>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for e in all {
+        if let Some(v) = parts.get_mut(part(e.0)) {
+            v.push(e);
+        }
+    }
+    parts
+}
+
+/// Whether the run of entries of one key is a block: two or more records, at least one
+/// holding the key for real.
+fn is_block(run: &[(u64, u32)]) -> bool {
+    run.len() >= 2 && run.iter().any(|e| e.1 & DERIVED == 0)
+}
+
+/// The runs of equal keys in sorted entries.
+fn runs(entries: &[(u64, u32)]) -> impl Iterator<Item = &[(u64, u32)]> {
+    entries.chunk_by(|x, y| x.0 == y.0)
+}
+
 impl Index {
     pub fn build(feats: &[Features]) -> Index {
-        // Keys per record on every core, then one parallel sort: the same entries in the same
-        // order as a sequential build.
-        let mut entries: Vec<(u64, u32)> = feats
-            .par_iter()
+        // Keys per chunk of records on every core, then each part sorted in parallel: the same
+        // entries in the same order as one sequential build and sort.
+        let mut chunks: Vec<Vec<Vec<(u64, u32)>>> = feats
+            .par_chunks(CHUNK)
             .enumerate()
-            .flat_map_iter(|(i, f)| {
-                let (mut own, mut derived) = (Vec::new(), Vec::new());
-                keys_of(f, &mut own, &mut derived);
-                own.sort_unstable();
-                own.dedup();
-                derived.sort_unstable();
-                derived.dedup();
-                // A key the record holds for real is not also derived for it.
-                derived.retain(|k| own.binary_search(k).is_err());
-                let i = i as u32;
-                own.into_iter()
-                    .map(move |k| (k, i))
-                    .chain(derived.into_iter().map(move |k| (k, i | DERIVED)))
-            })
+            .map(|(c, chunk)| chunk_entries(c * CHUNK, chunk))
             .collect();
-        entries.par_sort_unstable();
 
         let mut members: Vec<u32> = Vec::new();
         let mut blocks: Vec<(u32, u32)> = Vec::new();
-        let mut start = 0;
-        while start < entries.len() {
-            let k = entries.get(start).map(|e| e.0);
-            let mut end = start + 1;
-            while entries.get(end).map(|e| e.0) == k && end < entries.len() {
-                end += 1;
+        for p in 0..1usize << PART_BITS {
+            let len = chunks.iter().map(|c| c.get(p).map_or(0, Vec::len)).sum();
+            let mut entries: Vec<(u64, u32)> = Vec::with_capacity(len);
+            for c in &mut chunks {
+                if let Some(v) = c.get_mut(p) {
+                    entries.extend(std::mem::take(v));
+                }
             }
-            let block = entries.get(start..end).unwrap_or_default();
-            // Two or more records, at least one holding the key for real.
-            if end - start >= 2 && block.iter().any(|e| e.1 & DERIVED == 0) {
+            entries.par_sort_unstable();
+            // Counted first so that the kept vectors are allocated to their length.
+            let (n_members, n_blocks) = runs(&entries)
+                .filter(|run| is_block(run))
+                .fold((0, 0), |(m, b), run| (m + run.len(), b + 1));
+            members.reserve_exact(n_members);
+            blocks.reserve_exact(n_blocks);
+            for block in runs(&entries).filter(|run| is_block(run)) {
                 let first = members.len() as u32;
                 let mut ids: Vec<u32> = block.iter().map(|e| e.1).collect();
                 if ids.len() > MAX_BLOCK {
@@ -151,8 +199,8 @@ impl Index {
                     ids.sort_by_cached_key(|&i| {
                         let f = feats.get((i & !DERIVED) as usize);
                         (
-                            f.map(|f| f.name_key.clone()).unwrap_or_default(),
-                            f.and_then(|f| f.orgs.first().cloned()).unwrap_or_default(),
+                            f.map_or("", |f| &f.name_key),
+                            f.and_then(|f| f.orgs.first()).map_or("", |o| o),
                             i & !DERIVED,
                         )
                     });
@@ -160,9 +208,8 @@ impl Index {
                 members.extend(ids);
                 blocks.push((first, members.len() as u32));
             }
-            start = end;
         }
-        drop(entries);
+        drop(chunks);
 
         // Invert: for each record, the blocks it is in.
         let mut counts = vec![0u32; feats.len() + 1];
@@ -247,7 +294,7 @@ mod tests {
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Features {
             n_tokens: 1,
-            name_key: format!("name {n}"),
+            name_key: format!("name {n}").into(),
             name_handles: spelt.iter().map(|s| handle_key(s)).collect(),
             handle_keys: handles.iter().map(|s| handle_key(s)).collect(),
             ..Features::default()

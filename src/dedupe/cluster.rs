@@ -34,7 +34,7 @@ fn disjoint(a: &[u64], b: &[u64]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
-fn hashes(values: &[String]) -> Vec<u64> {
+fn hashes(values: &[Box<str>]) -> Vec<u64> {
     values.iter().map(|v| text_key(v)).collect()
 }
 
@@ -45,7 +45,7 @@ impl Guard {
             accounts: f
                 .profiles
                 .iter()
-                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_str()))
+                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_ref()))
                 .map(|(s, k)| (text_key(s), text_key(k), score::form(k)))
                 .collect(),
             givens: Vec::new(),
@@ -54,8 +54,8 @@ impl Guard {
             orgs: hashes(&f.orgs),
         };
         if f.given.len() >= 2 && !f.family.is_empty() {
-            g.givens
-                .push(score::GivenKey::new(&f.given, &f.given_initials));
+            // `vec!` allocates one slot; a push would reserve four.
+            g.givens = vec![score::GivenKey::new(&f.given, &f.given_initials)];
         }
         g
     }
@@ -294,67 +294,11 @@ pub(super) fn decide(
     explain: bool,
     progress: &dyn Progress,
 ) -> (Clusters, Vec<Decision>, Model) {
-    let guards = p
-        .feats
-        .iter()
-        .zip(&p.lists)
-        .map(|(f, l)| Guard::of(f, *l))
-        .collect();
-    let mut clusters = Clusters::new(guards);
-    let mut decisions: Vec<Decision> = Vec::new();
-
-    // The export's owner: all owner records of one input are one person.
-    let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
-            let first = *owners
-                .entry((s.platform.to_string(), s.input.clone()))
-                .or_insert(i);
-            if first != i {
-                clusters.join(first, i, "export owner");
-            }
-        }
-    }
     if !opts.enabled {
+        let mut clusters = seeded(p, &owner_joins(records), &[]);
         clusters.settle_evidence(|_| Vec::new());
-        return (clusters, decisions, Model::default());
+        return (clusters, Vec::new(), Model::default());
     }
-    // A conversation split over several files (Facebook and Instagram write message_1.json,
-    // message_2.json, … in one thread folder) lists its participants in each: the same name in
-    // two files of one thread is one participant. Within one file two equal names stay two.
-    let mut threads: BTreeMap<(&str, &str, String), (usize, &str)> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        let Some(s) = r.source().filter(|s| s.kind == Kind::Message) else {
-            continue;
-        };
-        let Some((folder, _)) = s.file.rsplit_once('/') else {
-            continue;
-        };
-        let name = crate::normalize::keys::fold(&r.name.full);
-        if name.is_empty() {
-            continue;
-        }
-        let (first, file) = *threads
-            .entry((s.input.as_str(), folder, name))
-            .or_insert((i, s.file.as_str()));
-        if file != s.file {
-            clusters.join(
-                first,
-                i,
-                "one participant of a conversation split over several files",
-            );
-        }
-    }
-    // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
-    // back cannot carry that key, so matching cannot see it.
-    for (a, b) in ids::read_again(records) {
-        clusters.join(
-            a,
-            b,
-            "the record that named this contact in rolo's earlier output",
-        );
-    }
-
     progress.stage("blocking", 0);
     let index = blocking::Index::build(&p.feats);
     progress.finish();
@@ -373,7 +317,7 @@ pub(super) fn decide(
     let weights = &model;
     // Records are scored in parallel, each against its candidates; only pairs that could be
     // taken are kept (all of them when explaining), so memory does not grow with the pairs.
-    decisions = (0..p.feats.len() as u32)
+    let mut decisions: Vec<Decision> = (0..p.feats.len() as u32)
         .into_par_iter()
         .flat_map_iter(|a| {
             let mut cands = Vec::new();
@@ -399,9 +343,16 @@ pub(super) fn decide(
         })
         .collect();
     batched.done();
+    drop(index);
     // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
     progress.finish();
     progress.stage("clustering", decisions.len() as u64);
+    // The constraints are built once the index is gone: a million records' guards beside
+    // it would only add to the peak.
+    let mut joins = owner_joins(records);
+    joins.extend(known_joins(records));
+    let mut clusters = seeded(p, &joins, &decisions);
+    drop(joins);
     // Every pair is once in the list, so the order is total and a parallel sort gives it.
     decisions.par_sort_unstable_by(|x, y| {
         y.comparison
@@ -452,6 +403,100 @@ pub(super) fn decide(
     });
     batched.done();
     (clusters, decisions, model)
+}
+
+/// A join of two records known to be one person without matching, and why.
+type Known = (usize, usize, &'static str);
+
+/// The export's owner: all owner records of one input are one person.
+fn owner_joins(records: &[Contact]) -> Vec<Known> {
+    let mut joins = Vec::new();
+    let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
+            let first = *owners
+                .entry((s.platform.to_string(), s.input.clone()))
+                .or_insert(i);
+            if first != i {
+                joins.push((first, i, "export owner"));
+            }
+        }
+    }
+    joins
+}
+
+/// The records known to be one person without matching, besides the export owner's.
+fn known_joins(records: &[Contact]) -> Vec<Known> {
+    let mut joins = Vec::new();
+    // A conversation split over several files (Facebook and Instagram write message_1.json,
+    // message_2.json, … in one thread folder) lists its participants in each: the same name in
+    // two files of one thread is one participant. Within one file two equal names stay two.
+    let mut threads: BTreeMap<(&str, &str, String), (usize, &str)> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let Some(s) = r.source().filter(|s| s.kind == Kind::Message) else {
+            continue;
+        };
+        let Some((folder, _)) = s.file.rsplit_once('/') else {
+            continue;
+        };
+        let name = crate::normalize::keys::fold(&r.name.full);
+        if name.is_empty() {
+            continue;
+        }
+        let (first, file) = *threads
+            .entry((s.input.as_str(), folder, name))
+            .or_insert((i, s.file.as_str()));
+        if file != s.file {
+            joins.push((
+                first,
+                i,
+                "one participant of a conversation split over several files",
+            ));
+        }
+    }
+    // A record whose own key named a contact of rolo's earlier output (ids.rs): the card read
+    // back cannot carry that key, so matching cannot see it.
+    for (a, b) in ids::read_again(records) {
+        joins.push((
+            a,
+            b,
+            "the record that named this contact in rolo's earlier output",
+        ));
+    }
+    joins
+}
+
+/// The clusters before matching, one per record, joined by `joins`. Only records of `joins`
+/// or of `decisions` can ever be in a join, so only theirs of the constraints are worked out:
+/// the others' would be memory never read.
+fn seeded(p: &Prepared, joins: &[Known], decisions: &[Decision]) -> Clusters {
+    let mut needed = vec![false; p.feats.len()];
+    let pairs = joins.iter().map(|j| (j.0, j.1));
+    for (a, b) in pairs.chain(decisions.iter().map(|d| (d.a, d.b))) {
+        for i in [a, b] {
+            if let Some(n) = needed.get_mut(i) {
+                *n = true;
+            }
+        }
+    }
+    let guards = p
+        .feats
+        .iter()
+        .zip(&p.lists)
+        .zip(needed)
+        .map(|((f, l), needed)| {
+            if needed {
+                Guard::of(f, *l)
+            } else {
+                Guard::default()
+            }
+        })
+        .collect();
+    let mut clusters = Clusters::new(guards);
+    for &(a, b, why) in joins {
+        clusters.join(a, b, why);
+    }
+    clusters
 }
 
 /// Joins the pair of `d` (decision `i`) if the clusters allow it, and records the outcome.

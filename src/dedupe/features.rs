@@ -11,6 +11,7 @@ use crate::model::{Contact, Kind, Name, Platform};
 use crate::normalize::{email, keys, name};
 use crate::vocab::profile::Service;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Organisation suffixes that say nothing about which organisation it is.
@@ -72,60 +73,65 @@ const HANDLE_AFFIXES: &[&str] = &[
 /// Services where one person has one account: two different profiles there are two people.
 pub const SINGLE_ACCOUNT_SERVICES: &[&str] = &[Service::Linkedin.id(), Service::Facebook.id()];
 
+/// A short text of the features: boxed to its exact length, as a million records hold
+/// thirty of them each.
+pub type Text = Box<str>;
+/// A list of the features, boxed to its exact length (most hold one value or none).
+pub type List<T = Text> = Box<[T]>;
+
 #[derive(Debug, Default, Clone)]
 pub struct Features {
-    /// Folded first given-name token and its nickname-canonical form.
-    pub given: String,
-    pub given_canon: String,
+    /// Folded first given-name token (its nickname-canonical form: [`Features::given_canon`]).
+    pub given: Text,
     /// Nickname groups of `given` (`keys::nickname_groups`).
     pub given_groups: &'static [&'static str],
     /// Initials of a given name of several words ("jp" of Jean-Pierre); empty otherwise.
-    pub given_initials: String,
+    pub given_initials: Text,
     /// Transliteration keys of `given` and `family` (Yevgeny and Evgenii meet).
-    pub given_translit: String,
-    pub family_translit: String,
+    pub given_translit: Text,
+    pub family_translit: Text,
     /// Folded family name without spaces ("van der berg" → "vanderberg").
-    pub family: String,
+    pub family: Text,
     /// The first surname of a multi-word family name, particles included ("rodriguez" of
     /// "Rodríguez Blanco", "delalamo" of "del Álamo Ortiz"); empty for a one-surname name.
-    pub family_head: String,
+    pub family_head: Text,
     /// For a name re-split by [`resplit_surname_middles`], the family name as first parsed
     /// ("jones" of "Mary Parker Jones", whose Parker the data knows as a surname: a maiden name
     /// kept in the middle is as likely as a Spanish first surname); empty otherwise.
-    pub family_tail: String,
+    pub family_tail: Text,
     /// How many name tokens the name has (0: no name).
-    pub n_tokens: usize,
+    pub n_tokens: u32,
     /// Sorted-token key of the whole name.
-    pub name_key: String,
-    pub emails: Vec<String>,
+    pub name_key: Text,
+    pub emails: List,
     /// Email local parts folded to letters only ("jane.doe92" → "janedoe").
-    pub email_locals: Vec<String>,
+    pub email_locals: List,
     /// E.164 values.
-    pub phones: Vec<String>,
+    pub phones: List,
     /// Last 8 digits of every number, parsed or raw: national and international spellings meet.
-    pub phone_tails: Vec<String>,
+    pub phone_tails: List,
     /// `service url-or-id` keys.
-    pub profiles: Vec<(String, String)>,
+    pub profiles: List<(Cow<'static, str>, Text)>,
     /// Handles folded to letters only (Instagram, X, Mastodon, GitHub, Telegram).
-    pub handles: Vec<String>,
+    pub handles: List,
     /// Handle keys of `handles` and of `email_locals`, index for index.
-    pub handle_keys: Vec<u64>,
-    pub local_keys: Vec<u64>,
-    pub orgs: Vec<String>,
+    pub handle_keys: List<u64>,
+    pub local_keys: List<u64>,
+    pub orgs: List,
     /// Organisation names and email domains as bare letters ("Los Pollos Logistics" and
     /// "@lospolloslogistics.example.com" both give "lospolloslogistics").
-    pub org_letters: Vec<String>,
-    pub email_domains: Vec<String>,
-    pub titles: Vec<String>,
-    pub cities: Vec<String>,
+    pub org_letters: List,
+    pub email_domains: List,
+    pub titles: List,
+    pub cities: List,
     /// Postcodes as letters and digits only ("SW1A 1AA" → "sw1a1aa").
-    pub postcodes: Vec<String>,
+    pub postcodes: List,
     /// Streets as (house number, street name as letters only): "60 Currong Street, Chactor" →
     /// ("60", "currongstreet"). The number may be empty.
-    pub streets: Vec<(String, String)>,
+    pub streets: List<(Text, Text)>,
     /// `MM-DD` and the full date when it has a year.
-    pub birthday_md: String,
-    pub birthday_full: String,
+    pub birthday_md: Text,
+    pub birthday_full: Text,
     pub platform: Platform,
     pub kind: Kind,
     /// The input the record came from, hashed (records of one export share it; 0: none).
@@ -134,7 +140,7 @@ pub struct Features {
     /// their handle keys (`blocking::handle_key`): the first `name_handles_full` spell the whole
     /// name, up to `name_handles_family` an initial and the family name, the rest the given name
     /// and an initial.
-    pub name_handles: Vec<u64>,
+    pub name_handles: List<u64>,
     pub name_handles_full: usize,
     pub name_handles_family: usize,
     /// Where the given name + family initial spellings end and given + start of the family
@@ -158,10 +164,16 @@ impl Features {
         self.n_tokens > 0
     }
 
+    /// The nickname-canonical form of `given` ("robert" of "bob"): worked out when asked, it is
+    /// `given` or a name of its groups.
+    pub fn given_canon(&self) -> &str {
+        keys::canonical_of(&self.given, self.given_groups)
+    }
+
     pub fn given_word(&self) -> Word<'_> {
         Word {
             text: &self.given,
-            canon: &self.given_canon,
+            canon: self.given_canon(),
             translit: &self.given_translit,
             groups: self.given_groups,
             initials: &self.given_initials,
@@ -325,35 +337,38 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
         .into_iter()
         .next()
         .or_else(|| tokens.first().cloned())
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_boxed_str();
     let family_tokens = words(family_src);
     let mut head = String::new();
     for (i, t) in family_tokens.iter().enumerate() {
         head.push_str(t);
         if i + 1 < family_tokens.len() && !name::is_particle(t) {
-            f.family_head = head;
+            f.family_head = head.into_boxed_str();
             break;
         }
     }
-    f.family = family_tokens.join("");
+    f.family = family_tokens.concat().into_boxed_str();
     if f.family.is_empty() && tokens.len() > 1 {
-        f.family = tokens.last().cloned().unwrap_or_default();
+        f.family = tokens.last().map(|t| t.as_str().into()).unwrap_or_default();
     }
     f.given_groups = keys::nickname_groups(&f.given);
-    f.given_canon = keys::canonical_of(&f.given, f.given_groups).to_string();
-    f.given_translit = keys::translit_key(&f.given);
-    f.family_translit = keys::translit_key(&f.family);
+    f.given_translit = keys::translit_key(&f.given).into_boxed_str();
+    f.family_translit = keys::translit_key(&f.family).into_boxed_str();
     tokens.sort();
     tokens.dedup();
-    f.name_key = tokens.join(" ");
-    f.n_tokens = tokens.len();
+    f.name_key = tokens.join(" ").into_boxed_str();
+    f.n_tokens = u32::try_from(tokens.len()).unwrap_or(u32::MAX);
 
+    let mut emails = Vec::new();
+    let mut email_locals = Vec::new();
+    let mut email_domains = Vec::new();
     for e in &c.emails {
         let key = email::match_key(&e.value, fold_gmail);
         if let Some((local, _)) = key.rsplit_once('@') {
             let l = letters(local);
             if l.len() >= 4 {
-                f.email_locals.push(l);
+                email_locals.push(l);
             }
         }
         if let Some((_, domain)) = key.rsplit_once('@') {
@@ -365,15 +380,17 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
                 .filter(|c| c.is_ascii_alphabetic())
                 .collect();
             if first.len() >= 4 && !MAIL_PROVIDERS.contains(&first.as_str()) {
-                f.email_domains.push(first);
+                email_domains.push(first);
             }
         }
-        f.emails.push(key);
+        emails.push(key);
     }
+    let mut phones = Vec::new();
+    let mut phone_tails = Vec::new();
     for p in &c.phones {
         if !p.value.is_empty() {
             let v = p.value.split(';').next().unwrap_or("").to_string();
-            f.phones.push(v);
+            phones.push(v);
         }
         let src = if p.value.is_empty() { &p.raw } else { &p.value };
         let digits: String = src
@@ -385,14 +402,15 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
             .collect();
         if digits.len() >= 8 {
             let tail = digits.get(digits.len() - 8..).unwrap_or("").to_string();
-            f.phone_tails.push(tail);
+            phone_tails.push(tail);
         }
     }
+    let mut profiles: Vec<(Cow<'static, str>, Text)> = Vec::new();
+    let mut handles = Vec::new();
     for p in &c.profiles {
         let key = if p.url.is_empty() { &p.id } else { &p.url };
         if !key.is_empty() {
-            f.profiles
-                .push((p.service.id().to_string(), key.to_lowercase()));
+            profiles.push((service_id(&p.service), key.to_lowercase().into_boxed_str()));
         }
         if !p.handle.is_empty() && p.service != Service::Linkedin {
             let h = letters(p.handle.split('@').find(|s| !s.is_empty()).unwrap_or(""));
@@ -401,73 +419,76 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
                 for a in HANDLE_AFFIXES {
                     for core in [h.strip_prefix(a), h.strip_suffix(a)].into_iter().flatten() {
                         if core.len() >= 6 {
-                            f.handles.push(core.to_string());
+                            handles.push(core.to_string());
                         }
                     }
                 }
-                f.handles.push(h);
+                handles.push(h);
             }
         }
     }
+    let mut orgs = Vec::new();
+    let mut org_letters = Vec::new();
+    let mut titles = Vec::new();
     for o in &c.organizations {
         let k = org_key(&o.name);
         if !k.is_empty() {
             let l: String = k.chars().filter(|c| c.is_ascii_alphabetic()).collect();
             if l.len() >= 4 {
-                f.org_letters.push(l);
+                org_letters.push(l);
             }
-            f.orgs.push(k);
+            orgs.push(k);
         }
         let t = keys::fold(&o.title);
         if !t.is_empty() {
-            f.titles.push(t);
+            titles.push(t);
         }
     }
+    let mut cities = Vec::new();
+    let mut postcodes = Vec::new();
+    let mut streets = Vec::new();
     for a in &c.addresses {
         let city = keys::fold(&a.locality);
         if !city.is_empty() {
-            f.cities.push(city);
+            cities.push(city);
         }
         let code: String = keys::fold(&a.postal_code)
             .chars()
             .filter(char::is_ascii_alphanumeric)
             .collect();
         if code.len() >= 3 {
-            f.postcodes.push(code);
+            postcodes.push(code);
         }
-        if let Some(s) = street_key(&a.street) {
-            f.streets.push(s);
+        if let Some((number, name)) = street_key(&a.street) {
+            streets.push((number.into_boxed_str(), name.into_boxed_str()));
         }
     }
     if let Some(b) = &c.birthday {
         let v = b.value.as_str();
         if let Some(md) = v.strip_prefix("--") {
-            f.birthday_md = md.get(..5).unwrap_or(md).to_string();
+            f.birthday_md = md.get(..5).unwrap_or(md).into();
         } else if v.len() >= 10 {
-            f.birthday_md = v.get(5..10).unwrap_or("").to_string();
-            f.birthday_full = v.get(..10).unwrap_or("").to_string();
+            f.birthday_md = v.get(5..10).unwrap_or("").into();
+            f.birthday_full = v.get(..10).unwrap_or("").into();
         }
     }
-    for list in [
-        &mut f.emails,
-        &mut f.email_locals,
-        &mut f.phones,
-        &mut f.phone_tails,
-        &mut f.handles,
-        &mut f.orgs,
-        &mut f.org_letters,
-        &mut f.email_domains,
-        &mut f.titles,
-        &mut f.cities,
-        &mut f.postcodes,
-    ] {
-        list.sort();
-        list.dedup();
-    }
-    f.profiles.sort();
-    f.profiles.dedup();
-    f.streets.sort();
-    f.streets.dedup();
+    f.emails = sorted(emails);
+    f.email_locals = sorted(email_locals);
+    f.phones = sorted(phones);
+    f.phone_tails = sorted(phone_tails);
+    f.handles = sorted(handles);
+    f.orgs = sorted(orgs);
+    f.org_letters = sorted(org_letters);
+    f.email_domains = sorted(email_domains);
+    f.titles = sorted(titles);
+    f.cities = sorted(cities);
+    f.postcodes = sorted(postcodes);
+    profiles.sort();
+    profiles.dedup();
+    f.profiles = profiles.into_boxed_slice();
+    streets.sort();
+    streets.dedup();
+    f.streets = streets.into_boxed_slice();
     // A LinkedIn vanity URL spells the name the member signed up with: "abdullah-mansour" for
     // a connection shown as Abdallah Mansour, "adrian-martinez" for Adrián Martínez Vicente
     // (the trailing id has digits).
@@ -493,6 +514,21 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     f.handle_keys = f.handles.iter().map(|h| handle_key(h)).collect();
     f.local_keys = f.email_locals.iter().map(|h| handle_key(h)).collect();
     f
+}
+
+/// A service's id, borrowed for the services rolo knows (nearly every profile).
+fn service_id(s: &Service) -> Cow<'static, str> {
+    match Service::KNOWN.iter().find(|k| *k == s) {
+        Some(k) => Cow::Borrowed(k.id()),
+        None => Cow::Owned(s.id().to_string()),
+    }
+}
+
+/// `values` sorted, without repeats, each boxed to its length.
+fn sorted(mut values: Vec<String>) -> List {
+    values.sort();
+    values.dedup();
+    values.into_iter().map(String::into_boxed_str).collect()
 }
 
 /// The house number and street name of a street line: the first line (before a comma or line
@@ -522,7 +558,7 @@ pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usi
     let letters_of =
         |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphabetic()).collect() };
     let g = letters_of(&f.given);
-    let canon = letters_of(&f.given_canon);
+    let canon = letters_of(f.given_canon());
     // Spanish and Portuguese double surnames: handles and emails often use the first alone.
     let fams = [letters_of(&f.family), letters_of(&f.family_head)];
     let mut full = Vec::new();
@@ -617,7 +653,7 @@ pub fn prepare(
     for (i, name) in resplit_surname_middles(records) {
         if let (Some(f), Some(r)) = (feats.get_mut(i), records.get(i)) {
             *f = extract_named(r, &name, opts.fold_gmail);
-            f.family_tail = keys::tokens(&r.name.family).concat();
+            f.family_tail = keys::tokens(&r.name.family).concat().into_boxed_str();
         }
     }
     let mut list_ids: HashMap<ListKey<'_>, u32> = HashMap::new();
@@ -685,19 +721,19 @@ impl Stats {
                 continue;
             }
             s.named += 1;
-            names.insert((f.given_canon.as_str(), f.family.as_str()));
-            if !f.given_canon.is_empty() {
-                *s.given.entry(f.given_canon.clone()).or_insert(0) += 1;
+            names.insert((f.given_canon(), &f.family));
+            if !f.given_canon().is_empty() {
+                *s.given.entry(f.given_canon().to_string()).or_insert(0) += 1;
             }
             if let Some(i) = f.given.chars().next() {
                 *s.initials.entry(i).or_insert(0) += 1;
             }
             if !f.family.is_empty() {
-                *s.family.entry(f.family.clone()).or_insert(0) += 1;
+                *s.family.entry(f.family.to_string()).or_insert(0) += 1;
             }
             // Address books may hold one person twice; only lists prove two people.
             if f.kind.is_distinct_list() {
-                *per_file.entry((f.name_key.as_str(), *file)).or_insert(0) += 1;
+                *per_file.entry((&f.name_key, *file)).or_insert(0) += 1;
             }
         }
         s.people = u32::try_from(names.len()).unwrap_or(u32::MAX);
@@ -752,9 +788,9 @@ impl Stats {
         let offset = self.name_offset();
         for f in feats {
             f.name_offset = offset;
-            f.given_weight = self.given_weight(&f.given_canon);
+            f.given_weight = self.given_weight(f.given_canon());
             f.family_weight = self.family_weight(&f.family);
-            f.family_count = self.family.get(&f.family).copied().unwrap_or(0);
+            f.family_count = self.family.get(&*f.family).copied().unwrap_or(0);
             f.initial_weight = self.initial_weight(&f.given);
             f.ambiguity = self.ambiguity(&f.name_key);
         }

@@ -128,8 +128,8 @@ impl Comparison {
     }
 }
 
-fn shared<'a>(a: &'a [String], b: &[String]) -> Option<&'a String> {
-    a.iter().find(|x| b.binary_search(x).is_ok())
+fn shared<'a>(a: &'a [Box<str>], b: &[Box<str>]) -> Option<&'a str> {
+    a.iter().find(|x| b.binary_search(x).is_ok()).map(|x| &**x)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -513,7 +513,7 @@ fn birthday_level(a: &Features, b: &Features) -> Option<Level> {
     if a.birthday_md.is_empty() || b.birthday_md.is_empty() {
         return None;
     }
-    let (fa, fb) = (a.birthday_full.as_str(), b.birthday_full.as_str());
+    let (fa, fb): (&str, &str) = (&a.birthday_full, &b.birthday_full);
     if !fa.is_empty() && !fb.is_empty() {
         if fa == fb {
             return Some(Level::BirthdayExact);
@@ -636,7 +636,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
                 .iter()
                 .any(|(s, k)| s == svc && same_form(k, key))
             {
-                let l = if SINGLE_ACCOUNT_SERVICES.contains(&svc.as_str()) {
+                let l = if SINGLE_ACCOUNT_SERVICES.contains(&svc.as_ref()) {
                     Level::ProfileConflict
                 } else {
                     Level::ProfileOther
@@ -832,7 +832,7 @@ fn handles(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedupe::features::name_handles;
+    use crate::dedupe::features::{name_handles, List};
     use crate::dedupe::hash::handle_key;
     use crate::dedupe::levels::{Field, LEVELS};
     use std::collections::HashSet;
@@ -840,11 +840,10 @@ mod tests {
     fn named(given: &str, family: &str) -> Features {
         let mut f = Features {
             given: given.into(),
-            given_canon: keys::canonical_of(given, keys::nickname_groups(given)).into(),
             given_groups: keys::nickname_groups(given),
             family: family.into(),
             n_tokens: 2,
-            name_key: format!("{given} {family}"),
+            name_key: format!("{given} {family}").into(),
             given_weight: 6.0,
             family_weight: 8.0,
             initial_weight: 3.0,
@@ -861,14 +860,14 @@ mod tests {
 
     fn with_handle(h: &str) -> Features {
         Features {
-            handles: vec![h.into()],
-            handle_keys: vec![handle_key(h)],
+            handles: list(&[h]),
+            handle_keys: vec![handle_key(h)].into(),
             ..Features::default()
         }
     }
 
-    fn list(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+    fn list(v: &[&str]) -> List {
+        v.iter().map(|&s| s.into()).collect()
     }
 
     /// One pair per level that reaches it, and the field it shows on.
@@ -911,7 +910,7 @@ mod tests {
             phones(&[], &["87654321"]),
         );
         let profile = |s: &str, k: &str| Features {
-            profiles: vec![(s.into(), k.into())],
+            profiles: vec![(s.to_string().into(), k.into())].into(),
             ..d()
         };
         add(
@@ -1009,7 +1008,7 @@ mod tests {
         );
         let mut becky = named("zelda", "kelly");
         becky.email_locals = list(&["rkelly"]);
-        becky.local_keys = vec![handle_key("rkelly")];
+        becky.local_keys = vec![handle_key("rkelly")].into();
         add(Level::EmailName, named("rebecca", "kelly"), becky);
         let orgs = |v: &[&str]| Features {
             orgs: list(v),
@@ -1065,7 +1064,7 @@ mod tests {
             born("11-30", "1971-11-30"),
         );
         let street = |n: &str, s: &str| Features {
-            streets: vec![(n.into(), s.into())],
+            streets: vec![(n.into(), s.into())].into(),
             ..d()
         };
         add(
@@ -1074,7 +1073,7 @@ mod tests {
             street("60", "currongstreet"),
         );
         let home = |n: &str, s: &str, code: &str, town: &str| Features {
-            streets: vec![(n.into(), s.into())],
+            streets: vec![(n.into(), s.into())].into(),
             postcodes: list(&[code]),
             cities: list(&[town]),
             ..d()
@@ -1197,8 +1196,8 @@ mod tests {
         // Less its affix "ms", "sophieadams" is the given name and the start of the family
         // name; whole, it spells the whole name. The affix-stripped core is listed first.
         let mut handle = with_handle("sophieada");
-        handle.handles.push("sophieadams".into());
-        handle.handle_keys.push(handle_key("sophieadams"));
+        handle.handles = list(&["sophieada", "sophieadams"]);
+        handle.handle_keys = vec![handle_key("sophieada"), handle_key("sophieadams")].into();
         let c = compare(&name, &handle, &model, false);
         assert_eq!(c.gamma.get(Field::Handle), Some(Level::HandleName));
         let whole = compare(&name, &with_handle("sophieadams"), &model, false);
