@@ -110,27 +110,31 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         groups.entry(root).or_default().push(i);
     }
     progress.finish();
-    let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
-    // Take each cluster's records out (cheap moves), then merge clusters in parallel.
-    let work: Vec<(Vec<Contact>, Option<MergeInfo>)> = groups
-        .into_iter()
-        .map(|(root, members)| {
-            let members: Vec<Contact> = members
-                .iter()
-                .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-                .collect();
-            let info = (members.len() > 1).then(|| MergeInfo {
-                score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
-                evidence: clusters
-                    .evidence
-                    .get_mut(root)
-                    .map(std::mem::take)
-                    .unwrap_or_default(),
-            });
-            (members, info)
-        })
-        .collect();
-    drop(slots);
+    // Each record moves once, into its cluster's list: clusters in root order, members in
+    // canonical order.
+    let mut cluster_of = vec![0usize; records.len()];
+    let mut work: Vec<(Vec<Contact>, Option<MergeInfo>)> = Vec::with_capacity(groups.len());
+    for (k, (root, members)) in groups.into_iter().enumerate() {
+        for &i in &members {
+            if let Some(c) = cluster_of.get_mut(i) {
+                *c = k;
+            }
+        }
+        let info = (members.len() > 1).then(|| MergeInfo {
+            score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
+            evidence: clusters
+                .evidence
+                .get_mut(root)
+                .map(std::mem::take)
+                .unwrap_or_default(),
+        });
+        work.push((Vec::with_capacity(members.len()), info));
+    }
+    for (i, record) in records.into_iter().enumerate() {
+        if let Some((members, _)) = cluster_of.get(i).and_then(|&k| work.get_mut(k)) {
+            members.push(record);
+        }
+    }
     let key_of = if opts.enabled {
         merge::record_key
     } else {
