@@ -11,6 +11,9 @@ use std::fmt;
 
 use crate::vocab::profile::Service;
 
+mod value;
+pub use value::Value;
+
 /// Indices into [`Contact::sources`].
 pub type SourceIds = Vec<usize>;
 

@@ -11,7 +11,7 @@
 //! last saw and perhaps edited it: it goes first, so its name is the one shown and its values
 //! come before the new ones. Which id the contact keeps is [`super::ids`]' business.
 
-use crate::model::{Contact, Kind, MergeInfo, Name, Text};
+use crate::model::{Contact, Kind, MergeInfo, Name, Text, Value};
 use crate::normalize::keys;
 use std::collections::HashMap;
 
@@ -163,11 +163,8 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         .cloned()
         .unwrap_or_default();
     let mut alias_seen: HashMap<String, usize> = HashMap::new();
-    // Folded (name, title) of each organisation kept so far, in `out.organizations` order.
-    let mut org_keys: Vec<(String, String)> = Vec::new();
     for (m, folded) in members.into_iter().zip(folded) {
         let offset = out.sources.len();
-        let shift = |s: &[usize]| s.iter().map(|i| i + offset).collect::<Vec<_>>();
         let own_sources = offset..offset + m.sources.len();
 
         // Every part of this record's name is shown, or its alias spells them out.
@@ -182,9 +179,10 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         // its name's spelling does: one alias per folded spelling, never the shown name, so a
         // card read back does not gain a copy of an alias a new record spells again.
         let aliases = std::iter::once((alias, folded, own_sources.collect::<Vec<_>>())).chain(
-            m.aliases.into_iter().map(|a| {
+            m.aliases.into_iter().map(|mut a| {
                 let folded = keys::fold(&a.value);
-                (a.value, folded, shift(&a.sources))
+                shift(&mut a.sources, offset);
+                (a.value, folded, a.sources)
             }),
         );
         for (alias, folded, sources) in aliases {
@@ -194,7 +192,7 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
             match alias_seen.get(&folded) {
                 Some(&i) => {
                     if let Some(a) = out.aliases.get_mut(i) {
-                        union(&mut a.sources, &sources);
+                        union(&mut a.sources, sources);
                     }
                 }
                 None => {
@@ -206,193 +204,36 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
                 }
             }
         }
-        for e in m.emails {
-            match out
-                .emails
-                .iter_mut()
-                .find(|x| same_email(&x.value, &e.value))
-            {
-                Some(x) => {
-                    union(&mut x.labels, &e.labels);
-                    union_shifted(&mut x.sources, &e.sources, offset);
-                }
-                None => out.emails.push(crate::model::Email {
-                    sources: shift(&e.sources),
-                    ..e
-                }),
-            }
-        }
-        for p in m.phones {
-            match out.phones.iter_mut().find(|x| same_phone(x, &p)) {
-                Some(x) => {
-                    union(&mut x.labels, &p.labels);
-                    union_shifted(&mut x.sources, &p.sources, offset);
-                }
-                None => out.phones.push(crate::model::Phone {
-                    sources: shift(&p.sources),
-                    ..p
-                }),
-            }
-        }
-        for o in m.organizations {
-            let key = (keys::fold(&o.name), keys::fold(&o.title));
-            match org_keys.iter().position(|k| *k == key) {
-                Some(i) => {
-                    if let Some(x) = out.organizations.get_mut(i) {
-                        union_shifted(&mut x.sources, &o.sources, offset);
-                    }
-                }
-                None => {
-                    org_keys.push(key);
-                    out.organizations.push(crate::model::Organization {
-                        sources: shift(&o.sources),
-                        ..o
-                    });
-                }
-            }
-        }
-        for p in m.profiles {
-            // A profile read back from a vCard has lost its service-internal id: the same URL
-            // without an id is the same profile.
-            match out.profiles.iter_mut().find(|x| {
-                x.service == p.service
-                    && x.url == p.url
-                    && (x.id == p.id || (!x.url.is_empty() && (x.id.is_empty() || p.id.is_empty())))
-            }) {
-                Some(x) => {
-                    if x.id.is_empty() {
-                        x.id = p.id;
-                    }
-                    union_shifted(&mut x.sources, &p.sources, offset)
-                }
-                None => out.profiles.push(crate::model::Profile {
-                    sources: shift(&p.sources),
-                    ..p
-                }),
-            }
-        }
-        for u in m.urls {
-            match out.urls.iter_mut().find(|x| x.value == u.value) {
-                Some(x) => {
-                    union(&mut x.labels, &u.labels);
-                    union_shifted(&mut x.sources, &u.sources, offset);
-                }
-                None => out.urls.push(crate::model::Url {
-                    sources: shift(&u.sources),
-                    ..u
-                }),
-            }
-        }
-        for i in m.ims {
-            match out.ims.iter_mut().find(|x| x.value == i.value) {
-                Some(x) => {
-                    if x.service.is_empty() {
-                        x.service = i.service;
-                    }
-                    union(&mut x.labels, &i.labels);
-                    union_shifted(&mut x.sources, &i.sources, offset);
-                }
-                None => out.ims.push(crate::model::Im {
-                    sources: shift(&i.sources),
-                    ..i
-                }),
-            }
-        }
-        for r in m.related {
-            match out.related.iter_mut().find(|x| x.value == r.value) {
-                Some(x) => {
-                    union(&mut x.labels, &r.labels);
-                    union_shifted(&mut x.sources, &r.sources, offset);
-                }
-                None => out.related.push(crate::model::Related {
-                    sources: shift(&r.sources),
-                    ..r
-                }),
-            }
-        }
-        for a in m.addresses {
-            let key = (
-                &a.street,
-                &a.locality,
-                &a.region,
-                &a.postal_code,
-                &a.country,
-                &a.raw,
-            );
-            match out.addresses.iter_mut().find(|x| {
-                (
-                    &x.street,
-                    &x.locality,
-                    &x.region,
-                    &x.postal_code,
-                    &x.country,
-                    &x.raw,
-                ) == key
-            }) {
-                Some(x) => {
-                    union(&mut x.labels, &a.labels);
-                    union_shifted(&mut x.sources, &a.sources, offset);
-                }
-                None => out.addresses.push(crate::model::Address {
-                    sources: shift(&a.sources),
-                    ..a
-                }),
-            }
-        }
-        if let Some(b) = m.birthday {
-            match &mut out.birthday {
-                Some(x) if x.value == b.value => union_shifted(&mut x.sources, &b.sources, offset),
-                Some(_) => add_text(
-                    &mut out.notes,
-                    format!("Other birthday: {}", b.value),
-                    shift(&b.sources),
-                ),
-                None => {
-                    out.birthday = Some(Text {
-                        value: b.value,
-                        sources: shift(&b.sources),
-                    })
-                }
-            }
-        }
-        if let Some(a) = m.anniversary {
-            match &mut out.anniversary {
-                Some(x) if x.value == a.value => union_shifted(&mut x.sources, &a.sources, offset),
-                Some(_) => add_text(
-                    &mut out.notes,
-                    format!("Other anniversary: {}", a.value),
-                    shift(&a.sources),
-                ),
-                None => {
-                    out.anniversary = Some(Text {
-                        value: a.value,
-                        sources: shift(&a.sources),
-                    })
-                }
-            }
-        }
-        for n in m.notes {
-            add_note(&mut out.notes, n.value, shift(&n.sources));
-        }
-        for p in m.photos {
-            add_text(&mut out.photos, p.value, shift(&p.sources));
-        }
-        for g in m.groups {
-            add_text(&mut out.groups, g.value, shift(&g.sources));
-        }
-        for e in m.events {
-            match out
-                .events
-                .iter_mut()
-                .find(|x| x.kind == e.kind && x.date == e.date && x.service == e.service)
-            {
-                Some(x) => union_shifted(&mut x.sources, &e.sources, offset),
-                None => out.events.push(crate::model::Event {
-                    sources: shift(&e.sources),
-                    ..e
-                }),
-            }
-        }
+        fold(&mut out.emails, m.emails, offset);
+        fold(&mut out.phones, m.phones, offset);
+        fold(&mut out.organizations, m.organizations, offset);
+        fold(&mut out.profiles, m.profiles, offset);
+        fold(&mut out.urls, m.urls, offset);
+        fold(&mut out.ims, m.ims, offset);
+        fold(&mut out.related, m.related, offset);
+        fold(&mut out.addresses, m.addresses, offset);
+        fold_date(
+            &mut out.birthday,
+            &mut out.notes,
+            m.birthday,
+            "birthday",
+            offset,
+        );
+        fold_date(
+            &mut out.anniversary,
+            &mut out.notes,
+            m.anniversary,
+            "anniversary",
+            offset,
+        );
+        // A note already written out as whole lines of another (rolo's vCard joins a contact's
+        // notes into one NOTE, which reads back as one note) is that note.
+        fold_by(&mut out.notes, m.notes, offset, |x, n| {
+            holds_lines(&x.value, &n.value)
+        });
+        fold(&mut out.photos, m.photos, offset);
+        fold(&mut out.groups, m.groups, offset);
+        fold(&mut out.events, m.events, offset);
         out.sources.extend(m.sources);
     }
     absorb_bare_organizations(&mut out.organizations);
@@ -419,9 +260,12 @@ fn absorb_bare_organizations(orgs: &mut Vec<crate::model::Organization>) {
             .flatten();
         match fuller {
             Some(j) => {
-                let sources = orgs.get(i).map(|o| o.sources.clone()).unwrap_or_default();
+                let sources = orgs
+                    .get_mut(i)
+                    .map(|o| std::mem::take(&mut o.sources))
+                    .unwrap_or_default();
                 if let Some(target) = orgs.get_mut(j) {
-                    union(&mut target.sources, &sources);
+                    union(&mut target.sources, sources);
                     target.sources.sort_unstable();
                 }
                 orgs.remove(i);
@@ -479,36 +323,6 @@ fn display_full(n: &Name) -> String {
     })
 }
 
-/// Emails compare case-insensitively; without allocating in the common all-ASCII case.
-fn same_email(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.to_lowercase() == b.to_lowercase()
-    }
-}
-
-/// Two phones are one when their E.164 values, or for a raw-only number its digits and `+`, are
-/// the same; compared without building either key.
-fn same_phone(a: &crate::model::Phone, b: &crate::model::Phone) -> bool {
-    fn key(p: &crate::model::Phone) -> impl Iterator<Item = char> + '_ {
-        let raw = p.value.is_empty();
-        let s = if raw { &p.raw } else { &p.value };
-        s.chars()
-            .filter(move |c| !raw || c.is_ascii_digit() || *c == '+')
-    }
-    key(a).eq(key(b))
-}
-
-/// A note already written out as whole lines of another (rolo's vCard joins a contact's notes
-/// into one NOTE, which reads back as one note) is that note: its sources join it.
-fn add_note(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
-    match list.iter_mut().find(|x| holds_lines(&x.value, &value)) {
-        Some(x) => union(&mut x.sources, &sources),
-        None => list.push(Text { value, sources }),
-    }
-}
-
 /// Whether `needle` is `hay`, or whole lines of it (starting and ending at line breaks).
 fn holds_lines(hay: &str, needle: &str) -> bool {
     if hay.len() == needle.len() || !hay.contains('\n') {
@@ -523,26 +337,66 @@ fn holds_lines(hay: &str, needle: &str) -> bool {
         })
 }
 
-fn add_text(list: &mut Vec<Text>, value: String, sources: Vec<usize>) {
-    match list.iter_mut().find(|x| x.value == value) {
-        Some(x) => union(&mut x.sources, &sources),
-        None => list.push(Text { value, sources }),
-    }
+/// Folds `from`, one record's values, into `into`, the merged contact's: a value already kept
+/// takes the new one's labels and sources, and what it lacks; any other is kept after them.
+/// `offset` is where the record's sources start in the merged contact.
+fn fold<T: Value>(into: &mut Vec<T>, from: impl IntoIterator<Item = T>, offset: usize) {
+    fold_by(into, from, offset, T::same)
 }
 
-/// [`union`] of `from`'s source ids moved by `offset`.
-fn union_shifted(into: &mut Vec<usize>, from: &[usize], offset: usize) {
-    for v in from.iter().map(|i| i + offset) {
-        if !into.contains(&v) {
-            into.push(v);
+/// [`fold`], with `same` saying which kept value a new one is.
+fn fold_by<T: Value>(
+    into: &mut Vec<T>,
+    from: impl IntoIterator<Item = T>,
+    offset: usize,
+    same: impl Fn(&T, &T) -> bool,
+) {
+    for mut v in from {
+        shift(v.sources_mut(), offset);
+        match into.iter_mut().find(|x| same(x, &v)) {
+            Some(x) => {
+                x.complete_from(&mut v);
+                if let (Some(have), Some(more)) = (x.labels_mut(), v.labels_mut()) {
+                    union(have, std::mem::take(more));
+                }
+                union(x.sources_mut(), std::mem::take(v.sources_mut()));
+            }
+            None => into.push(v),
         }
     }
 }
 
-fn union<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T]) {
+/// A birthday or anniversary: the same date read again joins the one kept; another date is not
+/// lost, it becomes a note ("Other birthday: 1990-05-01").
+fn fold_date(
+    kept: &mut Option<Text>,
+    notes: &mut Vec<Text>,
+    date: Option<Text>,
+    what: &str,
+    offset: usize,
+) {
+    let Some(mut d) = date else { return };
+    shift(&mut d.sources, offset);
+    match kept {
+        Some(x) if x.same(&d) => union(&mut x.sources, d.sources),
+        Some(_) => {
+            d.value = format!("Other {what}: {}", d.value);
+            fold(notes, [d], 0);
+        }
+        None => *kept = Some(d),
+    }
+}
+
+/// Source ids of a record's value moved to where its sources start in the merged contact.
+fn shift(sources: &mut [usize], offset: usize) {
+    sources.iter_mut().for_each(|s| *s += offset);
+}
+
+/// Adds the items of `from` that `into` lacks, in their order.
+fn union<T: PartialEq>(into: &mut Vec<T>, from: Vec<T>) {
     for v in from {
-        if !into.contains(v) {
-            into.push(v.clone());
+        if !into.contains(&v) {
+            into.push(v);
         }
     }
 }

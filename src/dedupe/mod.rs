@@ -84,8 +84,13 @@ pub fn review(records: &[Contact], opts: &DedupeOptions) -> (Vec<Decision>, weig
     (decisions, model)
 }
 
-/// A merged contact with its sorted member keys (for its id) and its merge score and evidence.
-type Keyed = (Vec<String>, Contact, Option<(f64, Vec<String>)>, String);
+/// What a merged contact needs beside itself: its sorted member keys (for its id), its merge
+/// score and evidence (for the report) and its folded name (for the output order).
+struct Keyed {
+    keys: Vec<String>,
+    evidence: Option<(f64, Vec<String>)>,
+    sort_key: String,
+}
 
 /// Clusters `records` (in canonical order) and merges each cluster.
 pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progress) -> Deduped {
@@ -105,27 +110,31 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
         groups.entry(root).or_default().push(i);
     }
     progress.finish();
-    let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
-    // Take each cluster's records out (cheap moves), then merge clusters in parallel.
-    let work: Vec<(Vec<Contact>, Option<MergeInfo>)> = groups
-        .into_iter()
-        .map(|(root, members)| {
-            let members: Vec<Contact> = members
-                .iter()
-                .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-                .collect();
-            let info = (members.len() > 1).then(|| MergeInfo {
-                score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
-                evidence: clusters
-                    .evidence
-                    .get_mut(root)
-                    .map(std::mem::take)
-                    .unwrap_or_default(),
-            });
-            (members, info)
-        })
-        .collect();
-    drop(slots);
+    // Each record moves once, into its cluster's list: clusters in root order, members in
+    // canonical order.
+    let mut cluster_of = vec![0usize; records.len()];
+    let mut work: Vec<(Vec<Contact>, Option<MergeInfo>)> = Vec::with_capacity(groups.len());
+    for (k, (root, members)) in groups.into_iter().enumerate() {
+        for &i in &members {
+            if let Some(c) = cluster_of.get_mut(i) {
+                *c = k;
+            }
+        }
+        let info = (members.len() > 1).then(|| MergeInfo {
+            score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
+            evidence: clusters
+                .evidence
+                .get_mut(root)
+                .map(std::mem::take)
+                .unwrap_or_default(),
+        });
+        work.push((Vec::with_capacity(members.len()), info));
+    }
+    for (i, record) in records.into_iter().enumerate() {
+        if let Some((members, _)) = cluster_of.get(i).and_then(|&k| work.get_mut(k)) {
+            members.push(record);
+        }
+    }
     let key_of = if opts.enabled {
         merge::record_key
     } else {
@@ -193,41 +202,64 @@ fn merge_clusters(
     // Counted in contacts: the clusters merged.
     progress.stage("merging", work.len() as u64);
     let batched = Batched::new(progress, work.len());
-    let mut contacts = Vec::with_capacity(work.len());
-    let mut keyed: Vec<Keyed> = work
-        .into_par_iter()
+    // Contacts are large: they are written once where they are merged and moved once more, into
+    // output order; everything else sorts indices or the small `Keyed` beside them.
+    let mut contacts: Vec<Contact> = Vec::with_capacity(work.len());
+    let mut keyed: Vec<Keyed> = Vec::with_capacity(work.len());
+    work.into_par_iter()
         .enumerate()
         .map(|(k, (members, info))| {
             batched.at(k);
-            let mut member_keys: Vec<String> = members.iter().map(key_of).collect();
-            member_keys.sort();
-            let ev = info.as_ref().map(|i| (i.score, i.evidence.clone()));
+            let mut keys: Vec<String> = members.iter().map(key_of).collect();
+            keys.sort();
+            let evidence = info.as_ref().map(|i| (i.score, i.evidence.clone()));
             let contact = merge::merge(members, info);
             let sort_key = keys::fold(&contact.name.full);
-            (member_keys, contact, ev, sort_key)
+            (
+                contact,
+                Keyed {
+                    keys,
+                    evidence,
+                    sort_key,
+                },
+            )
         })
-        .collect();
+        .unzip_into_vecs(&mut contacts, &mut keyed);
     batched.done();
     // Ids: from the smallest member key; a collision takes the next key, deterministically.
     // Two contacts can share their smallest key (records kept apart despite one email): their
     // first sources, unique per record, settle the order so ids never depend on thread timing.
-    keyed.par_sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.sources.first().cmp(&b.1.sources.first()))
+    let mut order: Vec<usize> = (0..contacts.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| {
+        let keys = |i: usize| keyed.get(i).map(|k| &k.keys);
+        let first = |i: usize| contacts.get(i).and_then(|c| c.sources.first());
+        keys(a)
+            .cmp(&keys(b))
+            .then_with(|| first(a).cmp(&first(b)))
+            .then(a.cmp(&b))
     });
     // Ids (ids.rs): a prior id read back from rolo's own output is kept, else one is derived
     // from the smallest member key.
-    let mut retired = ids::assign(
-        &mut keyed
-            .iter_mut()
-            .map(|k| (&k.0[..], &mut k.1))
-            .collect::<Vec<_>>(),
-    );
+    let mut retired = {
+        let mut refs: Vec<Option<&mut Contact>> = contacts.iter_mut().map(Some).collect();
+        ids::assign(
+            &mut order
+                .iter()
+                .filter_map(|&i| {
+                    let keys = keyed.get(i)?.keys.as_slice();
+                    Some((keys, refs.get_mut(i)?.take()?))
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
     let mut merges = Vec::new();
-    let mut sort_keys = Vec::with_capacity(keyed.len());
-    for (i, (_, c, ev, sort_key)) in keyed.into_iter().enumerate() {
-        let retired = retired.remove(&i).unwrap_or_default();
-        if let Some((score, evidence)) = ev {
+    let mut sort_keys = Vec::with_capacity(order.len());
+    for (n, &i) in order.iter().enumerate() {
+        let (Some(c), Some(k)) = (contacts.get(i), keyed.get_mut(i)) else {
+            continue;
+        };
+        let retired = retired.remove(&n).unwrap_or_default();
+        if let Some((score, evidence)) = k.evidence.take() {
             merges.push(MergeReport {
                 id: c.id.clone(),
                 records: c.sources.len(),
@@ -236,8 +268,8 @@ fn merge_clusters(
                 retired,
             });
         }
-        sort_keys.push((sort_key.is_empty(), sort_key, c.id.clone(), contacts.len()));
-        contacts.push(c);
+        let sort_key = std::mem::take(&mut k.sort_key);
+        sort_keys.push((sort_key.is_empty(), sort_key, c.id.clone(), i));
     }
     // Output order: by folded name (unnamed last), then id.
     sort_keys.par_sort_unstable();
