@@ -105,14 +105,22 @@ impl Region {
 fn regions() -> &'static HashMap<usize, OnceLock<Region>> {
     static REGIONS: OnceLock<HashMap<usize, OnceLock<Region>>> = OnceLock::new();
     REGIONS.get_or_init(|| {
-        let mut map = HashMap::new();
-        // Country calling codes have one to three digits.
-        for code in 1..1000u16 {
-            for meta in DATABASE.by_code(&code).unwrap_or_default() {
-                map.insert(address(meta), OnceLock::new());
-            }
-        }
-        map
+        every_region()
+            .map(|(_, meta)| (address(meta), OnceLock::new()))
+            .collect()
+    })
+}
+
+/// Every entry of the metadata with its country code. By code, not by id: the non-geographic
+/// entries all have the id "001", and the crate's map by id keeps only one of them.
+fn every_region() -> impl Iterator<Item = (u16, &'static Metadata)> {
+    // Country calling codes have one to three digits.
+    (1..1000u16).flat_map(|code| {
+        DATABASE
+            .by_code(&code)
+            .unwrap_or_default()
+            .into_iter()
+            .map(move |meta| (code, meta))
     })
 }
 
@@ -183,28 +191,25 @@ mod tests {
     /// shorter, one longer, and its first digit changed, in international form.
     fn around_examples() -> Vec<String> {
         let mut out = Vec::new();
-        for code in 1..1000u16 {
-            for meta in DATABASE.by_code(&code).unwrap_or_default() {
-                for kind in KINDS.iter().chain(&[Type::ShortCode, Type::Emergency]) {
-                    let Some(example) = meta.descriptors().get(*kind).and_then(|d| d.example())
-                    else {
-                        continue;
-                    };
-                    let mut variants = vec![
-                        example.to_string(),
-                        example.chars().skip(1).collect(),
-                        format!("{example}7"),
-                    ];
-                    for first in ['1', '9'] {
-                        variants.push(format!(
-                            "{first}{}",
-                            example.chars().skip(1).collect::<String>()
-                        ));
-                    }
-                    for v in variants {
-                        out.push(format!("+{code}{v}"));
-                        out.push(format!("+{code} 0{v}"));
-                    }
+        for (code, meta) in every_region() {
+            for kind in KINDS.iter().chain(&[Type::ShortCode, Type::Emergency]) {
+                let Some(example) = meta.descriptors().get(*kind).and_then(|d| d.example()) else {
+                    continue;
+                };
+                let mut variants = vec![
+                    example.to_string(),
+                    example.chars().skip(1).collect(),
+                    format!("{example}7"),
+                ];
+                for first in ['1', '9'] {
+                    variants.push(format!(
+                        "{first}{}",
+                        example.chars().skip(1).collect::<String>()
+                    ));
+                }
+                for v in variants {
+                    out.push(format!("+{code}{v}"));
+                    out.push(format!("+{code} 0{v}"));
                 }
             }
         }
@@ -246,16 +251,14 @@ mod tests {
     #[test]
     fn every_pattern_of_the_metadata_compiles() {
         let mut patterns = 0;
-        for code in 1..1000u16 {
-            for meta in DATABASE.by_code(&code).unwrap_or_default() {
-                let r = Region::compile(meta);
-                let all = std::iter::once(&r.general)
-                    .chain(&r.kinds)
-                    .chain(&r.leading);
-                for p in all {
-                    assert!(p.regex.is_some(), "{} {code}", meta.id());
-                    patterns += 1;
-                }
+        for (code, meta) in every_region() {
+            let r = Region::compile(meta);
+            let all = std::iter::once(&r.general)
+                .chain(&r.kinds)
+                .chain(&r.leading);
+            for p in all {
+                assert!(p.regex.is_some(), "{} {code}", meta.id());
+                patterns += 1;
             }
         }
         assert!(patterns > 1_000, "{patterns}");
