@@ -98,8 +98,12 @@ pub struct FileOut {
 
 impl FileOut {
     pub fn new(file: &FileEntry, platform: Platform) -> FileOut {
+        FileOut::at(file.location(), platform)
+    }
+
+    fn at(location: Location, platform: Platform) -> FileOut {
         FileOut {
-            location: file.location(),
+            location,
             platform,
             records: Vec::new(),
             warnings: Vec::new(),
@@ -188,14 +192,7 @@ impl FileOut {
     /// An empty output for the same file, for a reader that reads parts of one file on several
     /// cores; [`FileOut::append`] then takes the parts back in order.
     pub fn part(&self) -> FileOut {
-        FileOut {
-            location: self.location.clone(),
-            platform: self.platform,
-            records: Vec::new(),
-            warnings: Vec::new(),
-            rejected: Vec::new(),
-            day_first_hint: false,
-        }
+        FileOut::at(self.location.clone(), self.platform)
     }
 
     /// Takes what a [`FileOut::part`] read, after everything already here: records are numbered
