@@ -16,9 +16,15 @@ fn rolo() -> Command {
 
 /// `rolo merge INPUT... --to json`, parsed.
 fn merged(inputs: &[&str]) -> Vec<Value> {
+    merged_with(inputs, &[])
+}
+
+/// `rolo merge INPUT... FLAGS... --to json`, parsed.
+fn merged_with(inputs: &[&str], flags: &[&str]) -> Vec<Value> {
     let out = rolo()
         .arg("merge")
         .args(inputs)
+        .args(flags)
         .args(["--to", "json", "-q"])
         .output()
         .unwrap();
@@ -121,18 +127,7 @@ fn html_and_json_exports_of_the_same_people_give_the_same_contacts() {
 
 /// `rolo merge INPUT... --kinds all --to json`, parsed: blocked and restricted people too.
 fn merged_all(inputs: &[&str]) -> Vec<Value> {
-    let out = rolo()
-        .arg("merge")
-        .args(inputs)
-        .args(["--kinds", "all", "--to", "json", "-q"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice::<Vec<Value>>(&out.stdout).unwrap()
+    merged_with(inputs, &["--kinds", "all"])
 }
 
 #[test]
