@@ -8,6 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+pub use thin_vec::{thin_vec, ThinVec};
 
 use crate::vocab::profile::Service;
 
@@ -25,32 +26,46 @@ pub struct Contact {
     pub name: Name,
     /// Other distinct names the merged records carried (no name is lost in a merge).
     #[serde(default)]
-    pub aliases: Vec<Text>,
-    pub emails: Vec<Email>,
-    pub phones: Vec<Phone>,
-    pub organizations: Vec<Organization>,
-    pub profiles: Vec<Profile>,
+    #[schemars(with = "Vec<Text>")]
+    pub aliases: ThinVec<Text>,
+    #[schemars(with = "Vec<Email>")]
+    pub emails: ThinVec<Email>,
+    #[schemars(with = "Vec<Phone>")]
+    pub phones: ThinVec<Phone>,
+    #[schemars(with = "Vec<Organization>")]
+    pub organizations: ThinVec<Organization>,
+    #[schemars(with = "Vec<Profile>")]
+    pub profiles: ThinVec<Profile>,
     /// Web links that are not a known service's profile.
     #[serde(default)]
-    pub urls: Vec<Url>,
+    #[schemars(with = "Vec<Url>")]
+    pub urls: ThinVec<Url>,
     /// Instant-messaging addresses (vCard `IMPP`).
     #[serde(default)]
-    pub ims: Vec<Im>,
-    pub addresses: Vec<Address>,
+    #[schemars(with = "Vec<Im>")]
+    pub ims: ThinVec<Im>,
+    #[schemars(with = "Vec<Address>")]
+    pub addresses: ThinVec<Address>,
     pub birthday: Option<Text>,
     /// The anniversary (vCard 4 `ANNIVERSARY`), in the birthday's forms.
     #[serde(default)]
     pub anniversary: Option<Text>,
     /// People related to this one: spouse, manager, assistant, child… (vCard 4 `RELATED`).
     #[serde(default)]
-    pub related: Vec<Related>,
-    pub notes: Vec<Text>,
-    pub photos: Vec<Text>,
-    pub events: Vec<Event>,
+    #[schemars(with = "Vec<Related>")]
+    pub related: ThinVec<Related>,
+    #[schemars(with = "Vec<Text>")]
+    pub notes: ThinVec<Text>,
+    #[schemars(with = "Vec<Text>")]
+    pub photos: ThinVec<Text>,
+    #[schemars(with = "Vec<Event>")]
+    pub events: ThinVec<Event>,
     /// Address-book groups / labels (Google "Labels", vCard CATEGORIES).
     #[serde(default)]
-    pub groups: Vec<Text>,
-    pub sources: Vec<SourceRef>,
+    #[schemars(with = "Vec<Text>")]
+    pub groups: ThinVec<Text>,
+    #[schemars(with = "Vec<SourceRef>")]
+    pub sources: ThinVec<SourceRef>,
     /// How this contact was merged; `null` for a contact made of one record.
     pub merge: Option<MergeInfo>,
 }
@@ -512,7 +527,7 @@ impl fmt::Display for Kind {
 impl Contact {
     pub fn from_source(source: SourceRef) -> Contact {
         Contact {
-            sources: vec![source],
+            sources: thin_vec![source],
             ..Contact::default()
         }
     }
@@ -682,7 +697,7 @@ impl Contact {
     /// push, and most records hold one email, one phone, one event…: at a million records the
     /// unused slots were most of the memory the records took.
     pub fn shrink_to_fit(&mut self) {
-        fn each<T>(list: &mut Vec<T>, f: impl FnMut(&mut T)) {
+        fn each<T>(list: &mut ThinVec<T>, f: impl FnMut(&mut T)) {
             list.shrink_to_fit();
             list.iter_mut().for_each(f);
         }
@@ -740,7 +755,7 @@ impl Contact {
 }
 
 /// A readers' push: most records hold one value of a kind, and a `Vec` would make room for four.
-fn push<T>(list: &mut Vec<T>, value: T) {
+fn push<T>(list: &mut ThinVec<T>, value: T) {
     if list.is_empty() {
         list.reserve_exact(1);
     }

@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use rolo::model::{Contact, MergeInfo, Platform, SourceRef};
+use rolo::model::{thin_vec, Contact, MergeInfo, Platform, SourceRef};
 use rolo::report::Report;
 use rolo::report_html::{escape_html, render, MAX_CARDS};
 use std::path::Path;
@@ -307,7 +307,7 @@ fn a_large_run_gives_a_capped_page_that_counts_what_it_leaves_out() {
     for i in 0..merged {
         contacts.push(Contact {
             id: format!("r-m{i:011}"),
-            sources: vec![record(i, Platform::Linkedin), record(i, Platform::Google)],
+            sources: thin_vec![record(i, Platform::Linkedin), record(i, Platform::Google)],
             merge: Some(MergeInfo {
                 // Scores run downwards so the page must sort them.
                 score: 1.0 - i as f64 / (merged as f64 * 2.0),
@@ -319,7 +319,7 @@ fn a_large_run_gives_a_capped_page_that_counts_what_it_leaves_out() {
     for i in 0..single {
         contacts.push(Contact {
             id: format!("r-s{i:011}"),
-            sources: vec![record(i, Platform::Instagram)],
+            sources: thin_vec![record(i, Platform::Instagram)],
             ..Contact::default()
         });
     }

@@ -389,11 +389,11 @@ fn split_lists(records: &[Contact], members: &[usize]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Platform, SourceRef};
+    use crate::model::{thin_vec, Kind, Platform, SourceRef};
 
     fn rec(file: &str, index: u64, kind: Kind) -> Contact {
         Contact {
-            sources: vec![SourceRef {
+            sources: thin_vec![SourceRef {
                 input: "in".into(),
                 file: file.into(),
                 line: index + 2,

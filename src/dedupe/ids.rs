@@ -247,17 +247,17 @@ pub fn stream_ids(records: &mut [Contact], given: &mut HashSet<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, SourceRef};
+    use crate::model::{thin_vec, Event, SourceRef};
 
     fn prior(id: &str, date: &str) -> Contact {
         Contact {
-            events: vec![Event {
+            events: thin_vec![Event {
                 kind: "connected".into(),
                 date: date.into(),
                 service: "linkedin".into(),
                 sources: vec![0],
             }],
-            sources: vec![SourceRef {
+            sources: thin_vec![SourceRef {
                 prior_id: id.into(),
                 ..SourceRef::default()
             }],

@@ -11,7 +11,7 @@
 //! last saw and perhaps edited it: it goes first, so its name is the one shown and its values
 //! come before the new ones. Which id the contact keeps is [`super::ids`]' business.
 
-use crate::model::{Contact, Kind, MergeInfo, Name, Text, Value};
+use crate::model::{Contact, Kind, MergeInfo, Name, Text, ThinVec, Value};
 use crate::normalize::keys;
 use std::collections::HashMap;
 
@@ -95,7 +95,7 @@ fn prior_first(members: &mut [Contact]) {
         events: {
             // Each member's events, pointing at its sources in the list above.
             let mut offset = 0;
-            let mut all = Vec::new();
+            let mut all = ThinVec::new();
             for m in members.iter() {
                 all.extend(m.events.iter().map(|e| crate::model::Event {
                     sources: e.sources.iter().map(|i| i + offset).collect(),
@@ -242,7 +242,7 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
 
 /// "Northwind Traders" alone next to "Northwind Traders, Head of Data" says nothing more: its
 /// sources join the fuller entry instead of showing the company twice.
-fn absorb_bare_organizations(orgs: &mut Vec<crate::model::Organization>) {
+fn absorb_bare_organizations(orgs: &mut ThinVec<crate::model::Organization>) {
     let mut i = 0;
     while i < orgs.len() {
         let bare = orgs
@@ -340,13 +340,13 @@ fn holds_lines(hay: &str, needle: &str) -> bool {
 /// Folds `from`, one record's values, into `into`, the merged contact's: a value already kept
 /// takes the new one's labels and sources, and what it lacks; any other is kept after them.
 /// `offset` is where the record's sources start in the merged contact.
-fn fold<T: Value>(into: &mut Vec<T>, from: impl IntoIterator<Item = T>, offset: usize) {
+fn fold<T: Value>(into: &mut ThinVec<T>, from: impl IntoIterator<Item = T>, offset: usize) {
     fold_by(into, from, offset, T::same)
 }
 
 /// [`fold`], with `same` saying which kept value a new one is.
 fn fold_by<T: Value>(
-    into: &mut Vec<T>,
+    into: &mut ThinVec<T>,
     from: impl IntoIterator<Item = T>,
     offset: usize,
     same: impl Fn(&T, &T) -> bool,
@@ -370,7 +370,7 @@ fn fold_by<T: Value>(
 /// lost, it becomes a note ("Other birthday: 1990-05-01").
 fn fold_date(
     kept: &mut Option<Text>,
-    notes: &mut Vec<Text>,
+    notes: &mut ThinVec<Text>,
     date: Option<Text>,
     what: &str,
     offset: usize,

@@ -7,7 +7,7 @@
 
 use super::{date, email, name, phone, profile, text};
 use crate::error::Location;
-use crate::model::{Contact, Name, Phone, SourceRef};
+use crate::model::{Contact, Name, Phone, SourceRef, ThinVec};
 use crate::report::Issue;
 use crate::vocab::profile::Service;
 
@@ -48,7 +48,7 @@ pub fn normalize_all(
 ) -> Vec<Issue> {
     use rayon::prelude::*;
     let batched = crate::progress::Batched::new(progress, records.len());
-    let mut phones: Vec<Vec<Phone>> = records
+    let mut phones: Vec<ThinVec<Phone>> = records
         .iter_mut()
         .map(|c| std::mem::take(&mut c.phones))
         .collect();
@@ -106,7 +106,7 @@ fn normalize_head(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
     c.aliases.retain(|a| !a.value.is_empty());
 
     // Emails: split, validate; an invalid one is kept as a note so it is not lost.
-    let mut emails = Vec::with_capacity(c.emails.len());
+    let mut emails = ThinVec::with_capacity(c.emails.len());
     for e in std::mem::take(&mut c.emails) {
         for part in email::split_multi(&e.value) {
             match email::normalize(&part) {
@@ -133,7 +133,11 @@ fn normalize_head(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
 }
 
 /// A record's phone numbers; what is wrong with them goes to `warnings`, for the record's location.
-fn normalize_phones(phones: &mut Vec<Phone>, opts: &NormOptions, warnings: &mut Vec<&'static str>) {
+fn normalize_phones(
+    phones: &mut ThinVec<Phone>,
+    opts: &NormOptions,
+    warnings: &mut Vec<&'static str>,
+) {
     // Phones: a region inferred from another number of the same record when none is given.
     let region = opts.region.clone().or_else(|| {
         phones.iter().find_map(|p| {
@@ -187,7 +191,7 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
         .retain(|o| !(o.name.is_empty() && o.title.is_empty() && o.department.is_empty()));
 
     // Profiles: canonical URLs; anything that is no known profile stays as a plain URL.
-    let mut profiles = Vec::with_capacity(c.profiles.len());
+    let mut profiles = ThinVec::with_capacity(c.profiles.len());
     for p in std::mem::take(&mut c.profiles) {
         let input = if p.url.is_empty() { &p.handle } else { &p.url };
         match profile::canonical(input, Some(&p.service)) {
@@ -218,7 +222,7 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
             }),
         }
     }
-    let mut urls = Vec::with_capacity(c.urls.len());
+    let mut urls = ThinVec::with_capacity(c.urls.len());
     for u in std::mem::take(&mut c.urls) {
         // A link labelled with a service ("Mastodon", "LinkedIn") is read as that service's.
         let hint = u.labels.iter().find_map(|l| Service::known(l));
@@ -284,7 +288,7 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
         }
     }
     // IM addresses: one spelling of each (`vocab::im`), whatever the source wrote.
-    let mut ims = Vec::with_capacity(c.ims.len());
+    let mut ims = ThinVec::with_capacity(c.ims.len());
     for i in std::mem::take(&mut c.ims) {
         let value = text::clean(&i.value);
         let service = text::clean(&i.service);
@@ -318,11 +322,11 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
 /// first, with the labels of all.
 fn dedupe_values(c: &mut Contact) {
     fn by_key<T>(
-        list: &mut Vec<T>,
+        list: &mut ThinVec<T>,
         key: impl Fn(&T) -> String,
         labels: impl Fn(&mut T) -> &mut Vec<String>,
     ) {
-        let mut out: Vec<T> = Vec::with_capacity(list.len());
+        let mut out: ThinVec<T> = ThinVec::with_capacity(list.len());
         let mut keys: Vec<String> = Vec::with_capacity(list.len());
         for mut v in list.drain(..) {
             let k = key(&v);

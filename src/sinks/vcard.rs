@@ -696,7 +696,7 @@ pub fn categories(c: &Contact) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Email, Phone};
+    use crate::model::{thin_vec, Email, Phone};
 
     #[test]
     fn folding_never_splits_a_character_and_keeps_75_octets() {
@@ -718,12 +718,12 @@ mod tests {
     #[test]
     fn custom_labels_go_out_as_x_ablabel_and_pref_as_the_version_wants() {
         let c = Contact {
-            emails: vec![Email {
+            emails: thin_vec![Email {
                 value: "a@example.com".into(),
                 labels: vec!["work".into(), "pref".into(), "Cottage 2".into()],
                 sources: vec![0],
             }],
-            phones: vec![Phone {
+            phones: thin_vec![Phone {
                 value: "+14155550100".into(),
                 raw: "(415) 555-0100".into(),
                 labels: vec!["mobile".into(), "other".into()],

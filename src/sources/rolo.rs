@@ -11,7 +11,7 @@ use super::json::{self, Lines, RawValue};
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{is_contact_id, Contact, Kind, Platform};
+use crate::model::{is_contact_id, Contact, Kind, Platform, ThinVec};
 
 pub struct Rolo;
 
@@ -103,7 +103,7 @@ fn to_record(c: Contact, mut r: Contact) -> Contact {
             s.prior_id = c.id;
         }
     }
-    fn own<T>(list: Vec<T>, mut set: impl FnMut(&mut T)) -> Vec<T> {
+    fn own<T>(list: ThinVec<T>, mut set: impl FnMut(&mut T)) -> ThinVec<T> {
         list.into_iter()
             .map(|mut v| {
                 set(&mut v);

@@ -19,7 +19,9 @@ use super::json::{self, Lines, RawValue};
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Address, Contact, Email, Kind, Organization, Phone, Platform, Text, Url};
+use crate::model::{
+    Address, Contact, Email, Kind, Organization, Phone, Platform, Text, ThinVec, Url,
+};
 use crate::normalize::profile;
 use crate::vocab::profile::Service;
 use crate::vocab::related;
@@ -1225,7 +1227,7 @@ fn read_back(c: &mut Contact, uid: &str) {
     if let Some(s) = c.sources.first_mut() {
         s.prior_id = uid.to_string();
     }
-    let mut notes = Vec::with_capacity(c.notes.len());
+    let mut notes = ThinVec::with_capacity(c.notes.len());
     for n in std::mem::take(&mut c.notes) {
         let mut kept: Vec<&str> = Vec::new();
         for l in n.value.split('\n') {
