@@ -8,6 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 pub use thin_vec::{thin_vec, ThinVec};
 
 use crate::vocab::profile::Service;
@@ -235,10 +236,13 @@ impl Event {
     Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 pub struct SourceRef {
+    // Shared by every record of one input and file: a million records hold a few hundred paths.
     /// The input as given on the command line.
-    pub input: String,
+    #[schemars(with = "String")]
+    pub input: Arc<str>,
     /// Path inside the archive or folder; the file name for a single file.
-    pub file: String,
+    #[schemars(with = "String")]
+    pub file: Arc<str>,
     /// 1-based line where the record starts.
     pub line: u64,
     /// 0-based position among the person records read from that file.

@@ -497,8 +497,8 @@ fn name_parts(c: &Contact) -> String {
 
 fn source_header(out: &mut String, s: &SourceRef) -> fmt::Result {
     let loc = Location {
-        input: s.input.clone(),
-        file: s.file.clone(),
+        input: s.input.to_string(),
+        file: s.file.to_string(),
         line: Some(s.line),
     };
     let file = if s.file.is_empty() { &s.input } else { &s.file };

@@ -102,8 +102,8 @@ fn run(mut records: Vec<Contact>) -> Vec<Contact> {
 
 fn together(contacts: &[Contact], a: (&str, u64), b: (&str, u64)) -> bool {
     contacts.iter().any(|c| {
-        c.sources.iter().any(|s| s.file == a.0 && s.index == a.1)
-            && c.sources.iter().any(|s| s.file == b.0 && s.index == b.1)
+        c.sources.iter().any(|s| *s.file == *a.0 && s.index == a.1)
+            && c.sources.iter().any(|s| *s.file == *b.0 && s.index == b.1)
     })
 }
 

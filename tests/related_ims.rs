@@ -292,7 +292,7 @@ fn merged_records_keep_each_related_person_and_im_once_with_every_label_and_sour
     assert_eq!(out.contacts.len(), 1, "the three cards are one person");
     let hanne = &out.contacts[0];
     assert_eq!(hanne.sources.len(), 3);
-    let file = |i: usize| hanne.sources[i].file.clone();
+    let file = |i: usize| hanne.sources[i].file.to_string();
     let from = |sources: &[usize]| {
         let mut f: Vec<String> = sources.iter().map(|i| file(*i)).collect();
         f.sort();

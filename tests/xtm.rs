@@ -36,7 +36,7 @@ fn ids(loaded: &Loaded, kind: Kind) -> Vec<String> {
 fn lines(loaded: &Loaded, kind: Kind) -> Vec<(String, u64)> {
     of_kind(loaded, kind)
         .iter()
-        .map(|r| (r.sources[0].file.clone(), r.sources[0].line))
+        .map(|r| (r.sources[0].file.to_string(), r.sources[0].line))
         .collect()
 }
 
@@ -538,7 +538,7 @@ fn bad_json_fails_only_that_file_naming_input_file_line_and_column() {
     // The other files still load.
     let following: Vec<_> = of_kind(&loaded, Kind::Following)
         .iter()
-        .map(|c| (c.sources[0].platform, c.sources[0].file.as_str()))
+        .map(|c| (c.sources[0].platform, &*c.sources[0].file))
         .collect();
     assert_eq!(
         following,

@@ -411,11 +411,11 @@ type Known = (usize, usize, &'static str);
 /// The export's owner: all owner records of one input are one person.
 fn owner_joins(records: &[Contact]) -> Vec<Known> {
     let mut joins = Vec::new();
-    let mut owners: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut owners: BTreeMap<(String, &str), usize> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
         if let Some(s) = r.source().filter(|s| s.kind == Kind::Owner) {
             let first = *owners
-                .entry((s.platform.to_string(), s.input.clone()))
+                .entry((s.platform.to_string(), &*s.input))
                 .or_insert(i);
             if first != i {
                 joins.push((first, i, "export owner"));
@@ -444,9 +444,9 @@ fn known_joins(records: &[Contact]) -> Vec<Known> {
             continue;
         }
         let (first, file) = *threads
-            .entry((s.input.as_str(), folder, name))
-            .or_insert((i, s.file.as_str()));
-        if file != s.file {
+            .entry((&*s.input, folder, name))
+            .or_insert((i, &*s.file));
+        if file != &*s.file {
             joins.push((
                 first,
                 i,

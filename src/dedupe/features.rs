@@ -620,7 +620,7 @@ pub(super) type ListKey<'a> = (&'a str, &'a str, Kind);
 pub(super) fn list_key(r: &Contact) -> Option<ListKey<'_>> {
     let s = r.source()?;
     if s.kind.is_distinct_list() {
-        Some((s.input.as_str(), s.file.as_str(), s.kind))
+        Some((&*s.input, &*s.file, s.kind))
     } else if !s.prior_id.is_empty() {
         // The contacts of one rolo output (ids.rs) are people rolo already told apart.
         Some(super::ids::prior_list(s))

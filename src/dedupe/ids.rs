@@ -225,7 +225,7 @@ pub fn read_again(records: &[Contact]) -> Vec<(usize, usize)> {
 /// inputs (your file and your partner's) may merge; the older id survives. The key cannot meet
 /// a platform list's: an address-book kind is never a list.
 pub fn prior_list(s: &crate::model::SourceRef) -> (&str, &str, crate::model::Kind) {
-    (s.input.as_str(), "", crate::model::Kind::Contact)
+    (&*s.input, "", crate::model::Kind::Contact)
 }
 
 /// The ids of records written on their own while streaming (`--no-dedupe`): a record's prior id

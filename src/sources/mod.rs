@@ -29,6 +29,7 @@ use crate::model::{Contact, Kind, Platform, SourceRef};
 use crate::report::{FileReport, Issue, Report};
 use input::{FileEntry, Limits, Visitor};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Every reader rolo has. Order matters only when two could claim a file: the first wins.
 pub static REGISTRY: &[&dyn Source] = &[
@@ -87,6 +88,9 @@ pub trait Source: Sync {
 /// What a reader produces from one file.
 pub struct FileOut {
     location: Location,
+    /// The location's input and file, shared by every record's source.
+    input: Arc<str>,
+    file: Arc<str>,
     platform: Platform,
     pub records: Vec<Contact>,
     pub warnings: Vec<Issue>,
@@ -103,6 +107,8 @@ impl FileOut {
 
     fn at(location: Location, platform: Platform) -> FileOut {
         FileOut {
+            input: location.input.as_str().into(),
+            file: location.file.as_str().into(),
             location,
             platform,
             records: Vec::new(),
@@ -192,7 +198,11 @@ impl FileOut {
     /// An empty output for the same file, for a reader that reads parts of one file on several
     /// cores; [`FileOut::append`] then takes the parts back in order.
     pub fn part(&self) -> FileOut {
-        FileOut::at(self.location.clone(), self.platform)
+        FileOut {
+            input: self.input.clone(),
+            file: self.file.clone(),
+            ..FileOut::at(self.location.clone(), self.platform)
+        }
     }
 
     /// Takes what a [`FileOut::part`] read, after everything already here: records are numbered
@@ -210,8 +220,8 @@ impl FileOut {
     /// A new record starting at `line`; its `index` is set by [`FileOut::push`].
     pub fn start(&self, line: u64, kind: Kind) -> Contact {
         Contact::from_source(SourceRef {
-            input: self.location.input.clone(),
-            file: self.location.file.clone(),
+            input: self.input.clone(),
+            file: self.file.clone(),
             line,
             index: 0,
             platform: self.platform,
