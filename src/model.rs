@@ -7,6 +7,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+pub use smallvec::{smallvec, SmallVec};
 use std::fmt;
 use std::sync::Arc;
 pub use thin_vec::{thin_vec, ThinVec};
@@ -16,8 +17,9 @@ use crate::vocab::profile::Service;
 mod value;
 pub use value::Value;
 
-/// Indices into [`Contact::sources`].
-pub type SourceIds = Vec<usize>;
+/// Indices into [`Contact::sources`]. Most values come from one or two records: held inline,
+/// without an allocation of their own.
+pub type SourceIds = SmallVec<[usize; 2]>;
 
 /// One person in the output (or, before dedupe, one input record).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -226,7 +228,7 @@ impl Event {
             kind: words.replace(' ', "_"),
             date: date.to_string(),
             service: service.to_string(),
-            sources: vec![0],
+            sources: smallvec![0],
         })
     }
 }
@@ -548,7 +550,7 @@ impl Contact {
                 Email {
                     value: value.to_string(),
                     labels: to_strings(labels),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -562,7 +564,7 @@ impl Contact {
                     value: String::new(),
                     raw: raw.to_string(),
                     labels: to_strings(labels),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -576,7 +578,7 @@ impl Contact {
                     name: name.to_string(),
                     title: title.to_string(),
                     department: String::new(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -592,7 +594,7 @@ impl Contact {
                     url: url.to_string(),
                     handle: handle.to_string(),
                     id: String::new(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -605,7 +607,7 @@ impl Contact {
                 Url {
                     value: value.to_string(),
                     labels: to_strings(labels),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -622,7 +624,7 @@ impl Contact {
                     value,
                     service,
                     labels: to_strings(labels),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -636,7 +638,7 @@ impl Contact {
                 Related {
                     value: value.to_string(),
                     labels: to_strings(labels),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -653,7 +655,7 @@ impl Contact {
             None => {
                 self.anniversary = Some(Text {
                     value: date.to_string(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 })
             }
             Some(a) if a.value == date => {}
@@ -668,7 +670,7 @@ impl Contact {
                 kind: kind.to_string(),
                 date: date.to_string(),
                 service: service.to_string(),
-                sources: vec![0],
+                sources: smallvec![0],
             },
         );
     }
@@ -679,7 +681,7 @@ impl Contact {
                 &mut self.notes,
                 Text {
                     value: value.to_string(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -691,7 +693,7 @@ impl Contact {
                 &mut self.groups,
                 Text {
                     value: value.to_string(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 },
             );
         }
@@ -787,7 +789,7 @@ mod tests {
                 kind: kind.into(),
                 date: date.into(),
                 service: service.into(),
-                sources: vec![0],
+                sources: smallvec![0],
             };
             assert_eq!(Event::from_note_line(&e.note_line()), Some(e));
         }

@@ -5,7 +5,7 @@ mod common;
 use assert_cmd::Command;
 use rolo::dedupe::levels::Level;
 use rolo::dedupe::{dedupe, DedupeOptions};
-use rolo::model::{Address, Contact, Kind, Platform, SourceRef, Text};
+use rolo::model::{smallvec, Address, Contact, Kind, Platform, SourceRef, Text};
 use rolo::normalize::record::{normalize, NormOptions};
 
 /// A phone-book card.
@@ -78,13 +78,13 @@ fn census_like(people: u64) -> Vec<Contact> {
                     1 + (day / 28) % 12,
                     1 + day % 28
                 ),
-                sources: vec![0],
+                sources: smallvec![0],
             });
             c.addresses.push(Address {
                 street: format!("{} {} street", 1 + p % 90, word(p * 104_729 + 7, 2)),
                 locality: word(p % 40, 2),
                 postal_code: format!("{}", 2000 + p % 900),
-                sources: vec![0],
+                sources: smallvec![0],
                 ..Address::default()
             });
             out.push(c);
@@ -217,7 +217,7 @@ fn a_shared_birth_date_lifts_the_family_inbox_rule_and_nothing_else_does() {
         if let Some(b) = born {
             c.birthday = Some(Text {
                 value: b.into(),
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
     };

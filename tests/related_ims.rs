@@ -7,7 +7,7 @@ mod common;
 
 use common::{no_dedupe, run_with};
 
-use rolo::model::{Contact, Kind, Platform, SourceRef, Text};
+use rolo::model::{smallvec, Contact, Kind, Platform, SourceRef, Text};
 use rolo::sinks::{self, OutputFormat};
 
 fn by_given<'a>(contacts: &'a [Contact], given: &str) -> &'a Contact {
@@ -134,7 +134,7 @@ fn hand_made() -> Vec<Contact> {
     a.add_related("Pat", &[]);
     a.anniversary = Some(Text {
         value: "2012-09-14".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     let mut b = Contact::from_source(src);
     b.id = "r-0000000000a2".into();
@@ -142,7 +142,7 @@ fn hand_made() -> Vec<Contact> {
     b.add_email("tor@example.org", &[]);
     b.anniversary = Some(Text {
         value: "--09-14".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     let mut all = vec![a, b];
     let mut warnings = Vec::new();

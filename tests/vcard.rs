@@ -447,17 +447,17 @@ fn hand_made() -> Vec<Contact> {
         country: "USA".into(),
         raw: "1 Main St, Apt 2, Springfield, IL 62701".into(),
         labels: vec!["home".into(), "pref".into()],
-        sources: vec![0],
+        sources: smallvec![0],
     });
     a.addresses.push(Address {
         raw: "c/o Ada; PO Box 7, Springfield".into(),
         labels: vec!["summer house".into()],
-        sources: vec![0],
+        sources: smallvec![0],
         ..Address::default()
     });
     a.birthday = Some(Text {
         value: "--02-29".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     a.add_im("zoe@example.org", "Jabber", &["home", "pref"]);
     a.add_im("sip:zoe@example.com", "", &["work"]);
@@ -467,7 +467,7 @@ fn hand_made() -> Vec<Contact> {
     a.add_im("zoe@chat.example", "", &[]);
     a.anniversary = Some(Text {
         value: "2010-06-12".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     a.add_related("Erik d'Arc; Smith, Jr.", &["spouse", "pref"]);
     a.add_related("Sofia Berg", &["manager"]);
@@ -482,11 +482,11 @@ fn hand_made() -> Vec<Contact> {
     a.add_group("Chess");
     a.photos.push(Text {
         value: "data:image/png;base64,iVBORw0KGgo=".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     a.photos.push(Text {
         value: "https://example.com/p/zoe.jpg".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     let mut b = Contact::from_source(src(Platform::Linkedin));
     b.id = "r-000000000002".into();
@@ -494,23 +494,23 @@ fn hand_made() -> Vec<Contact> {
     b.add_email("shadow@example.com", &[]);
     b.birthday = Some(Text {
         value: "1980-07".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     b.anniversary = Some(Text {
         value: "--02-29".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     let mut c = Contact::from_source(src(Platform::Google));
     c.id = "r-000000000003".into();
     c.anniversary = Some(Text {
         value: "the first snow".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     c.add_organization("Fjord Bakery", "");
     c.add_phone("+47 22 55 01 00", &["work"]);
     c.birthday = Some(Text {
         value: "sometime in spring".into(),
-        sources: vec![0],
+        sources: smallvec![0],
     });
     let mut d = Contact::from_source(src(Platform::Vcard));
     d.id = "r-000000000004".into();

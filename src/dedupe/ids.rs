@@ -247,7 +247,7 @@ pub fn stream_ids(records: &mut [Contact], given: &mut HashSet<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{thin_vec, Event, SourceRef};
+    use crate::model::{smallvec, thin_vec, Event, SourceRef};
 
     fn prior(id: &str, date: &str) -> Contact {
         Contact {
@@ -255,7 +255,7 @@ mod tests {
                 kind: "connected".into(),
                 date: date.into(),
                 service: "linkedin".into(),
-                sources: vec![0],
+                sources: smallvec![0],
             }],
             sources: thin_vec![SourceRef {
                 prior_id: id.into(),
@@ -271,7 +271,7 @@ mod tests {
         let other = prior("r-aaaaaaaaaaaa", "2021-01-01");
         c.sources.push(other.sources[0].clone());
         c.events.push(Event {
-            sources: vec![1],
+            sources: smallvec![1],
             ..other.events[0].clone()
         });
         assert_eq!(prior_ids(&c), ["r-bbbbbbbbbbbb", "r-aaaaaaaaaaaa"]);
@@ -290,7 +290,7 @@ mod tests {
         });
         c.events.push(Event {
             date: "2024-02-02".into(),
-            sources: vec![2],
+            sources: smallvec![2],
             ..Event::default()
         });
         assert_eq!(

@@ -11,7 +11,7 @@
 //! last saw and perhaps edited it: it goes first, so its name is the one shown and its values
 //! come before the new ones. Which id the contact keeps is [`super::ids`]' business.
 
-use crate::model::{Contact, Kind, MergeInfo, Name, Text, ThinVec, Value};
+use crate::model::{Contact, Kind, MergeInfo, Name, SourceIds, Text, ThinVec, Value};
 use crate::normalize::keys;
 use std::collections::HashMap;
 
@@ -178,7 +178,7 @@ pub fn merge(mut members: Vec<Contact>, info: Option<MergeInfo>) -> Contact {
         // A record's own aliases (a maiden name, a name rolo's earlier output kept) count as
         // its name's spelling does: one alias per folded spelling, never the shown name, so a
         // card read back does not gain a copy of an alias a new record spells again.
-        let aliases = std::iter::once((alias, folded, own_sources.collect::<Vec<_>>())).chain(
+        let aliases = std::iter::once((alias, folded, own_sources.collect::<SourceIds>())).chain(
             m.aliases.into_iter().map(|mut a| {
                 let folded = keys::fold(&a.value);
                 shift(&mut a.sources, offset);
@@ -393,10 +393,13 @@ fn shift(sources: &mut [usize], offset: usize) {
 }
 
 /// Adds the items of `from` that `into` lacks, in their order.
-fn union<T: PartialEq>(into: &mut Vec<T>, from: Vec<T>) {
+fn union<T: PartialEq, L: std::ops::Deref<Target = [T]> + Extend<T>>(
+    into: &mut L,
+    from: impl IntoIterator<Item = T>,
+) {
     for v in from {
         if !into.contains(&v) {
-            into.push(v);
+            into.extend([v]);
         }
     }
 }

@@ -696,7 +696,7 @@ pub fn categories(c: &Contact) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{thin_vec, Email, Phone};
+    use crate::model::{smallvec, thin_vec, Email, Phone};
 
     #[test]
     fn folding_never_splits_a_character_and_keeps_75_octets() {
@@ -721,13 +721,13 @@ mod tests {
             emails: thin_vec![Email {
                 value: "a@example.com".into(),
                 labels: vec!["work".into(), "pref".into(), "Cottage 2".into()],
-                sources: vec![0],
+                sources: smallvec![0],
             }],
             phones: thin_vec![Phone {
                 value: "+14155550100".into(),
                 raw: "(415) 555-0100".into(),
                 labels: vec!["mobile".into(), "other".into()],
-                sources: vec![0],
+                sources: smallvec![0],
             }],
             ..Contact::default()
         };

@@ -19,7 +19,7 @@ use super::meta_html;
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Kind, Platform, Text};
+use crate::model::{smallvec, Kind, Platform, Text};
 use crate::normalize::text::repair_mojibake;
 use crate::vocab::profile::Service;
 use serde::Deserialize;
@@ -509,7 +509,7 @@ fn owner_profile(text: &str, out: &mut FileOut) -> Result<(), ErrorKind> {
         };
         c.birthday = Some(Text {
             value,
-            sources: vec![0],
+            sources: smallvec![0],
         });
     }
     c.add_profile(Service::Facebook, &fix(&p.profile_uri), &fix(&p.username));

@@ -12,7 +12,7 @@ use super::table::decode;
 use super::xcard::{parse_tree, Node};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Kind, Platform, Text};
+use crate::model::{smallvec, Kind, Platform, Text};
 
 pub struct FritzBox;
 
@@ -80,7 +80,7 @@ fn read_contact(contact: &Node, book: &str, out: &mut FileOut) {
             if v.starts_with("http://") || v.starts_with("https://") {
                 c.photos.push(Text {
                     value: v.to_string(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 });
             }
         }

@@ -20,7 +20,7 @@ use super::input::FileEntry;
 use super::table::{decode, header_key, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
+use crate::model::{smallvec, Address, Contact, Kind, Organization, Platform, Text};
 use crate::vocab::google_csv::{group_name, numbered, parse_label, split_multi, MARK};
 
 pub struct Google;
@@ -258,7 +258,7 @@ impl Layout {
                 Single::FileAs => file_as = v,
                 Single::Maiden => c.aliases.push(Text {
                     value: v.to_string(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 }),
                 Single::OrgName => org_names = v,
                 Single::OrgTitle => org_titles = v,
@@ -266,7 +266,7 @@ impl Layout {
                 Single::Birthday => {
                     c.birthday = Some(Text {
                         value: v.to_string(),
-                        sources: vec![0],
+                        sources: smallvec![0],
                     })
                 }
                 Single::Notes => c.add_note(v),
@@ -274,7 +274,7 @@ impl Layout {
                     for p in split_multi(v).into_iter().filter(|p| !p.is_empty()) {
                         c.photos.push(Text {
                             value: p.to_string(),
-                            sources: vec![0],
+                            sources: smallvec![0],
                         });
                     }
                 }
@@ -364,7 +364,7 @@ impl Layout {
                         postal_code: part(6),
                         country: part(7),
                         labels: with_pref(i).iter().map(|s| s.to_string()).collect(),
-                        sources: vec![0],
+                        sources: smallvec![0],
                     };
                     let empty = [&a.raw, &a.street, &a.locality, &a.region]
                         .iter()
@@ -472,7 +472,7 @@ fn add_orgs(c: &mut Contact, cells: &[&str]) {
             name: get(0).to_string(),
             title: get(1).to_string(),
             department: get(2).to_string(),
-            sources: vec![0],
+            sources: smallvec![0],
         };
         if !(o.name.is_empty() && o.title.is_empty() && o.department.is_empty()) {
             c.organizations.push(o);

@@ -17,7 +17,7 @@ use super::table::decode;
 use super::xcard::{parse_tree, Node};
 use super::{FileOut, Sniff};
 use crate::error::ErrorKind;
-use crate::model::{Address, Kind, Organization, Text};
+use crate::model::{smallvec, Address, Kind, Organization, Text};
 
 /// The GData contact namespace, which every contacts feed declares.
 const NAMESPACE: &str = "http://schemas.google.com/contact/2008";
@@ -106,7 +106,7 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
             country: a.child_text("country"),
             raw: a.child_text("formattedaddress"),
             labels: labels(a),
-            sources: vec![0],
+            sources: smallvec![0],
         });
     }
     for a in entry.children_named("postaladdress") {
@@ -114,7 +114,7 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
         c.addresses.push(Address {
             raw: a.text.trim().to_string(),
             labels: labels(a),
-            sources: vec![0],
+            sources: smallvec![0],
             ..Default::default()
         });
     }
@@ -123,7 +123,7 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
             name: o.child_text("orgname"),
             title: o.child_text("orgtitle"),
             department: o.child_text("orgdepartment"),
-            sources: vec![0],
+            sources: smallvec![0],
         });
     }
     for w in entry.children_named("website") {
@@ -136,7 +136,7 @@ fn read_entry(entry: &Node, out: &mut FileOut) {
         if !when.is_empty() && c.birthday.is_none() {
             c.birthday = Some(Text {
                 value: when.to_string(),
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
     }

@@ -9,7 +9,7 @@ use super::input::FileEntry;
 use super::table::{decode, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Contact, Kind, Platform, Profile};
+use crate::model::{smallvec, Contact, Kind, Platform, Profile};
 use crate::normalize::{email, profile};
 use std::collections::HashMap;
 
@@ -264,7 +264,7 @@ fn imported_contacts(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Resu
         if !maiden.is_empty() {
             c.aliases.push(crate::model::Text {
                 value: maiden.to_string(),
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
         for e in email::split_multi(row.get(emails)) {
@@ -305,7 +305,7 @@ fn imported_contacts(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Resu
         if !bday.is_empty() {
             c.birthday = Some(crate::model::Text {
                 value: bday.to_string(),
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
         if c.is_anonymous() {
@@ -321,7 +321,7 @@ fn raw_address(raw: &str, label: &str) -> crate::model::Address {
     crate::model::Address {
         raw: raw.to_string(),
         labels: vec![label.to_string()],
-        sources: vec![0],
+        sources: smallvec![0],
         ..Default::default()
     }
 }
@@ -381,7 +381,7 @@ fn add_linkedin_ref(c: &mut Contact, url: &str) {
         c.profiles.push(Profile {
             service: Service::Linkedin,
             id: url.to_string(),
-            sources: vec![0],
+            sources: smallvec![0],
             ..Default::default()
         });
     } else {
@@ -767,14 +767,14 @@ fn owner_profile(table: &Table<'_>, rows: &[Row], out: &mut FileOut) -> Result<(
         if !maiden.is_empty() {
             c.aliases.push(crate::model::Text {
                 value: maiden.to_string(),
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
         let b = row.get(birth);
         if !b.is_empty() {
             c.birthday = Some(crate::model::Text {
                 value: b.to_string(),
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
         for w in split_list(row.get(websites)) {

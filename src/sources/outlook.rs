@@ -22,7 +22,7 @@ use super::input::FileEntry;
 use super::table::{decode, header_key, Row, Table};
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Address, Contact, Kind, Organization, Platform, Text};
+use crate::model::{smallvec, Address, Contact, Kind, Organization, Platform, Text};
 use crate::normalize::labels::label_words;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -492,7 +492,7 @@ fn record(
             Col::Birthday => {
                 c.birthday = Some(Text {
                     value: v.to_string(),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 })
             }
             Col::BirthYear => year = v,
@@ -541,13 +541,13 @@ fn record(
             name: company.to_string(),
             title: job.to_string(),
             department: dept.to_string(),
-            sources: vec![0],
+            sources: smallvec![0],
         });
     }
     if let Some(b) = thunderbird_birthday(year, month, day) {
         c.birthday = Some(Text {
             value: b,
-            sources: vec![0],
+            sources: smallvec![0],
         });
     }
     for (label, a) in addresses {
@@ -559,7 +559,7 @@ fn record(
             country: a.country,
             raw: a.raw,
             labels: vec![label.to_string()],
-            sources: vec![0],
+            sources: smallvec![0],
         });
     }
     c

@@ -11,7 +11,7 @@ use super::json::{self, Lines, RawValue};
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{is_contact_id, Contact, Kind, Platform, ThinVec};
+use crate::model::{is_contact_id, smallvec, Contact, Kind, Platform, ThinVec};
 
 pub struct Rolo;
 
@@ -111,7 +111,7 @@ fn to_record(c: Contact, mut r: Contact) -> Contact {
             })
             .collect()
     }
-    let zero = || vec![0];
+    let zero = || smallvec![0];
     r.name = c.name;
     r.aliases = own(c.aliases, |v| v.sources = zero());
     r.emails = own(c.emails, |v| v.sources = zero());

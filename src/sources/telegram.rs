@@ -15,7 +15,7 @@ use super::json::{self, Lines, RawValue};
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Contact, Kind, Platform, Profile};
+use crate::model::{smallvec, Contact, Kind, Platform, Profile};
 use crate::vocab::profile::Service;
 use serde::Deserialize;
 use serde_json::Value;
@@ -209,7 +209,7 @@ fn add_account(c: &mut Contact, id: &str, username: &str) {
             url: String::new(),
             handle: handle.to_string(),
             id: id.to_string(),
-            sources: vec![0],
+            sources: smallvec![0],
         });
     }
 }

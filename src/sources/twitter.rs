@@ -16,7 +16,7 @@ use super::json::{self, Lines, RawValue};
 use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
-use crate::model::{Contact, Kind, Platform, Profile};
+use crate::model::{smallvec, Contact, Kind, Platform, Profile};
 use crate::vocab::profile::Service;
 use serde::Deserialize;
 use serde_json::Value;
@@ -159,7 +159,7 @@ fn account_profile(id: &str, link: &str) -> Profile {
         },
         handle: String::new(),
         id: id.to_string(),
-        sources: vec![0],
+        sources: smallvec![0],
     }
 }
 
@@ -455,7 +455,7 @@ fn owner(entries: &[&RawValue], lines: &Lines<'_>, key: &str, out: &mut FileOut)
                 },
                 handle: username,
                 id,
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
         out.push(c);

@@ -20,7 +20,7 @@ use super::table::decode;
 use super::{FileOut, Format, Sniff, Source};
 use crate::error::ErrorKind;
 use crate::model::{
-    Address, Contact, Email, Kind, Organization, Phone, Platform, Text, ThinVec, Url,
+    smallvec, Address, Contact, Email, Kind, Organization, Phone, Platform, Text, ThinVec, Url,
 };
 use crate::normalize::profile;
 use crate::vocab::profile::Service;
@@ -797,7 +797,7 @@ fn android_custom(c: &mut Contact, p: &Prop) {
                 "3" if c.birthday.is_none() => {
                     c.birthday = Some(Text {
                         value: d,
-                        sources: vec![0],
+                        sources: smallvec![0],
                     })
                 }
                 "1" => c.add_anniversary(&d),
@@ -963,7 +963,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                     country: p.component(6, ", "),
                     raw: label.to_string(),
                     labels: labels(p, &ab),
-                    sources: vec![0],
+                    sources: smallvec![0],
                 };
                 // rolo writes a raw-only address as its street plus LABEL: read it back as raw.
                 if !a.raw.is_empty()
@@ -1027,7 +1027,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                     if !d.is_empty() {
                         c.birthday = Some(Text {
                             value: d,
-                            sources: vec![0],
+                            sources: smallvec![0],
                         });
                     }
                 }
@@ -1064,7 +1064,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                 if !v.is_empty() {
                     c.photos.push(Text {
                         value: v,
-                        sources: vec![0],
+                        sources: smallvec![0],
                     });
                 }
             }
@@ -1100,7 +1100,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
             c.urls.push(Url {
                 value: v,
                 labels: l,
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
     }
@@ -1139,7 +1139,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
             None => c.addresses.push(Address {
                 raw: text,
                 labels: types,
-                sources: vec![0],
+                sources: smallvec![0],
                 ..Address::default()
             }),
         }
@@ -1193,7 +1193,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
         if alias != c.name.full && !c.aliases.iter().any(|a| a.value == alias) {
             c.aliases.push(Text {
                 value: alias,
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
     }
@@ -1203,7 +1203,7 @@ pub fn card_to_contact(line: u64, props: &[Prop], out: &mut FileOut) {
                 name: o.name,
                 title: o.title,
                 department: o.department,
-                sources: vec![0],
+                sources: smallvec![0],
             });
         }
     }
@@ -1277,7 +1277,7 @@ fn add_email(c: &mut Contact, value: String, labels: Vec<String>) {
         None => c.emails.push(Email {
             value,
             labels,
-            sources: vec![0],
+            sources: smallvec![0],
         }),
     }
 }
@@ -1303,7 +1303,7 @@ fn add_phone(c: &mut Contact, raw: &str, labels: Vec<String>) {
             value: String::new(),
             raw: raw.to_string(),
             labels,
-            sources: vec![0],
+            sources: smallvec![0],
         }),
     }
 }

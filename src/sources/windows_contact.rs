@@ -19,7 +19,7 @@ use super::table::decode;
 use super::xcard::{parse_tree, Node};
 use super::{FileOut, Sniff};
 use crate::error::ErrorKind;
-use crate::model::{Address, Kind, Organization, Text};
+use crate::model::{smallvec, Address, Kind, Organization, Text};
 
 /// The namespace every Windows Contacts file declares.
 const NAMESPACE: &str = "http://schemas.microsoft.com/contact";
@@ -79,7 +79,7 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
             country: a.child_text("country"),
             raw: a.child_text("addresslabel"),
             labels: labels(a),
-            sources: vec![0],
+            sources: smallvec![0],
         };
         c.addresses.push(address);
     }
@@ -88,7 +88,7 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
             name: first_of(p, &["company", "organization"]),
             title: first_of(p, &["jobtitle", "role"]),
             department: p.child_text("department"),
-            sources: vec![0],
+            sources: smallvec![0],
         };
         c.organizations.push(org);
     }
@@ -104,7 +104,7 @@ pub fn read(file: &FileEntry, out: &mut FileOut) -> Result<(), ErrorKind> {
             Some("birthday") if c.birthday.is_none() => {
                 c.birthday = Some(Text {
                     value: date,
-                    sources: vec![0],
+                    sources: smallvec![0],
                 });
             }
             Some("anniversary") => c.add_anniversary(&date),
