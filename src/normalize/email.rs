@@ -36,6 +36,22 @@ fn invalid(reason: &str) -> EmailError {
 /// `"Doe, Jane" <jane@x.org>` stays one value. A piece that holds several
 /// bare addresses separated by spaces only is split on the spaces.
 pub fn split_multi(s: &str) -> Vec<String> {
+    // Most fields hold one address: without a separator the field is the one piece, and the
+    // copy made character by character below is not needed.
+    let pieces = if s.contains([',', ';', '\n', '\r']) || s.contains(":::") {
+        split_on_separators(s)
+    } else {
+        vec![s.to_string()]
+    };
+    pieces
+        .iter()
+        .flat_map(|p| split_bare_on_spaces(&text::clean(p)))
+        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case("null"))
+        .collect()
+}
+
+/// The pieces of `s` between separators outside quotes and angle brackets.
+fn split_on_separators(s: &str) -> Vec<String> {
     let unified = s.replace(":::", "\n");
     let mut pieces = Vec::new();
     let mut current = String::new();
@@ -55,12 +71,7 @@ pub fn split_multi(s: &str) -> Vec<String> {
         current.push(c);
     }
     pieces.push(current);
-
     pieces
-        .iter()
-        .flat_map(|p| split_bare_on_spaces(&text::clean(p)))
-        .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case("null"))
-        .collect()
 }
 
 /// "a@x.org b@y.org" -> two values; anything with a display name stays whole.

@@ -1088,6 +1088,32 @@ fn core_name(given: &str, middle: &str, family: &str) -> String {
         .join(" ")
 }
 
+/// Whether [`name_segments`] would return a cleaned name as it is: ASCII letters, digits,
+/// spaces, dots and hyphens hold no symbol, headline separator, bracket, quote or comma.
+fn is_plain(cleaned: &str) -> bool {
+    cleaned
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'.' | b'-'))
+        && !cleaned.contains(" - ")
+}
+
+/// A cleaned name without decoration, headline and bracketed parts (those go to `out`), and
+/// its comma segments: [`undecorate`], [`take_bracketed`], [`split_comma_segments`].
+fn name_segments(cleaned: &str, structured: bool, out: &mut Extracted) -> (String, Vec<String>) {
+    // Most names are plain: each of the three steps would give them back unchanged (or empty
+    // when there is no letter or digit), so they are skipped with their allocations.
+    if is_plain(cleaned) {
+        if !cleaned.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            return (String::new(), Vec::new());
+        }
+        return (cleaned.to_string(), vec![cleaned.to_string()]);
+    }
+    let plain = undecorate(cleaned);
+    let plain = take_bracketed(&plain, out);
+    let segments = split_comma_segments(&plain, structured, out);
+    (plain, segments)
+}
+
 /// Split a full name (Facebook, Telegram, LinkedIn invitations, vCard FN).
 ///
 /// See the module documentation for the rule order. Examples:
@@ -1100,9 +1126,7 @@ pub fn parse_full(full: &str) -> NameParts {
         return NameParts::default();
     }
     let mut extracted = Extracted::default();
-    let plain = undecorate(&cleaned);
-    let plain = take_bracketed(&plain, &mut extracted);
-    let segments = split_comma_segments(&plain, false, &mut extracted);
+    let (plain, segments) = name_segments(&cleaned, false, &mut extracted);
 
     let mut segment_tokens = segments.iter().map(|s| tokenize(s));
     let mut main = segment_tokens.next().unwrap_or_default();
@@ -1209,9 +1233,7 @@ pub fn parse_full(full: &str) -> NameParts {
 /// off credential segments after commas and trailing credential words.
 /// `keep` is how many name words must survive the credential peel.
 fn clean_field(field: &str, keep: usize, out: &mut Extracted) -> Vec<String> {
-    let plain = undecorate(&text::clean(field));
-    let plain = take_bracketed(&plain, out);
-    let segments = split_comma_segments(&plain, true, out);
+    let (_, segments) = name_segments(&text::clean(field), true, out);
     let comma_suffixes = std::mem::take(&mut out.suffixes);
     // A comma segment that is not a credential stays in the field as typed
     // ("Finn, Graves Dahl"): we cannot tell what it is, so nothing is lost.
@@ -1348,6 +1370,44 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn plain_names_skip_steps_that_would_not_change_them() {
+        let cases = [
+            "",
+            ".",
+            "-",
+            ". -",
+            "Jane",
+            "Jane Doe",
+            "Mary-Jane",
+            "J. R. R. Tolkien",
+            "Doe MBA",
+            "Jane Doe - Recruiter",
+            "Anna Smith - Jones",
+            "Dr Jane",
+            "O'Neil",
+            "Doe, Jane",
+            "Jane (Bob) Doe",
+            "Jane | CEO",
+            "x1 2y",
+            "-Jane-",
+            "Jane -Doe",
+            "Jane- Doe",
+        ];
+        for cleaned in cases.map(text::clean) {
+            for structured in [false, true] {
+                let mut fast = Extracted::default();
+                let got = name_segments(&cleaned, structured, &mut fast);
+                let mut slow = Extracted::default();
+                let plain = take_bracketed(&undecorate(&cleaned), &mut slow);
+                let segments = split_comma_segments(&plain, structured, &mut slow);
+                assert_eq!(got, (plain, segments), "{cleaned:?}");
+                assert_eq!(fast.nicknames, slow.nicknames, "{cleaned:?}");
+                assert_eq!(fast.suffixes, slow.suffixes, "{cleaned:?}");
+            }
+        }
+    }
 
     /// Compact expectation: (full, given, middle, family, prefix, suffix, nickname).
     type Expect = (

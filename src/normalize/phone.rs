@@ -105,6 +105,10 @@ const EXTENSION_MARKERS: &[&str] = &[";ext=", "extension", "ext.", "ext", "x", "
 /// (after optional spaces, dots or colons), so letters in vanity numbers
 /// ("1-800-FLOWERS") are not mistaken for an "x".
 fn split_extension(s: &str) -> (String, Option<String>) {
+    // Every marker has a letter or is `#`: most numbers have neither, and no marker to look for.
+    if !s.bytes().any(|b| b.is_ascii_alphabetic() || b == b'#') {
+        return (s.to_string(), None);
+    }
     // ASCII lower-casing keeps byte offsets identical to `s`.
     let lower = s.to_ascii_lowercase();
     for marker in EXTENSION_MARKERS {
@@ -292,10 +296,16 @@ const LABEL_WORDS: &[(&str, &str, u8)] = &[
 /// are ignored; a bare `VOICE` is "other".
 pub fn label(raw_label: &str) -> Option<&'static str> {
     let lower = raw_label.to_lowercase();
-    let unwrapped = lower
-        .replace("_$!<", " ")
-        .replace(">!$_", " ")
-        .replace("type=", " ");
+    // Most labels are plain words: no wrapper to replace, and no copies made for it.
+    let wrapped = ["_$!<", ">!$_", "type="].iter().any(|w| lower.contains(w));
+    let unwrapped = if wrapped {
+        lower
+            .replace("_$!<", " ")
+            .replace(">!$_", " ")
+            .replace("type=", " ")
+    } else {
+        lower
+    };
     unwrapped
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|word| {

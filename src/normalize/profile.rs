@@ -20,7 +20,6 @@
 
 use crate::normalize::text;
 use crate::vocab::profile::Service;
-use unicode_normalization::UnicodeNormalization;
 
 /// A canonical profile: `service` is always one of [`Service::KNOWN`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +131,7 @@ fn encode_unsafe(s: &str) -> String {
 
 /// A path segment as a handle: decoded, NFC, lower-case, without a leading `@`.
 fn slug(segment: &str) -> String {
-    let decoded: String = percent_decode(segment).nfc().collect();
+    let decoded = text::nfc(percent_decode(segment));
     decoded.trim().trim_start_matches('@').to_lowercase()
 }
 

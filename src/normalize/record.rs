@@ -25,14 +25,32 @@ fn location(s: Option<&SourceRef>) -> Location {
     }
 }
 
+/// The warnings of one record, in order, at its location. The location is built only here, for
+/// the few records that have a warning: most have none, and building it copies two paths.
+fn issues<R: Into<String>>(
+    c: &Contact,
+    reasons: impl IntoIterator<Item = R>,
+    warnings: &mut Vec<Issue>,
+) {
+    let mut reasons = reasons.into_iter().peekable();
+    if reasons.peek().is_none() {
+        return;
+    }
+    let loc = location(c.source());
+    warnings.extend(reasons.map(|r| Issue::new(loc.clone(), r)));
+}
+
 /// Normalises a record in place; problems go to `warnings`.
 pub fn normalize(c: &mut Contact, opts: &NormOptions, warnings: &mut Vec<Issue>) {
-    let loc = location(c.source());
-    normalize_head(c, &loc, warnings);
-    let mut reasons = Vec::new();
-    normalize_phones(&mut c.phones, opts, &mut reasons);
-    warnings.extend(reasons.into_iter().map(|r| Issue::new(loc.clone(), r)));
-    normalize_tail(c, &loc, warnings);
+    let mut head = Vec::new();
+    normalize_head(c, &mut head);
+    let mut phones = Vec::new();
+    normalize_phones(&mut c.phones, opts, &mut phones);
+    let mut tail = Vec::new();
+    normalize_tail(c, &mut tail);
+    issues(c, head, warnings);
+    issues(c, phones, warnings);
+    issues(c, tail, warnings);
     dedupe_values(c);
     c.shrink_to_fit();
 }
@@ -68,27 +86,26 @@ pub fn normalize_all(
                 .par_iter_mut()
                 .enumerate()
                 .map(|(i, c)| {
-                    let loc = location(c.source());
                     let mut w = Vec::new();
-                    normalize_head(c, &loc, &mut w);
+                    normalize_head(c, &mut w);
                     let head = w.len();
-                    normalize_tail(c, &loc, &mut w);
+                    normalize_tail(c, &mut w);
                     batched.at(i);
-                    (loc, w, head)
+                    (w, head)
                 })
                 .collect::<Vec<_>>()
         },
     );
     batched.done();
     let mut warnings = Vec::new();
-    for (((c, p), reasons), (loc, mut w, head)) in
+    for (((c, p), reasons), (mut w, head)) in
         records.iter_mut().zip(phones).zip(phone_reasons).zip(rest)
     {
         c.phones = p;
         let tail = w.split_off(head.min(w.len()));
-        warnings.append(&mut w);
-        warnings.extend(reasons.into_iter().map(|r| Issue::new(loc.clone(), r)));
-        warnings.extend(tail);
+        issues(c, w, &mut warnings);
+        issues(c, reasons, &mut warnings);
+        issues(c, tail, &mut warnings);
     }
     records.par_iter_mut().for_each(|c| {
         dedupe_values(c);
@@ -98,7 +115,7 @@ pub fn normalize_all(
 }
 
 /// Name, aliases and emails.
-fn normalize_head(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
+fn normalize_head(c: &mut Contact, warnings: &mut Vec<String>) {
     normalize_name(&mut c.name);
     for a in &mut c.aliases {
         a.value = text::clean(&a.value);
@@ -117,10 +134,7 @@ fn normalize_head(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
                 }),
                 Err(email::EmailError::Empty) => {}
                 Err(email::EmailError::Invalid(why)) => {
-                    warnings.push(Issue::new(
-                        loc.clone(),
-                        format!("invalid email kept as a note: {why}"),
-                    ));
+                    warnings.push(format!("invalid email kept as a note: {why}"));
                     c.notes.push(crate::model::Text {
                         value: format!("Invalid email: {}", text::clean(&part)),
                         sources: e.sources.clone(),
@@ -181,7 +195,7 @@ fn normalize_phones(
 }
 
 /// Everything after the phones: organisations, profiles, links, addresses, dates, notes, groups.
-fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
+fn normalize_tail(c: &mut Contact, warnings: &mut Vec<String>) {
     for o in &mut c.organizations {
         o.name = text::clean(&o.name);
         o.title = text::clean(&o.title);
@@ -267,10 +281,7 @@ fn normalize_tail(c: &mut Contact, loc: &Location, warnings: &mut Vec<Issue>) {
             Some(d) => e.date = d,
             None => {
                 if !raw.is_empty() {
-                    warnings.push(Issue::new(
-                        loc.clone(),
-                        format!("{} date not understood, kept as written", e.kind),
-                    ));
+                    warnings.push(format!("{} date not understood, kept as written", e.kind));
                 }
                 e.date = raw;
             }
@@ -326,6 +337,10 @@ fn dedupe_values(c: &mut Contact) {
         key: impl Fn(&T) -> String,
         labels: impl Fn(&mut T) -> &mut Vec<String>,
     ) {
+        // Most lists hold one value or none: nothing to compare, and no keys to build.
+        if list.len() < 2 {
+            return;
+        }
         let mut out: ThinVec<T> = ThinVec::with_capacity(list.len());
         let mut keys: Vec<String> = Vec::with_capacity(list.len());
         for mut v in list.drain(..) {
@@ -365,13 +380,15 @@ fn dedupe_values(c: &mut Contact) {
     by_key(&mut c.urls, |u| u.value.clone(), |u| &mut u.labels);
     by_key(&mut c.ims, |i| i.value.clone(), |i| &mut i.labels);
     by_key(&mut c.related, |r| r.value.clone(), |r| &mut r.labels);
-    let mut seen = Vec::new();
-    c.profiles.retain(|p| {
-        let k = (p.service.clone(), p.url.clone(), p.id.clone());
-        let fresh = !seen.contains(&k);
-        seen.push(k);
-        fresh
-    });
+    if c.profiles.len() > 1 {
+        let mut seen = Vec::new();
+        c.profiles.retain(|p| {
+            let k = (p.service.clone(), p.url.clone(), p.id.clone());
+            let fresh = !seen.contains(&k);
+            seen.push(k);
+            fresh
+        });
+    }
 }
 
 fn labels(raw: &[String]) -> Vec<String> {

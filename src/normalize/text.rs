@@ -11,7 +11,7 @@
 //! *before* [`clean`], because the broken form contains C1 control characters
 //! that [`clean`] would delete.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Invisible format characters that carry no meaning in contact data.
 ///
@@ -62,6 +62,16 @@ fn scrub(s: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// `s` in Unicode NFC. Most text is composed already, which a quick check sees without
+/// building a copy character by character.
+pub fn nfc(s: String) -> String {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
 /// Collapse runs of Unicode whitespace into one ASCII space and trim.
 fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -88,7 +98,7 @@ pub fn clean(s: &str) -> String {
             collapse_spaces(s)
         };
     }
-    let scrubbed: String = scrub(s, false).nfc().collect();
+    let scrubbed = nfc(scrub(s, false));
     collapse_spaces(&scrubbed)
 }
 
@@ -98,7 +108,7 @@ pub fn clean(s: &str) -> String {
 /// dropped and runs of blank lines shrink to one, so a note keeps its
 /// paragraphs without the padding exporters add.
 pub fn clean_multiline(s: &str) -> String {
-    let scrubbed: String = scrub(s, true).nfc().collect();
+    let scrubbed = nfc(scrub(s, true));
     let mut lines: Vec<String> = Vec::new();
     for line in scrubbed.split('\n') {
         let line = collapse_spaces(line);
