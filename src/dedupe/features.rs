@@ -169,11 +169,12 @@ pub struct Features {
     pub name_handles_initial: usize,
 }
 
-/// Ids of a record's name texts, numbered in one run-wide table by [`prepare`] so that name
+/// Ids of a record's name texts, numbered run-wide by [`number_names`] so that name
 /// comparisons, which mostly meet equal names, test two integers rather than two strings the
-/// other record keeps elsewhere in memory. One table for all of them: a given name is compared
-/// with a family name too (swapped order). The numbering follows record order, so it is the same
-/// whatever the thread schedule, and it never decides anything: equal ids are equal texts.
+/// other record keeps elsewhere in memory. Texts compared with each other share a table (a given
+/// name is compared with a family name too: swapped order). The numbering follows record order,
+/// so it is the same whatever the thread schedule, and it never decides anything: equal ids are
+/// equal texts.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 #[repr(C)]
 pub struct NameIds {
@@ -365,7 +366,7 @@ pub fn resplit_surname_middles(records: &[Contact]) -> Vec<(usize, Name)> {
         })
     };
     records
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(_, r)| !r.name.middle.is_empty() && !r.name.family.is_empty())
         .filter_map(|(i, r)| {
@@ -760,10 +761,18 @@ pub fn prepare(
         })
         .collect();
     batched.done();
-    for (i, name) in resplit_surname_middles(records) {
-        if let (Some(f), Some(r)) = (feats.get_mut(i), records.get(i)) {
-            *f = extract_named(r, &name, opts.fold_gmail);
+    let resplit: Vec<(usize, Features)> = resplit_surname_middles(records)
+        .into_par_iter()
+        .filter_map(|(i, name)| {
+            let r = records.get(i)?;
+            let mut f = extract_named(r, &name, opts.fold_gmail);
             f.family_tail = keys::tokens(&r.name.family).concat().into_boxed_str();
+            Some((i, f))
+        })
+        .collect();
+    for (i, new) in resplit {
+        if let Some(f) = feats.get_mut(i) {
+            *f = new;
         }
     }
     let mut list_ids: FastMap<ListKey<'_>, u32> = FastMap::default();
@@ -782,44 +791,94 @@ pub fn prepare(
             *list_ids.entry(key).or_insert(n)
         }));
     }
-    let names = number_names(&mut feats);
-    let stats = Stats::new(&feats, &groups, names);
+    let numbered = number_names(&mut feats);
+    let stats = Stats::new(&feats, &groups, numbered);
     stats.fill(&mut feats);
     drop(stats);
     Prepared { feats, lists }
 }
 
-/// Numbers the name texts of every record ([`NameIds`]) in record order; returns how many ids
-/// there are (0 included, for no id).
-pub(super) fn number_names(feats: &mut [Features]) -> usize {
+/// How many ids each table of [`number_names`] gave (0 included, for no id).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Numbered {
+    /// Given and family names and surnames (compared with each other: swapped order).
+    pub names: usize,
+    /// Canonical given names.
+    pub canons: usize,
+    /// Name keys.
+    pub keys: usize,
+}
+
+/// Numbers the name texts of every record ([`NameIds`]) in record order. Texts only ever
+/// compared with each other share a table; the four tables are numbered side by side.
+pub(super) fn number_names(feats: &mut [Features]) -> Numbered {
+    fn names(f: &Features) -> [&str; 4] {
+        [&f.given, &f.family, &f.family_head, &f.family_tail]
+    }
+    fn translits(f: &Features) -> [&str; 2] {
+        [&f.given_translit, &f.family_translit]
+    }
+    fn canon(f: &Features) -> [&str; 1] {
+        [f.given_canon()]
+    }
+    fn key(f: &Features) -> [&str; 1] {
+        [&f.name_key]
+    }
+    let all: &[Features] = feats;
+    let ((name_ids, n_names), ((translit_ids, _), ((canon_ids, n_canons), (key_ids, n_keys)))) =
+        rayon::join(
+            || number(all, names),
+            || {
+                rayon::join(
+                    || number(all, translits),
+                    || rayon::join(|| number(all, canon), || number(all, key)),
+                )
+            },
+        );
+    let ids = name_ids
+        .into_iter()
+        .zip(translit_ids)
+        .zip(canon_ids.into_iter().zip(key_ids));
+    for (f, (([given, family, family_head, family_tail], [gt, ft]), ([canon], [key]))) in
+        feats.iter_mut().zip(ids)
+    {
+        f.ids = NameIds {
+            given,
+            canon,
+            given_translit: gt,
+            family,
+            family_head,
+            family_tail,
+            family_translit: ft,
+            name_key: key,
+        };
+    }
+    Numbered {
+        names: n_names,
+        canons: n_canons,
+        keys: n_keys,
+    }
+}
+
+/// Ids (from 1, in record order) of the texts `texts` gives of each record, and how many ids
+/// there are (0 included).
+fn number<'a, const N: usize>(
+    feats: &'a [Features],
+    texts: fn(&'a Features) -> [&'a str; N],
+) -> (Vec<[u32; N]>, usize) {
     let mut table: FastMap<&str, u32> = FastMap::default();
-    // A run holds far fewer than 4 billion distinct names (records are numbered in u32).
-    fn id<'a>(table: &mut FastMap<&'a str, u32>, s: &'a str) -> u32 {
-        let next = u32::try_from(table.len() + 1).unwrap_or(u32::MAX);
-        *table.entry(s).or_insert(next)
-    }
-    let ids: Vec<NameIds> = {
-        let mut id = |s| id(&mut table, s);
-        feats
-            .iter()
-            .map(|f| NameIds {
-                given: id(&f.given),
-                canon: id(f.given_canon()),
-                given_translit: id(&f.given_translit),
-                family: id(&f.family),
-                family_head: id(&f.family_head),
-                family_tail: id(&f.family_tail),
-                family_translit: id(&f.family_translit),
-                name_key: id(&f.name_key),
+    let ids = feats
+        .iter()
+        .map(|f| {
+            texts(f).map(|s| {
+                // A run holds far fewer than 4 billion distinct names (records are numbered
+                // in u32).
+                let next = u32::try_from(table.len() + 1).unwrap_or(u32::MAX);
+                *table.entry(s).or_insert(next)
             })
-            .collect()
-    };
-    let names = table.len() + 1;
-    drop(table);
-    for (f, i) in feats.iter_mut().zip(ids) {
-        f.ids = i;
-    }
-    names
+        })
+        .collect();
+    (ids, table.len() + 1)
 }
 
 /// One side of a name comparison: the folded token, its nickname-canonical form (for a family
@@ -870,12 +929,12 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Counts the names of `feats`, whose name ids are below `names`.
-    pub fn new(feats: &[Features], files: &[u32], names: usize) -> Stats {
+    /// Counts the names of `feats`, numbered by [`number_names`].
+    pub fn new(feats: &[Features], files: &[u32], numbered: Numbered) -> Stats {
         let mut s = Stats {
-            given: vec![0; names],
-            family: vec![0; names],
-            ambiguity: vec![0; names],
+            given: vec![0; numbered.canons],
+            family: vec![0; numbered.names],
+            ambiguity: vec![0; numbered.keys],
             ..Stats::default()
         };
         let mut per_file: FastMap<(u32, u32), u32> = FastMap::default();
