@@ -4,7 +4,7 @@
 //! platform meets "Jose Muller" on another; nicknames are mapped to a canonical given name
 //! ("Bob" → "robert"). None of this is shown to users.
 
-use super::hash::{handle_key, text_key};
+use super::hash::{handle_key, text_key, FastMap};
 use super::weights::{EVEN_ODDS, FAMILY_HI, GIVEN_HI};
 use super::DedupeOptions;
 use crate::model::{Contact, Kind, Name, Platform};
@@ -12,7 +12,6 @@ use crate::normalize::{email, keys, name};
 use crate::vocab::profile::Service;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Organisation suffixes that say nothing about which organisation it is.
 const ORG_NOISE: &[&str] = &[
@@ -79,8 +78,36 @@ pub type Text = Box<str>;
 /// A list of the features, boxed to its exact length (most hold one value or none).
 pub type List<T = Text> = Box<[T]>;
 
+/// Scoring reads the fields in declaration order (`repr(C)`): what every pair compares (the
+/// presence bits, the name ids and weights) comes first, in the first cache lines, and a list
+/// is only read when both records have it. At a million records the other record's features
+/// are rarely in cache, and each line read is a wait.
 #[derive(Debug, Default, Clone)]
+#[repr(C)]
 pub struct Features {
+    /// Which lists and texts are non-empty ([`Present`]); 0 until [`Features::seal`] (tests
+    /// build features by hand), which [`Features::present`] then works out.
+    pub present: u32,
+    /// Ids of the name texts, equal exactly when the texts are (0: not numbered; see
+    /// [`NameIds`]).
+    pub ids: NameIds,
+    /// How many name tokens the name has (0: no name).
+    pub n_tokens: u32,
+    /// Records in the data bearing this family name.
+    pub family_count: u32,
+    pub ambiguity: u32,
+    pub platform: Platform,
+    pub kind: Kind,
+    /// Term-frequency weights of this record's given and family name, and how many people of
+    /// one list bear its full name; filled from [`Stats`] once all records are in.
+    pub given_weight: f64,
+    pub family_weight: f64,
+    /// What agreeing on the given name's first letter is worth.
+    pub initial_weight: f64,
+    /// What name evidence loses in a large population (`Stats::name_offset`).
+    pub name_offset: f64,
+    /// The input the record came from, hashed (records of one export share it; 0: none).
+    pub input: u64,
     /// Folded first given-name token (its nickname-canonical form: [`Features::given_canon`]).
     pub given: Text,
     /// Nickname groups of `given` (`keys::nickname_groups`).
@@ -99,8 +126,6 @@ pub struct Features {
     /// ("jones" of "Mary Parker Jones", whose Parker the data knows as a surname: a maiden name
     /// kept in the middle is as likely as a Spanish first surname); empty otherwise.
     pub family_tail: Text,
-    /// How many name tokens the name has (0: no name).
-    pub n_tokens: u32,
     /// Sorted-token key of the whole name.
     pub name_key: Text,
     pub emails: List,
@@ -132,10 +157,6 @@ pub struct Features {
     /// `MM-DD` and the full date when it has a year.
     pub birthday_md: Text,
     pub birthday_full: Text,
-    pub platform: Platform,
-    pub kind: Kind,
-    /// The input the record came from, hashed (records of one export share it; 0: none).
-    pub input: u64,
     /// Handle-like spellings of the name (see [`name_handles`]), computed once and kept as
     /// their handle keys (`blocking::handle_key`): the first `name_handles_full` spell the whole
     /// name, up to `name_handles_family` an initial and the family name, the rest the given name
@@ -146,22 +167,99 @@ pub struct Features {
     /// Where the given name + family initial spellings end and given + start of the family
     /// name (`michellesmi`) begin.
     pub name_handles_initial: usize,
-    /// Term-frequency weights of this record's given and family name, and how many people of
-    /// one list bear its full name; filled from [`Stats`] once all records are in.
-    pub given_weight: f64,
-    pub family_weight: f64,
-    /// Records in the data bearing this family name.
-    pub family_count: u32,
-    /// What agreeing on the given name's first letter is worth.
-    pub initial_weight: f64,
-    /// What name evidence loses in a large population (`Stats::name_offset`).
-    pub name_offset: f64,
-    pub ambiguity: u32,
+}
+
+/// Ids of a record's name texts, numbered run-wide by [`number_names`] so that name
+/// comparisons, which mostly meet equal names, test two integers rather than two strings the
+/// other record keeps elsewhere in memory. Texts compared with each other share a table (a given
+/// name is compared with a family name too: swapped order). The numbering follows record order,
+/// so it is the same whatever the thread schedule, and it never decides anything: equal ids are
+/// equal texts.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
+pub struct NameIds {
+    pub given: u32,
+    pub canon: u32,
+    pub given_translit: u32,
+    pub family: u32,
+    pub family_head: u32,
+    pub family_tail: u32,
+    pub family_translit: u32,
+    pub name_key: u32,
+}
+
+/// Whether two texts with ids `x` and `y` (0: none) are equal: by the ids when both have one.
+#[inline]
+pub fn same(x: u32, a: &str, y: u32, b: &str) -> bool {
+    if x != 0 && y != 0 {
+        x == y
+    } else {
+        a == b
+    }
+}
+
+/// Bits of [`Features::present`]: the field is non-empty.
+pub struct Present;
+
+impl Present {
+    pub const EMAILS: u32 = 1 << 0;
+    pub const EMAIL_LOCALS: u32 = 1 << 1;
+    pub const PHONES: u32 = 1 << 2;
+    pub const PHONE_TAILS: u32 = 1 << 3;
+    pub const PROFILES: u32 = 1 << 4;
+    pub const HANDLES: u32 = 1 << 5;
+    pub const ORGS: u32 = 1 << 6;
+    pub const ORG_LETTERS: u32 = 1 << 7;
+    pub const EMAIL_DOMAINS: u32 = 1 << 8;
+    pub const TITLES: u32 = 1 << 9;
+    pub const CITIES: u32 = 1 << 10;
+    pub const POSTCODES: u32 = 1 << 11;
+    pub const STREETS: u32 = 1 << 12;
+    pub const BIRTHDAY: u32 = 1 << 13;
+    /// Set by [`Features::seal`]: the bits are worked out.
+    pub const SEALED: u32 = 1 << 31;
 }
 
 impl Features {
     pub fn has_name(&self) -> bool {
         self.n_tokens > 0
+    }
+
+    /// Records which fields are non-empty ([`Features::present`]); once the lists are final.
+    pub fn seal(&mut self) {
+        self.present = self.presence();
+    }
+
+    /// Which fields are non-empty ([`Present`] bits).
+    #[inline]
+    pub fn present(&self) -> u32 {
+        if self.present & Present::SEALED != 0 {
+            self.present
+        } else {
+            self.presence()
+        }
+    }
+
+    fn presence(&self) -> u32 {
+        let bits = [
+            (self.emails.is_empty(), Present::EMAILS),
+            (self.email_locals.is_empty(), Present::EMAIL_LOCALS),
+            (self.phones.is_empty(), Present::PHONES),
+            (self.phone_tails.is_empty(), Present::PHONE_TAILS),
+            (self.profiles.is_empty(), Present::PROFILES),
+            (self.handles.is_empty(), Present::HANDLES),
+            (self.orgs.is_empty(), Present::ORGS),
+            (self.org_letters.is_empty(), Present::ORG_LETTERS),
+            (self.email_domains.is_empty(), Present::EMAIL_DOMAINS),
+            (self.titles.is_empty(), Present::TITLES),
+            (self.cities.is_empty(), Present::CITIES),
+            (self.postcodes.is_empty(), Present::POSTCODES),
+            (self.streets.is_empty(), Present::STREETS),
+            (self.birthday_md.is_empty(), Present::BIRTHDAY),
+        ];
+        bits.iter()
+            .filter(|(empty, _)| !empty)
+            .fold(Present::SEALED, |m, (_, bit)| m | bit)
     }
 
     /// The nickname-canonical form of `given` ("robert" of "bob"): worked out when asked, it is
@@ -179,6 +277,12 @@ impl Features {
             initials: &self.given_initials,
             tail: "",
             count: 0,
+            ids: WordIds {
+                text: self.ids.given,
+                canon: self.ids.canon,
+                translit: self.ids.given_translit,
+                tail: 0,
+            },
         }
     }
 
@@ -191,6 +295,12 @@ impl Features {
             initials: "",
             tail: &self.family_tail,
             count: self.family_count,
+            ids: WordIds {
+                text: self.ids.family,
+                canon: self.ids.family_head,
+                translit: self.ids.family_translit,
+                tail: self.ids.family_tail,
+            },
         }
     }
 }
@@ -226,11 +336,11 @@ const SURNAME_OVER_GIVEN: u32 = 4;
 /// is Mendoza Guerrero. Without it, "Josefa Guerrero Ruiz" would look like the same woman
 /// with her second surname dropped, and "Jiménez de la Fuente" would miss "de la Fuente".
 pub fn resplit_surname_middles(records: &[Contact]) -> Vec<(usize, Name)> {
-    type Counts = HashMap<String, (u32, u32)>;
+    type Counts = FastMap<String, (u32, u32)>;
     let counts: Counts = records
         .par_iter()
         .filter(|r| r.name.middle.is_empty() && !r.name.family.is_empty())
-        .fold(Counts::new, |mut m, r| {
+        .fold(Counts::default, |mut m, r| {
             if let Some(g) = keys::tokens(&r.name.given).into_iter().next() {
                 m.entry(g).or_default().0 += 1;
             }
@@ -241,7 +351,7 @@ pub fn resplit_surname_middles(records: &[Contact]) -> Vec<(usize, Name)> {
             }
             m
         })
-        .reduce(Counts::new, |mut a, b| {
+        .reduce(Counts::default, |mut a, b| {
             for (k, (g, f)) in b {
                 let e = a.entry(k).or_default();
                 e.0 += g;
@@ -256,7 +366,7 @@ pub fn resplit_surname_middles(records: &[Contact]) -> Vec<(usize, Name)> {
         })
     };
     records
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(_, r)| !r.name.middle.is_empty() && !r.name.family.is_empty())
         .filter_map(|(i, r)| {
@@ -513,6 +623,7 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     f.name_handles_initial = initial;
     f.handle_keys = f.handles.iter().map(|h| handle_key(h)).collect();
     f.local_keys = f.email_locals.iter().map(|h| handle_key(h)).collect();
+    f.seal();
     f
 }
 
@@ -650,16 +761,24 @@ pub fn prepare(
         })
         .collect();
     batched.done();
-    for (i, name) in resplit_surname_middles(records) {
-        if let (Some(f), Some(r)) = (feats.get_mut(i), records.get(i)) {
-            *f = extract_named(r, &name, opts.fold_gmail);
+    let resplit: Vec<(usize, Features)> = resplit_surname_middles(records)
+        .into_par_iter()
+        .filter_map(|(i, name)| {
+            let r = records.get(i)?;
+            let mut f = extract_named(r, &name, opts.fold_gmail);
             f.family_tail = keys::tokens(&r.name.family).concat().into_boxed_str();
+            Some((i, f))
+        })
+        .collect();
+    for (i, new) in resplit {
+        if let Some(f) = feats.get_mut(i) {
+            *f = new;
         }
     }
-    let mut list_ids: HashMap<ListKey<'_>, u32> = HashMap::new();
+    let mut list_ids: FastMap<ListKey<'_>, u32> = FastMap::default();
     // Name ambiguity is counted per (platform, kind): one platform's connections, friends or
     // address book hold a person about once, so a name seen twice there is two people.
-    let mut group_ids: HashMap<(crate::model::Platform, Kind), u32> = HashMap::new();
+    let mut group_ids: FastMap<(crate::model::Platform, Kind), u32> = FastMap::default();
     let mut lists = Vec::with_capacity(records.len());
     let mut groups = Vec::with_capacity(records.len());
     for r in records {
@@ -672,10 +791,94 @@ pub fn prepare(
             *list_ids.entry(key).or_insert(n)
         }));
     }
-    let stats = Stats::new(&feats, &groups);
+    let numbered = number_names(&mut feats);
+    let stats = Stats::new(&feats, &groups, numbered);
     stats.fill(&mut feats);
     drop(stats);
     Prepared { feats, lists }
+}
+
+/// How many ids each table of [`number_names`] gave (0 included, for no id).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Numbered {
+    /// Given and family names and surnames (compared with each other: swapped order).
+    pub names: usize,
+    /// Canonical given names.
+    pub canons: usize,
+    /// Name keys.
+    pub keys: usize,
+}
+
+/// Numbers the name texts of every record ([`NameIds`]) in record order. Texts only ever
+/// compared with each other share a table; the four tables are numbered side by side.
+pub(super) fn number_names(feats: &mut [Features]) -> Numbered {
+    fn names(f: &Features) -> [&str; 4] {
+        [&f.given, &f.family, &f.family_head, &f.family_tail]
+    }
+    fn translits(f: &Features) -> [&str; 2] {
+        [&f.given_translit, &f.family_translit]
+    }
+    fn canon(f: &Features) -> [&str; 1] {
+        [f.given_canon()]
+    }
+    fn key(f: &Features) -> [&str; 1] {
+        [&f.name_key]
+    }
+    let all: &[Features] = feats;
+    let ((name_ids, n_names), ((translit_ids, _), ((canon_ids, n_canons), (key_ids, n_keys)))) =
+        rayon::join(
+            || number(all, names),
+            || {
+                rayon::join(
+                    || number(all, translits),
+                    || rayon::join(|| number(all, canon), || number(all, key)),
+                )
+            },
+        );
+    let ids = name_ids
+        .into_iter()
+        .zip(translit_ids)
+        .zip(canon_ids.into_iter().zip(key_ids));
+    for (f, (([given, family, family_head, family_tail], [gt, ft]), ([canon], [key]))) in
+        feats.iter_mut().zip(ids)
+    {
+        f.ids = NameIds {
+            given,
+            canon,
+            given_translit: gt,
+            family,
+            family_head,
+            family_tail,
+            family_translit: ft,
+            name_key: key,
+        };
+    }
+    Numbered {
+        names: n_names,
+        canons: n_canons,
+        keys: n_keys,
+    }
+}
+
+/// Ids (from 1, in record order) of the texts `texts` gives of each record, and how many ids
+/// there are (0 included).
+fn number<'a, const N: usize>(
+    feats: &'a [Features],
+    texts: fn(&'a Features) -> [&'a str; N],
+) -> (Vec<[u32; N]>, usize) {
+    let mut table: FastMap<&str, u32> = FastMap::default();
+    let ids = feats
+        .iter()
+        .map(|f| {
+            texts(f).map(|s| {
+                // A run holds far fewer than 4 billion distinct names (records are numbered
+                // in u32).
+                let next = u32::try_from(table.len() + 1).unwrap_or(u32::MAX);
+                *table.entry(s).or_insert(next)
+            })
+        })
+        .collect();
+    (ids, table.len() + 1)
 }
 
 /// One side of a name comparison: the folded token, its nickname-canonical form (for a family
@@ -694,52 +897,80 @@ pub struct Word<'a> {
     pub tail: &'a str,
     /// Records in the data bearing this word (family names only; 0: not counted).
     pub count: u32,
+    /// Ids of `text`, `canon`, `translit` and `tail` ([`NameIds`]; 0: none).
+    pub ids: WordIds,
 }
 
-/// Name frequencies in the data, for term-frequency adjusted weights.
+/// The [`NameIds`] of one [`Word`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordIds {
+    pub text: u32,
+    pub canon: u32,
+    pub translit: u32,
+    pub tail: u32,
+}
+
+/// Name frequencies in the data, for term-frequency adjusted weights. Names are counted by
+/// their [`NameIds`], which [`prepare`] gives every record first.
 #[derive(Debug, Default)]
 pub struct Stats {
-    given: HashMap<String, u32>,
-    family: HashMap<String, u32>,
+    /// Records per canonical given name and per family name, by id.
+    given: Vec<u32>,
+    family: Vec<u32>,
     /// First letters of given names.
-    initials: HashMap<char, u32>,
-    /// Most records sharing one name key within a single list file: ≥ 2 proves several people.
-    /// Address books are not counted: one person saved twice is a duplicate, not two people.
-    ambiguity: HashMap<String, u32>,
+    initials: FastMap<char, u32>,
+    /// Most records sharing one name key (by id) within a single list file: ≥ 2 proves several
+    /// people; 0: not counted. Address books are not counted: one person saved twice is a
+    /// duplicate, not two people.
+    ambiguity: Vec<u32>,
     named: u32,
     /// Distinct (canonical given, family) names: a rough count of the people in the data.
     people: u32,
 }
 
 impl Stats {
-    pub fn new(feats: &[Features], files: &[u32]) -> Stats {
-        let mut s = Stats::default();
-        let mut per_file: HashMap<(&str, u32), u32> = HashMap::new();
-        let mut names: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    /// Counts the names of `feats`, numbered by [`number_names`].
+    pub fn new(feats: &[Features], files: &[u32], numbered: Numbered) -> Stats {
+        let mut s = Stats {
+            given: vec![0; numbered.canons],
+            family: vec![0; numbered.names],
+            ambiguity: vec![0; numbered.keys],
+            ..Stats::default()
+        };
+        let mut per_file: FastMap<(u32, u32), u32> = FastMap::default();
+        let mut people: Vec<(u32, u32)> = Vec::new();
+        let bump = |counts: &mut Vec<u32>, id: u32| {
+            if let Some(n) = counts.get_mut(id as usize) {
+                *n += 1;
+            }
+        };
         for (f, file) in feats.iter().zip(files) {
             if !f.has_name() {
                 continue;
             }
             s.named += 1;
-            names.insert((f.given_canon(), &f.family));
+            people.push((f.ids.canon, f.ids.family));
             if !f.given_canon().is_empty() {
-                *s.given.entry(f.given_canon().to_string()).or_insert(0) += 1;
+                bump(&mut s.given, f.ids.canon);
             }
             if let Some(i) = f.given.chars().next() {
                 *s.initials.entry(i).or_insert(0) += 1;
             }
             if !f.family.is_empty() {
-                *s.family.entry(f.family.to_string()).or_insert(0) += 1;
+                bump(&mut s.family, f.ids.family);
             }
             // Address books may hold one person twice; only lists prove two people.
             if f.kind.is_distinct_list() {
-                *per_file.entry((&f.name_key, *file)).or_insert(0) += 1;
+                *per_file.entry((f.ids.name_key, *file)).or_insert(0) += 1;
             }
         }
-        s.people = u32::try_from(names.len()).unwrap_or(u32::MAX);
+        people.par_sort_unstable();
+        people.dedup();
+        s.people = u32::try_from(people.len()).unwrap_or(u32::MAX);
         for ((key, _), n) in per_file {
-            let e = s.ambiguity.entry(key.to_string()).or_insert(0);
-            *e = (*e).max(n);
+            if let Some(e) = s.ambiguity.get_mut(key as usize) {
+                *e = (*e).max(n);
+            }
         }
         s
     }
@@ -755,12 +986,24 @@ impl Stats {
         (0.95 / u).log2().clamp(lo, hi + self.name_offset())
     }
 
-    pub fn given_weight(&self, canon: &str) -> f64 {
-        self.weight(self.given.get(canon).copied(), 500.0, 1.5, GIVEN_HI)
+    /// The weight of the canonical given name with id `canon`.
+    pub fn given_weight(&self, canon: u32) -> f64 {
+        self.weight(
+            self.given.get(canon as usize).copied(),
+            500.0,
+            1.5,
+            GIVEN_HI,
+        )
     }
 
-    pub fn family_weight(&self, family: &str) -> f64 {
-        self.weight(self.family.get(family).copied(), 2000.0, 2.0, FAMILY_HI)
+    /// The weight of the family name with id `family`.
+    pub fn family_weight(&self, family: u32) -> f64 {
+        self.weight(
+            self.family.get(family as usize).copied(),
+            2000.0,
+            2.0,
+            FAMILY_HI,
+        )
     }
 
     /// What a matching first letter of the given name is worth: about log₂ 15 on average,
@@ -786,17 +1029,22 @@ impl Stats {
     /// Writes each record's name weights and ambiguity into its features.
     pub fn fill(&self, feats: &mut [Features]) {
         let offset = self.name_offset();
-        for f in feats {
+        feats.par_iter_mut().for_each(|f| {
             f.name_offset = offset;
-            f.given_weight = self.given_weight(f.given_canon());
-            f.family_weight = self.family_weight(&f.family);
-            f.family_count = self.family.get(&*f.family).copied().unwrap_or(0);
+            f.given_weight = self.given_weight(f.ids.canon);
+            f.family_weight = self.family_weight(f.ids.family);
+            f.family_count = self.family.get(f.ids.family as usize).copied().unwrap_or(0);
             f.initial_weight = self.initial_weight(&f.given);
-            f.ambiguity = self.ambiguity(&f.name_key);
-        }
+            f.ambiguity = self.ambiguity(f.ids.name_key);
+        });
     }
 
-    pub fn ambiguity(&self, name_key: &str) -> u32 {
-        self.ambiguity.get(name_key).copied().unwrap_or(1)
+    /// How many people of one list bear the name key with id `name_key` (1: not counted).
+    pub fn ambiguity(&self, name_key: u32) -> u32 {
+        self.ambiguity
+            .get(name_key as usize)
+            .copied()
+            .unwrap_or(0)
+            .max(1)
     }
 }

@@ -5,7 +5,7 @@
 //! frequencies from the data itself); disagreement on a strong field counts against. The total
 //! maps to a probability with [`probability`]. The weights are documented in docs/dedupe.md.
 
-use super::features::{Features, Word, SINGLE_ACCOUNT_SERVICES};
+use super::features::{same, Features, Present, Word, SINGLE_ACCOUNT_SERVICES};
 use super::levels::{Gamma, Level};
 use super::strings::{jaro_winkler, one_edit};
 use super::weights::Model;
@@ -155,17 +155,18 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
     let (tr_a, tr_b) = (a.translit, b.translit);
     let (initials_a, initials_b) = (a.initials, b.initials);
     let (ga, gb) = (a.groups, b.groups);
+    let (ia, ib) = (a.ids, b.ids);
     let (a, a_canon, b, b_canon) = (a.text, a.canon, b.text, b.canon);
     if a.is_empty() || b.is_empty() {
         return Agree::Missing;
     }
-    if a == b {
+    if same(ia.text, a, ib.text, b) {
         return Agree::Exact;
     }
-    if a_canon == b_canon || keys::groups_meet(ga, gb) {
+    if same(ia.canon, a_canon, ib.canon, b_canon) || keys::groups_meet(ga, gb) {
         return Agree::Nickname;
     }
-    if !tr_a.is_empty() && tr_a == tr_b {
+    if !tr_a.is_empty() && same(ia.translit, tr_a, ib.translit, tr_b) {
         return Agree::Nickname;
     }
     // "JP" for Jean-Pierre, "JC" for Juan Carlos.
@@ -220,17 +221,25 @@ pub fn given_agreement(a: Word<'_>, b: Word<'_>) -> Agree {
 /// "Nowakowski" are different families.
 pub fn family_agreement(x: Word<'_>, y: Word<'_>) -> Agree {
     let (a, a_head, b, b_head) = (x.text, x.canon, y.text, y.canon);
+    let (ix, iy) = (x.ids, y.ids);
     if a.is_empty() || b.is_empty() {
         return Agree::Missing;
     }
-    if a == b || (!x.translit.is_empty() && x.translit == y.translit) {
+    if same(ix.text, a, iy.text, b)
+        || (!x.translit.is_empty() && same(ix.translit, x.translit, iy.translit, y.translit))
+    {
         return Agree::Exact;
     }
     // Either surname alone: "Ortiz" of "Ortiz Hernández", "Jones" of "Parker Jones".
     let (a_tail, b_tail) = (x.tail, y.tail);
-    if [(a_head, b), (b_head, a), (a_tail, b), (b_tail, a)]
-        .iter()
-        .any(|(part, whole)| part.len() >= 3 && part == whole)
+    if [
+        ((ix.canon, a_head), (iy.text, b)),
+        ((iy.canon, b_head), (ix.text, a)),
+        ((ix.tail, a_tail), (iy.text, b)),
+        ((iy.tail, b_tail), (ix.text, a)),
+    ]
+    .iter()
+    .any(|&((ip, part), (iw, whole))| part.len() >= 3 && same(ip, part, iw, whole))
     {
         return Agree::Dropped;
     }
@@ -297,6 +306,7 @@ impl GivenKey {
             initials: &self.initials,
             tail: "",
             count: 0,
+            ids: Default::default(),
         }
     }
 }
@@ -361,16 +371,23 @@ fn name_weight(
     );
     // Only an exact swapped reading counts, so it is checked only when the straight one is not
     // exact (and without the similarity measures).
+    let (ia, ib) = (&a.ids, &b.ids);
     let swapped_exact = || {
         !a.given.is_empty()
             && !a.family.is_empty()
-            && a.given == b.family
-            && (a.family == b.given
-                || (!a.family_translit.is_empty() && a.family_translit == b.given_translit))
+            && same(ia.given, &a.given, ib.family, &b.family)
+            && (same(ia.family, &a.family, ib.given, &b.given)
+                || (!a.family_translit.is_empty()
+                    && same(
+                        ia.family_translit,
+                        &a.family_translit,
+                        ib.given_translit,
+                        &b.given_translit,
+                    )))
     };
     let (g, f, swap) = if straight.0 == Agree::Exact && straight.1 == Agree::Exact {
         (straight.0, straight.1, false)
-    } else if a.name_key == b.name_key && a.n_tokens >= 2 {
+    } else if same(ia.name_key, &a.name_key, ib.name_key, &b.name_key) && a.n_tokens >= 2 {
         // The same words, parsed differently ("Ezra Ford | Omar" and "Ezra | Ford Omar").
         (Agree::Exact, Agree::Exact, false)
     } else if swapped_exact() {
@@ -417,7 +434,9 @@ fn name_weight(
         Agree::Dropped => {
             // The surname both bear ("Serrano" of "Serrano Macías") is as rare as it is alone,
             // less a bit for the other surname one of them leaves out.
-            let single = if a.family_head == b.family || a.family_tail == b.family {
+            let single = if same(ia.family_head, &a.family_head, ib.family, &b.family)
+                || same(ia.family_tail, &a.family_tail, ib.family, &b.family)
+            {
                 b
             } else {
                 a
@@ -605,72 +624,68 @@ fn address_level(a: &Features, b: &Features) -> Option<Level> {
 /// recorded.
 pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparison {
     let mut c = Comparison::default();
+    // A field is only looked at when both records have it: the other record's lists are
+    // rarely in cache, and most records have few fields.
+    let both = a.present() & b.present();
+    let has = |bits: u32| both & bits != 0;
 
-    if let Some(e) = shared(&a.emails, &b.emails) {
-        c.reach(explain, Level::EmailExact, m, || format!("email {e}"));
-    } else if !a.emails.is_empty() && !b.emails.is_empty() {
-        let l = Level::EmailDifferent;
-        c.reach(explain, l, m, || "emails differ".into());
-    }
-
-    if let Some(p) = shared(&a.phones, &b.phones) {
-        c.reach(explain, Level::PhoneExact, m, || format!("phone {p}"));
-    } else if let Some(t) = shared(&a.phone_tails, &b.phone_tails) {
-        c.reach(explain, Level::PhoneTail, m, || format!("phone ending {t}"));
-    } else if !a.phone_tails.is_empty() && !b.phone_tails.is_empty() {
-        let l = Level::PhoneDifferent;
-        c.reach(explain, l, m, || "phones differ".into());
-    }
-
-    let mut profile_agree = false;
-    for (svc, key) in &a.profiles {
-        if b.profiles.iter().any(|(s, k)| s == svc && k == key) {
-            profile_agree = true;
-            c.reach(explain, Level::ProfileExact, m, || format!("profile {key}"));
-            break;
-        }
-    }
-    if !profile_agree {
-        for (svc, key) in &a.profiles {
-            if b.profiles
-                .iter()
-                .any(|(s, k)| s == svc && same_form(k, key))
-            {
-                let l = if SINGLE_ACCOUNT_SERVICES.contains(&svc.as_ref()) {
-                    Level::ProfileConflict
-                } else {
-                    Level::ProfileOther
-                };
-                c.reach(explain, l, m, || format!("{svc} profiles different"));
-                break;
-            }
+    if has(Present::EMAILS) {
+        if let Some(e) = shared(&a.emails, &b.emails) {
+            c.reach(explain, Level::EmailExact, m, || format!("email {e}"));
+        } else if !a.emails.is_empty() && !b.emails.is_empty() {
+            let l = Level::EmailDifferent;
+            c.reach(explain, l, m, || "emails differ".into());
         }
     }
 
-    let birthday = birthday_level(a, b);
+    if has(Present::PHONES | Present::PHONE_TAILS) {
+        if let Some(p) = shared(&a.phones, &b.phones) {
+            c.reach(explain, Level::PhoneExact, m, || format!("phone {p}"));
+        } else if let Some(t) = shared(&a.phone_tails, &b.phone_tails) {
+            c.reach(explain, Level::PhoneTail, m, || format!("phone ending {t}"));
+        } else if !a.phone_tails.is_empty() && !b.phone_tails.is_empty() {
+            let l = Level::PhoneDifferent;
+            c.reach(explain, l, m, || "phones differ".into());
+        }
+    }
+
+    if has(Present::PROFILES) {
+        profiles(a, b, m, &mut c, explain);
+    }
+
+    let birthday = if has(Present::BIRTHDAY) {
+        birthday_level(a, b)
+    } else {
+        None
+    };
     let personal = birthday == Some(Level::BirthdayExact);
     let names_agree = name_weight(a, b, m, personal, &mut c, explain);
     handles(a, b, m, names_agree, &mut c, explain);
 
-    if let Some(o) = shared(&a.orgs, &b.orgs) {
-        c.reach(explain, Level::OrgExact, m, || format!("organization {o}"));
-    } else if !a.orgs.is_empty() && !b.orgs.is_empty() {
-        let best = a
-            .orgs
-            .iter()
-            .flat_map(|x| b.orgs.iter().map(move |y| jaro_winkler(x, y)))
-            .fold(0.0, f64::max);
-        if best >= 0.9 {
-            c.reach(explain, Level::OrgSimilar, m, || {
-                format!("organization {best:.2} (jaro-winkler)")
-            });
-        } else {
-            let l = Level::OrgDifferent;
-            c.reach(explain, l, m, || "organizations differ".into());
+    if has(Present::ORGS) {
+        if let Some(o) = shared(&a.orgs, &b.orgs) {
+            c.reach(explain, Level::OrgExact, m, || format!("organization {o}"));
+        } else if !a.orgs.is_empty() && !b.orgs.is_empty() {
+            let best = a
+                .orgs
+                .iter()
+                .flat_map(|x| b.orgs.iter().map(move |y| jaro_winkler(x, y)))
+                .fold(0.0, f64::max);
+            if best >= 0.9 {
+                c.reach(explain, Level::OrgSimilar, m, || {
+                    format!("organization {best:.2} (jaro-winkler)")
+                });
+            } else {
+                let l = Level::OrgDifferent;
+                c.reach(explain, l, m, || "organizations differ".into());
+            }
         }
     }
     // A work address at the other record's organisation.
     for (x, y) in [(a, b), (b, a)] {
+        if x.present() & Present::EMAIL_DOMAINS == 0 || y.present() & Present::ORG_LETTERS == 0 {
+            continue;
+        }
         if let Some(d) = shared(&x.email_domains, &y.org_letters) {
             c.reach(explain, Level::DomainOrg, m, || {
                 format!("email domain {d} ~ organization")
@@ -678,14 +693,21 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
             break;
         }
     }
-    if let Some(t) = shared(&a.titles, &b.titles) {
-        c.reach(explain, Level::TitleExact, m, || format!("title {t}"));
-    } else if !a.titles.is_empty() && !b.titles.is_empty() {
-        let l = Level::TitleDifferent;
-        c.reach(explain, l, m, || "titles differ".into());
+    if has(Present::TITLES) {
+        if let Some(t) = shared(&a.titles, &b.titles) {
+            c.reach(explain, Level::TitleExact, m, || format!("title {t}"));
+        } else if !a.titles.is_empty() && !b.titles.is_empty() {
+            let l = Level::TitleDifferent;
+            c.reach(explain, l, m, || "titles differ".into());
+        }
     }
+    let address = if has(Present::STREETS | Present::POSTCODES | Present::CITIES) {
+        address_level(a, b)
+    } else {
+        None
+    };
     for (level, value) in [
-        address_level(a, b).map(|l| {
+        address.map(|l| {
             let v = match l {
                 Level::AddressExact
                 | Level::AddressClose
@@ -724,6 +746,34 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
     c
 }
 
+/// Profiles: the same one, or two of one service that cannot both be the person's.
+fn profiles(a: &Features, b: &Features, m: &Model, c: &mut Comparison, explain: bool) {
+    let mut profile_agree = false;
+    for (svc, key) in &a.profiles {
+        if b.profiles.iter().any(|(s, k)| s == svc && k == key) {
+            profile_agree = true;
+            c.reach(explain, Level::ProfileExact, m, || format!("profile {key}"));
+            break;
+        }
+    }
+    if !profile_agree {
+        for (svc, key) in &a.profiles {
+            if b.profiles
+                .iter()
+                .any(|(s, k)| s == svc && same_form(k, key))
+            {
+                let l = if SINGLE_ACCOUNT_SERVICES.contains(&svc.as_ref()) {
+                    Level::ProfileConflict
+                } else {
+                    Level::ProfileOther
+                };
+                c.reach(explain, l, m, || format!("{svc} profiles different"));
+                break;
+            }
+        }
+    }
+}
+
 /// Handles: against each other, against the other side's name and email local part.
 fn handles(
     a: &Features,
@@ -733,11 +783,17 @@ fn handles(
     c: &mut Comparison,
     explain: bool,
 ) {
-    if let Some(h) = shared(&a.handles, &b.handles) {
-        c.reach(explain, Level::HandleSame, m, || format!("handle {h}"));
+    if a.present() & b.present() & Present::HANDLES != 0 {
+        if let Some(h) = shared(&a.handles, &b.handles) {
+            c.reach(explain, Level::HandleSame, m, || format!("handle {h}"));
+        }
     }
     for (x, y) in [(a, b), (b, a)] {
         if x.has_name() && !y.has_name() {
+            // Nothing of `y` to spell `x`'s name.
+            if y.present() & (Present::HANDLES | Present::EMAIL_LOCALS) == 0 {
+                continue;
+            }
             let keys = &x.name_handles;
             // The best spelling any of them reaches, not the first found: "sophieadams" less
             // its affix "ms" is the given name and the start of the family name, but whole it
@@ -793,7 +849,11 @@ fn handles(
                     format!("handle {h} = email local part")
                 });
             }
-        } else if x.has_name() && y.has_name() && !names_agree {
+        } else if x.has_name()
+            && y.has_name()
+            && !names_agree
+            && y.present() & Present::EMAIL_LOCALS != 0
+        {
             // Supporting only: an email local part that spells the other's name when the names
             // themselves do not agree ("Becky" with rkelly@ and Rebecca Kelly). When it also
             // spells its own record's name it says nothing the names have not said already.
@@ -1147,6 +1207,35 @@ mod tests {
             .map(|s| s.id)
             .collect();
         assert!(missing.is_empty(), "levels without a case: {missing:?}");
+    }
+
+    #[test]
+    fn numbered_and_sealed_features_score_as_plain_ones() {
+        use crate::dedupe::features::number_names;
+        let model = Model::default();
+        let plain = cases();
+        let mut all: Vec<Features> = plain
+            .iter()
+            .flat_map(|(_, a, b)| [a.clone(), b.clone()])
+            .collect();
+        // Swapped and crossed names too, against every other case.
+        all.push(named("berg", "anna"));
+        all.push(named("ortiz", "ana"));
+        let mut numbered = all.clone();
+        number_names(&mut numbered);
+        for f in &mut numbered {
+            f.seal();
+        }
+        for (i, (a, b)) in all.iter().zip(&numbered).enumerate() {
+            for (c, d) in all.iter().zip(&numbered) {
+                let (x, y) = (compare(a, c, &model, true), compare(b, d, &model, true));
+                assert_eq!(x.weight.to_bits(), y.weight.to_bits(), "case {i}");
+                assert_eq!(x.gamma, y.gamma, "case {i}");
+                assert_eq!(x.evidence, y.evidence, "case {i}");
+                assert_eq!(x.closeness, y.closeness, "case {i}");
+                assert_eq!(x.beyond_name, y.beyond_name, "case {i}");
+            }
+        }
     }
 
     #[test]
