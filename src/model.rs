@@ -8,6 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 pub use smallvec::{smallvec, SmallVec};
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 pub use thin_vec::{thin_vec, ThinVec};
@@ -187,9 +188,13 @@ pub struct Address {
 /// `date` is ISO 8601 (date or date-time, possibly partial) or, when unparseable, the original text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
-    pub kind: String,
+    // A word of the readers' own vocabulary nearly always ("connected", "linkedin"): borrowed,
+    // not allocated per record.
+    #[schemars(with = "String")]
+    pub kind: Cow<'static, str>,
     pub date: String,
-    pub service: String,
+    #[schemars(with = "String")]
+    pub service: Cow<'static, str>,
     pub sources: SourceIds,
 }
 
@@ -225,9 +230,9 @@ impl Event {
             return None;
         }
         Some(Event {
-            kind: words.replace(' ', "_"),
+            kind: words.replace(' ', "_").into(),
             date: date.to_string(),
-            service: service.to_string(),
+            service: service.into(),
             sources: smallvec![0],
         })
     }
@@ -663,13 +668,18 @@ impl Contact {
         }
     }
 
-    pub fn add_event(&mut self, kind: &str, date: &str, service: &str) {
+    pub fn add_event(
+        &mut self,
+        kind: impl Into<Cow<'static, str>>,
+        date: &str,
+        service: impl Into<Cow<'static, str>>,
+    ) {
         push(
             &mut self.events,
             Event {
-                kind: kind.to_string(),
+                kind: kind.into(),
                 date: date.to_string(),
-                service: service.to_string(),
+                service: service.into(),
                 sources: smallvec![0],
             },
         );

@@ -521,7 +521,7 @@ fn a_rolo_uid_is_a_prior_id_and_its_note_events_are_events_again() {
     let events: Vec<(&str, &str, &str)> = sigrid
         .events
         .iter()
-        .map(|e| (e.service.as_str(), e.kind.as_str(), e.date.as_str()))
+        .map(|e| (&*e.service, &*e.kind, e.date.as_str()))
         .collect();
     assert_eq!(
         events,

@@ -571,7 +571,7 @@ pub(super) fn read_thread(
     text: &str,
     path: &str,
     out: &mut FileOut,
-    service: &str,
+    service: &'static str,
 ) -> Result<(), ErrorKind> {
     let lines = Lines::new(text);
     let thread: Thread = json::parse(text)?;

@@ -613,7 +613,7 @@ fn split_urls(s: &str) -> Vec<&str> {
         .collect()
 }
 
-fn push_aggregate(agg: Aggregate, out: &mut FileOut, kind: Kind, event: &str) {
+fn push_aggregate(agg: Aggregate, out: &mut FileOut, kind: Kind, event: &'static str) {
     let mut people = agg.people;
     people.sort_by_key(|p| p.line);
     for p in people {
