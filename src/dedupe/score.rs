@@ -632,7 +632,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
     if has(Present::EMAILS) {
         if let Some(e) = shared(&a.emails, &b.emails) {
             c.reach(explain, Level::EmailExact, m, || format!("email {e}"));
-        } else if !a.emails.is_empty() && !b.emails.is_empty() {
+        } else {
             let l = Level::EmailDifferent;
             c.reach(explain, l, m, || "emails differ".into());
         }
@@ -665,7 +665,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
     if has(Present::ORGS) {
         if let Some(o) = shared(&a.orgs, &b.orgs) {
             c.reach(explain, Level::OrgExact, m, || format!("organization {o}"));
-        } else if !a.orgs.is_empty() && !b.orgs.is_empty() {
+        } else {
             let best = a
                 .orgs
                 .iter()
@@ -696,7 +696,7 @@ pub fn compare(a: &Features, b: &Features, m: &Model, explain: bool) -> Comparis
     if has(Present::TITLES) {
         if let Some(t) = shared(&a.titles, &b.titles) {
             c.reach(explain, Level::TitleExact, m, || format!("title {t}"));
-        } else if !a.titles.is_empty() && !b.titles.is_empty() {
+        } else {
             let l = Level::TitleDifferent;
             c.reach(explain, l, m, || "titles differ".into());
         }
