@@ -86,24 +86,22 @@ pub fn normalize_all(
                 .par_iter_mut()
                 .enumerate()
                 .map(|(i, c)| {
-                    let mut w = Vec::new();
-                    normalize_head(c, &mut w);
-                    let head = w.len();
-                    normalize_tail(c, &mut w);
+                    let (mut head, mut tail) = (Vec::new(), Vec::new());
+                    normalize_head(c, &mut head);
+                    normalize_tail(c, &mut tail);
                     batched.at(i);
-                    (w, head)
+                    (head, tail)
                 })
                 .collect::<Vec<_>>()
         },
     );
     batched.done();
     let mut warnings = Vec::new();
-    for (((c, p), reasons), (mut w, head)) in
+    for (((c, p), reasons), (head, tail)) in
         records.iter_mut().zip(phones).zip(phone_reasons).zip(rest)
     {
         c.phones = p;
-        let tail = w.split_off(head.min(w.len()));
-        issues(c, w, &mut warnings);
+        issues(c, head, &mut warnings);
         issues(c, reasons, &mut warnings);
         issues(c, tail, &mut warnings);
     }
