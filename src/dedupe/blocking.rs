@@ -28,67 +28,70 @@ const DERIVED: u32 = 1 << 31;
 /// meeting through such a spelling alone would be a block of everyone called Michelle Sm…, all
 /// pairs its name keys already judge.
 pub fn keys_of(f: &Features, out: &mut Vec<u64>, derived: &mut Vec<u64>) {
-    for e in &f.emails {
+    for e in f.emails() {
         out.push(key(1, &[e]));
     }
-    for t in &f.phone_tails {
+    for t in f.phone_tails() {
         out.push(key(2, &[t]));
     }
-    for (s, k) in &f.profiles {
+    for (s, k) in f.profiles() {
         out.push(key(3, &[s, k]));
     }
     if f.has_name() {
-        out.push(key(4, &[&f.name_key]));
-        if !f.family.is_empty() {
-            if let Some(i) = f.given.get(..1) {
-                out.push(key(5, &[&f.family, i]));
+        out.push(key(4, &[f.name_key()]));
+        if !f.family().is_empty() {
+            if let Some(i) = f.given().get(..1) {
+                out.push(key(5, &[f.family(), i]));
             }
-            out.push(key(6, &[f.given_canon(), &f.family]));
+            out.push(key(6, &[f.given_canon(), f.family()]));
             // Either of two surnames alone ("Mary Parker Jones" and Mary Jones); the first one
             // meets through the name handles.
-            if !f.family_tail.is_empty() {
-                out.push(key(6, &[f.given_canon(), &f.family_tail]));
+            if !f.family_tail().is_empty() {
+                out.push(key(6, &[f.given_canon(), f.family_tail()]));
             }
             // A short form of several names (Chris) meets each of them (Christine, Christian).
-            for g in keys::nickname_groups(&f.given) {
+            for g in keys::nickname_groups(f.given()) {
                 if *g != f.given_canon() {
-                    out.push(key(6, &[g, &f.family]));
+                    out.push(key(6, &[g, f.family()]));
                 }
             }
             // Two romanisations of one name (Yevgeny Fyodorov, Evgenii Fedorov).
-            out.push(key(9, &[&f.given_translit, &f.family_translit]));
-            let pf = keys::phonetic(&f.family);
+            out.push(key(9, &[f.given_translit(), f.family_translit()]));
+            let pf = keys::phonetic(f.family());
             let pg = keys::phonetic(f.given_canon());
             out.push(key(7, &[&pf, &pg]));
             // Swapped order ("Doe John") meets the straight one here.
-            out.push(key(6, &[keys::nickname_canonical(&f.family), &f.given]));
+            out.push(key(6, &[keys::nickname_canonical(f.family()), f.given()]));
         }
         let (own, spelt) = f
-            .name_handles
-            .split_at(f.name_handles_initial.min(f.name_handles.len()));
+            .name_handles()
+            .split_at(f.name_handles_initial.min(f.name_handles().len()));
         out.extend_from_slice(own);
         derived.extend_from_slice(spelt);
     }
-    out.extend(f.handle_keys.iter().chain(f.local_keys.iter()).copied());
+    out.extend(f.handle_keys().iter().chain(f.local_keys().iter()).copied());
     // Fields beside the name, so that a record whose name is misspelt, missing or swapped
     // still meets its twin: the birth date, the house (number and street, number and postcode),
     // and the sound of either name part with the postcode (a city is too coarse a block: it
     // brought pairs, not matches).
-    if !f.birthday_full.is_empty() {
-        out.push(key(10, &[&f.birthday_full]));
+    if !f.birthday_full().is_empty() {
+        out.push(key(10, &[f.birthday_full()]));
     }
-    for (number, street) in &f.streets {
+    for (number, street) in f.streets() {
         if !number.is_empty() {
             out.push(key(11, &[number, street]));
-            for code in &f.postcodes {
+            for code in f.postcodes() {
                 out.push(key(12, &[number, code]));
             }
         }
     }
-    if !f.postcodes.is_empty() {
-        for part in [&f.given, &f.family].into_iter().filter(|p| p.len() >= 2) {
+    if !f.postcodes().is_empty() {
+        for part in [&f.given(), &f.family()]
+            .into_iter()
+            .filter(|p| p.len() >= 2)
+        {
             let sound = keys::phonetic(part);
-            for code in &f.postcodes {
+            for code in f.postcodes() {
                 out.push(key(13, &[&sound, code]));
             }
         }
@@ -199,8 +202,8 @@ impl Index {
                     ids.sort_by_cached_key(|&i| {
                         let f = feats.get((i & !DERIVED) as usize);
                         (
-                            f.map_or("", |f| &f.name_key),
-                            f.and_then(|f| f.orgs.first()).map_or("", |o| o),
+                            f.map_or("", |f| f.name_key()),
+                            f.and_then(|f| f.orgs().first()).map_or("", |o| o),
                             i & !DERIVED,
                         )
                     });
@@ -285,6 +288,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedupe::features::Draft;
     use crate::dedupe::hash::handle_key;
 
     /// A record with a name of its own (no other record's), name-derived spellings (`spelt`)
@@ -292,13 +296,14 @@ mod tests {
     fn rec(spelt: &[&str], handles: &[&str]) -> Features {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Features {
+        Draft {
             n_tokens: 1,
             name_key: format!("name {n}").into(),
             name_handles: spelt.iter().map(|s| handle_key(s)).collect(),
             handle_keys: handles.iter().map(|s| handle_key(s)).collect(),
-            ..Features::default()
+            ..Draft::default()
         }
+        .pack()
     }
 
     fn pairs(feats: &[Features]) -> Vec<(u32, u32)> {

@@ -34,8 +34,8 @@ fn disjoint(a: &[u64], b: &[u64]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
 }
 
-fn hashes(values: &[Box<str>]) -> Vec<u64> {
-    values.iter().map(|v| text_key(v)).collect()
+fn hashes<'a>(values: impl Iterator<Item = &'a str>) -> Vec<u64> {
+    values.map(text_key).collect()
 }
 
 impl Guard {
@@ -43,19 +43,18 @@ impl Guard {
         let mut g = Guard {
             lists: list.into_iter().collect(),
             accounts: f
-                .profiles
-                .iter()
-                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(&s.as_ref()))
+                .profiles()
+                .filter(|(s, _)| SINGLE_ACCOUNT_SERVICES.contains(s))
                 .map(|(s, k)| (text_key(s), text_key(k), score::form(k)))
                 .collect(),
             givens: Vec::new(),
-            phones: hashes(&f.phone_tails),
-            emails: hashes(&f.emails),
-            orgs: hashes(&f.orgs),
+            phones: hashes(f.phone_tails()),
+            emails: hashes(f.emails()),
+            orgs: hashes(f.orgs()),
         };
-        if f.given.len() >= 2 && !f.family.is_empty() {
+        if f.given().len() >= 2 && !f.family().is_empty() {
             // `vec!` allocates one slot; a push would reserve four.
-            g.givens = vec![score::GivenKey::new(&f.given, &f.given_initials)];
+            g.givens = vec![score::GivenKey::new(f.given(), f.given_initials())];
         }
         g
     }

@@ -78,16 +78,379 @@ pub type Text = Box<str>;
 /// A list of the features, boxed to its exact length (most hold one value or none).
 pub type List<T = Text> = Box<[T]>;
 
-/// Scoring reads the fields in declaration order (`repr(C)`): what every pair compares (the
-/// presence bits, the name ids and weights) comes first, in the first cache lines, and a list
-/// is only read when both records have it. At a million records the other record's features
-/// are rarely in cache, and each line read is a wait.
+/// What dedupe compares of one record. Scoring reads the fields in declaration order
+/// (`repr(C)`): what every pair compares (the presence bits, the name ids and weights) comes
+/// first, in the first cache lines, and a list is only read when both records have it. At a
+/// million records the other record's features are rarely in cache, and each line read is a
+/// wait. The texts and lists ([`Draft`] documents each) are packed in three allocations
+/// ([`Texts`] and the keys) instead of one per text: a million records held thirty boxes each.
 #[derive(Debug, Default, Clone)]
 #[repr(C)]
 pub struct Features {
-    /// Which lists and texts are non-empty ([`Present`]); 0 until [`Features::seal`] (tests
-    /// build features by hand), which [`Features::present`] then works out.
+    /// Which lists and texts are non-empty ([`Present`]).
     pub present: u32,
+    pub ids: NameIds,
+    pub n_tokens: u32,
+    pub family_count: u32,
+    pub ambiguity: u32,
+    pub platform: Platform,
+    pub kind: Kind,
+    pub given_weight: f64,
+    pub family_weight: f64,
+    pub initial_weight: f64,
+    pub name_offset: f64,
+    pub input: u64,
+    texts: Texts,
+    pub given_groups: &'static [&'static str],
+    /// `handle_keys`, `local_keys` and `name_handles` back to back; the first two end at
+    /// `keys_ends`.
+    keys: Box<[u64]>,
+    keys_ends: [u32; 2],
+    pub name_handles_full: usize,
+    pub name_handles_family: usize,
+    pub name_handles_initial: usize,
+}
+
+/// The texts of one record's features (see [`Draft`]), back to back in one string: the ten
+/// single texts, then the items of the fifteen lists in [`List`] order.
+#[derive(Debug, Default, Clone)]
+struct Texts {
+    text: Box<str>,
+    /// Where each item ends in `text`; an item starts where the one before it ends.
+    ends: Box<[u32]>,
+    /// Where each list's items end, counted after the single texts.
+    lists: [u16; LISTS],
+}
+
+/// The single texts, in their order in [`Texts`].
+#[derive(Clone, Copy)]
+enum One {
+    Given,
+    GivenInitials,
+    GivenTranslit,
+    FamilyTranslit,
+    Family,
+    FamilyHead,
+    FamilyTail,
+    NameKey,
+    BirthdayMd,
+    BirthdayFull,
+}
+const SINGLES: usize = 10;
+
+/// The lists, in their order in [`Texts`]. Profiles and streets are pairs: two lists each,
+/// index for index.
+#[derive(Clone, Copy)]
+enum Many {
+    Emails,
+    EmailLocals,
+    Phones,
+    PhoneTails,
+    ProfileServices,
+    ProfileKeys,
+    Handles,
+    Orgs,
+    OrgLetters,
+    EmailDomains,
+    Titles,
+    Cities,
+    Postcodes,
+    StreetNumbers,
+    StreetNames,
+}
+const LISTS: usize = 15;
+
+/// Values of one kind matching reads of a record; a record with more is broken or hostile (the
+/// output keeps them all), and the bound keeps the item counts in `u16`.
+const LIST_MAX: usize = 4096;
+
+impl Texts {
+    fn item(&self, i: usize) -> &str {
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    fn one(&self, which: One) -> &str {
+        self.item(which as usize)
+    }
+
+    fn many(&self, which: Many) -> Items<'_> {
+        let k = which as usize;
+        let start = k
+            .checked_sub(1)
+            .and_then(|before| self.lists.get(before))
+            .copied()
+            .unwrap_or(0);
+        let end = self.lists.get(k).copied().unwrap_or(start);
+        Items {
+            texts: self,
+            at: SINGLES + usize::from(start),
+            end: SINGLES + usize::from(end.max(start)),
+        }
+    }
+}
+
+/// The texts of one list of a record's features, in order (sorted, without repeats, for all
+/// but the pairs' halves).
+#[derive(Debug, Clone)]
+pub struct Items<'a> {
+    texts: &'a Texts,
+    at: usize,
+    end: usize,
+}
+
+impl<'a> Items<'a> {
+    pub fn iter(&self) -> Items<'a> {
+        self.clone()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.at >= self.end
+    }
+
+    pub fn first(&self) -> Option<&'a str> {
+        self.get(0)
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'a str> {
+        let i = self.at.checked_add(i)?;
+        (i < self.end).then(|| self.texts.item(i))
+    }
+
+    /// Whether the (sorted) list holds `x`.
+    pub fn has(&self, x: &str) -> bool {
+        let (mut lo, mut hi) = (self.at, self.end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.texts.item(mid).cmp(x) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        (self.at < self.end).then(|| {
+            self.at += 1;
+            self.texts.item(self.at - 1)
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end.saturating_sub(self.at);
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Items<'_> {}
+
+/// Accessors named as [`Draft`]'s fields.
+macro_rules! texts {
+    ($($name:ident: $which:ident),* $(,)?) => {
+        $(pub fn $name(&self) -> &str { self.texts.one(One::$which) })*
+    };
+}
+macro_rules! lists {
+    ($($name:ident: $which:ident),* $(,)?) => {
+        $(pub fn $name(&self) -> Items<'_> { self.texts.many(Many::$which) })*
+    };
+}
+
+impl Features {
+    texts! {
+        given: Given, given_initials: GivenInitials, given_translit: GivenTranslit,
+        family_translit: FamilyTranslit, family: Family, family_head: FamilyHead,
+        family_tail: FamilyTail, name_key: NameKey, birthday_md: BirthdayMd,
+        birthday_full: BirthdayFull,
+    }
+    lists! {
+        emails: Emails, email_locals: EmailLocals, phones: Phones, phone_tails: PhoneTails,
+        handles: Handles, orgs: Orgs, org_letters: OrgLetters, email_domains: EmailDomains,
+        titles: Titles, cities: Cities, postcodes: Postcodes,
+    }
+
+    /// `(service, url-or-id)` pairs.
+    pub fn profiles(&self) -> std::iter::Zip<Items<'_>, Items<'_>> {
+        let t = &self.texts;
+        t.many(Many::ProfileServices).zip(t.many(Many::ProfileKeys))
+    }
+
+    /// `(house number, street name)` pairs.
+    pub fn streets(&self) -> std::iter::Zip<Items<'_>, Items<'_>> {
+        let t = &self.texts;
+        t.many(Many::StreetNumbers).zip(t.many(Many::StreetNames))
+    }
+
+    fn key_part(&self, part: usize) -> &[u64] {
+        let start = part
+            .checked_sub(1)
+            .and_then(|before| self.keys_ends.get(before))
+            .map_or(0, |&e| e as usize);
+        let end = self
+            .keys_ends
+            .get(part)
+            .map_or(self.keys.len(), |&e| e as usize);
+        self.keys.get(start..end.max(start)).unwrap_or(&[])
+    }
+
+    pub fn handle_keys(&self) -> &[u64] {
+        self.key_part(0)
+    }
+
+    pub fn local_keys(&self) -> &[u64] {
+        self.key_part(1)
+    }
+
+    pub fn name_handles(&self) -> &[u64] {
+        self.key_part(2)
+    }
+}
+
+impl Draft {
+    /// The features these texts and lists make, packed, their presence bits worked out.
+    pub fn pack(self) -> Features {
+        let lists: [&[Text]; LISTS] = [
+            &self.emails,
+            &self.email_locals,
+            &self.phones,
+            &self.phone_tails,
+            &[],
+            &[],
+            &self.handles,
+            &self.orgs,
+            &self.org_letters,
+            &self.email_domains,
+            &self.titles,
+            &self.cities,
+            &self.postcodes,
+            &[],
+            &[],
+        ];
+        let singles = [
+            &self.given,
+            &self.given_initials,
+            &self.given_translit,
+            &self.family_translit,
+            &self.family,
+            &self.family_head,
+            &self.family_tail,
+            &self.name_key,
+            &self.birthday_md,
+            &self.birthday_full,
+        ];
+        let len = |v: &[Text]| v.iter().take(LIST_MAX).map(|t| t.len()).sum::<usize>();
+        let bytes = singles.iter().map(|t| t.len()).sum::<usize>()
+            + lists.iter().map(|l| len(l)).sum::<usize>()
+            + self
+                .profiles
+                .iter()
+                .take(LIST_MAX)
+                .map(|(s, k)| s.len() + k.len())
+                .sum::<usize>()
+            + self
+                .streets
+                .iter()
+                .take(LIST_MAX)
+                .map(|(n, s)| n.len() + s.len())
+                .sum::<usize>();
+        let items = SINGLES
+            + lists.iter().map(|l| l.len().min(LIST_MAX)).sum::<usize>()
+            + 2 * self.profiles.len().min(LIST_MAX)
+            + 2 * self.streets.len().min(LIST_MAX);
+        let mut text = String::with_capacity(bytes);
+        let mut ends: Vec<u32> = Vec::with_capacity(items);
+        let mut push = |s: &str| {
+            text.push_str(s);
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        };
+        for s in singles {
+            push(s);
+        }
+        let mut ends_of_lists = [0u16; LISTS];
+        let mut count = 0usize;
+        for (k, end) in ends_of_lists.iter_mut().enumerate() {
+            let profiles = self.profiles.iter().take(LIST_MAX);
+            let streets = self.streets.iter().take(LIST_MAX);
+            count += match k {
+                4 => profiles.map(|(s, _)| push(s)).count(),
+                5 => profiles.map(|(_, key)| push(key)).count(),
+                13 => streets.map(|(n, _)| push(n)).count(),
+                14 => streets.map(|(_, name)| push(name)).count(),
+                _ => lists
+                    .get(k)
+                    .into_iter()
+                    .flat_map(|l| l.iter().take(LIST_MAX))
+                    .map(|t| push(t))
+                    .count(),
+            };
+            // At most fifteen lists of LIST_MAX items: within u16.
+            *end = u16::try_from(count).unwrap_or(u16::MAX);
+        }
+        let mut keys = Vec::with_capacity(
+            self.handle_keys.len() + self.local_keys.len() + self.name_handles.len(),
+        );
+        keys.extend_from_slice(&self.handle_keys);
+        let handles_end = keys.len();
+        keys.extend_from_slice(&self.local_keys);
+        let locals_end = keys.len();
+        keys.extend_from_slice(&self.name_handles);
+        let mut f = Features {
+            present: 0,
+            ids: self.ids,
+            n_tokens: self.n_tokens,
+            family_count: self.family_count,
+            ambiguity: self.ambiguity,
+            platform: self.platform,
+            kind: self.kind,
+            given_weight: self.given_weight,
+            family_weight: self.family_weight,
+            initial_weight: self.initial_weight,
+            name_offset: self.name_offset,
+            input: self.input,
+            texts: Texts {
+                text: text.into_boxed_str(),
+                ends: ends.into_boxed_slice(),
+                lists: ends_of_lists,
+            },
+            given_groups: self.given_groups,
+            keys: keys.into_boxed_slice(),
+            keys_ends: [
+                u32::try_from(handles_end).unwrap_or(u32::MAX),
+                u32::try_from(locals_end).unwrap_or(u32::MAX),
+            ],
+            name_handles_full: self.name_handles_full,
+            name_handles_family: self.name_handles_family,
+            name_handles_initial: self.name_handles_initial,
+        };
+        f.present = f.presence();
+        f
+    }
+
+    pub fn has_name(&self) -> bool {
+        self.n_tokens > 0
+    }
+
+    /// [`Features::given_canon`] of the draft.
+    pub fn given_canon(&self) -> &str {
+        keys::canonical_of(&self.given, self.given_groups)
+    }
+}
+
+/// A record's features as extraction builds them (and tests write them), each text and list
+/// in a box of its own; [`Draft::pack`] turns them into [`Features`]. The field comments are
+/// the features' documentation.
+#[derive(Debug, Default, Clone)]
+pub struct Draft {
     /// Ids of the name texts, equal exactly when the texts are (0: not numbered; see
     /// [`NameIds`]).
     pub ids: NameIds,
@@ -216,8 +579,6 @@ impl Present {
     pub const POSTCODES: u32 = 1 << 11;
     pub const STREETS: u32 = 1 << 12;
     pub const BIRTHDAY: u32 = 1 << 13;
-    /// Set by [`Features::seal`]: the bits are worked out.
-    pub const SEALED: u32 = 1 << 31;
 }
 
 impl Features {
@@ -225,56 +586,53 @@ impl Features {
         self.n_tokens > 0
     }
 
-    /// Records which fields are non-empty ([`Features::present`]); once the lists are final.
-    pub fn seal(&mut self) {
-        self.present = self.presence();
-    }
-
     /// Which fields are non-empty ([`Present`] bits).
     #[inline]
     pub fn present(&self) -> u32 {
-        if self.present & Present::SEALED != 0 {
-            self.present
-        } else {
-            self.presence()
-        }
+        self.present
     }
 
     fn presence(&self) -> u32 {
         let bits = [
-            (self.emails.is_empty(), Present::EMAILS),
-            (self.email_locals.is_empty(), Present::EMAIL_LOCALS),
-            (self.phones.is_empty(), Present::PHONES),
-            (self.phone_tails.is_empty(), Present::PHONE_TAILS),
-            (self.profiles.is_empty(), Present::PROFILES),
-            (self.handles.is_empty(), Present::HANDLES),
-            (self.orgs.is_empty(), Present::ORGS),
-            (self.org_letters.is_empty(), Present::ORG_LETTERS),
-            (self.email_domains.is_empty(), Present::EMAIL_DOMAINS),
-            (self.titles.is_empty(), Present::TITLES),
-            (self.cities.is_empty(), Present::CITIES),
-            (self.postcodes.is_empty(), Present::POSTCODES),
-            (self.streets.is_empty(), Present::STREETS),
-            (self.birthday_md.is_empty(), Present::BIRTHDAY),
+            (self.emails().is_empty(), Present::EMAILS),
+            (self.email_locals().is_empty(), Present::EMAIL_LOCALS),
+            (self.phones().is_empty(), Present::PHONES),
+            (self.phone_tails().is_empty(), Present::PHONE_TAILS),
+            (
+                self.texts.many(Many::ProfileKeys).is_empty(),
+                Present::PROFILES,
+            ),
+            (self.handles().is_empty(), Present::HANDLES),
+            (self.orgs().is_empty(), Present::ORGS),
+            (self.org_letters().is_empty(), Present::ORG_LETTERS),
+            (self.email_domains().is_empty(), Present::EMAIL_DOMAINS),
+            (self.titles().is_empty(), Present::TITLES),
+            (self.cities().is_empty(), Present::CITIES),
+            (self.postcodes().is_empty(), Present::POSTCODES),
+            (
+                self.texts.many(Many::StreetNames).is_empty(),
+                Present::STREETS,
+            ),
+            (self.birthday_md().is_empty(), Present::BIRTHDAY),
         ];
         bits.iter()
             .filter(|(empty, _)| !empty)
-            .fold(Present::SEALED, |m, (_, bit)| m | bit)
+            .fold(0, |m, (_, bit)| m | bit)
     }
 
     /// The nickname-canonical form of `given` ("robert" of "bob"): worked out when asked, it is
     /// `given` or a name of its groups.
     pub fn given_canon(&self) -> &str {
-        keys::canonical_of(&self.given, self.given_groups)
+        keys::canonical_of(self.given(), self.given_groups)
     }
 
     pub fn given_word(&self) -> Word<'_> {
         Word {
-            text: &self.given,
+            text: self.given(),
             canon: self.given_canon(),
-            translit: &self.given_translit,
+            translit: self.given_translit(),
             groups: self.given_groups,
-            initials: &self.given_initials,
+            initials: self.given_initials(),
             tail: "",
             count: 0,
             ids: WordIds {
@@ -288,12 +646,12 @@ impl Features {
 
     pub fn family_word(&self) -> Word<'_> {
         Word {
-            text: &self.family,
-            canon: &self.family_head,
-            translit: &self.family_translit,
+            text: self.family(),
+            canon: self.family_head(),
+            translit: self.family_translit(),
             groups: &[],
             initials: "",
-            tail: &self.family_tail,
+            tail: self.family_tail(),
             count: self.family_count,
             ids: WordIds {
                 text: self.ids.family,
@@ -396,7 +754,12 @@ pub fn resplit_surname_middles(records: &[Contact]) -> Vec<(usize, Name)> {
 
 /// [`extract`] with the record's name replaced by `n`.
 pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
-    let mut f = Features::default();
+    draft_named(c, n, fold_gmail).pack()
+}
+
+/// [`extract_named`] before packing.
+fn draft_named(c: &Contact, n: &Name, fold_gmail: bool) -> Draft {
+    let mut f = Draft::default();
     if let Some(s) = c.source() {
         f.platform = s.platform;
         f.kind = s.kind;
@@ -623,7 +986,6 @@ pub fn extract_named(c: &Contact, n: &Name, fold_gmail: bool) -> Features {
     f.name_handles_initial = initial;
     f.handle_keys = f.handles.iter().map(|h| handle_key(h)).collect();
     f.local_keys = f.email_locals.iter().map(|h| handle_key(h)).collect();
-    f.seal();
     f
 }
 
@@ -665,7 +1027,7 @@ fn street_key(street: &str) -> Option<(String, String)> {
 /// family+given (also with the full form of a nickname: Alex Campbell may be
 /// `alexandercampbell`, and the name `vanity` URLs spell), then initial+family, given+initial,
 /// and given + the first two to four letters of the family name (`michellesmi`).
-pub fn name_handles(f: &Features, vanity: &[String]) -> (Vec<String>, usize, usize, usize) {
+pub fn name_handles(f: &Draft, vanity: &[String]) -> (Vec<String>, usize, usize, usize) {
     let letters_of =
         |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphabetic()).collect() };
     let g = letters_of(&f.given);
@@ -765,9 +1127,9 @@ pub fn prepare(
         .into_par_iter()
         .filter_map(|(i, name)| {
             let r = records.get(i)?;
-            let mut f = extract_named(r, &name, opts.fold_gmail);
+            let mut f = draft_named(r, &name, opts.fold_gmail);
             f.family_tail = keys::tokens(&r.name.family).concat().into_boxed_str();
-            Some((i, f))
+            Some((i, f.pack()))
         })
         .collect();
     for (i, new) in resplit {
@@ -813,16 +1175,16 @@ pub struct Numbered {
 /// compared with each other share a table; the four tables are numbered side by side.
 pub(super) fn number_names(feats: &mut [Features]) -> Numbered {
     fn names(f: &Features) -> [&str; 4] {
-        [&f.given, &f.family, &f.family_head, &f.family_tail]
+        [f.given(), f.family(), f.family_head(), f.family_tail()]
     }
     fn translits(f: &Features) -> [&str; 2] {
-        [&f.given_translit, &f.family_translit]
+        [f.given_translit(), f.family_translit()]
     }
     fn canon(f: &Features) -> [&str; 1] {
         [f.given_canon()]
     }
     fn key(f: &Features) -> [&str; 1] {
-        [&f.name_key]
+        [f.name_key()]
     }
     let all: &[Features] = feats;
     let ((name_ids, n_names), ((translit_ids, _), ((canon_ids, n_canons), (key_ids, n_keys)))) =
@@ -953,10 +1315,10 @@ impl Stats {
             if !f.given_canon().is_empty() {
                 bump(&mut s.given, f.ids.canon);
             }
-            if let Some(i) = f.given.chars().next() {
+            if let Some(i) = f.given().chars().next() {
                 *s.initials.entry(i).or_insert(0) += 1;
             }
-            if !f.family.is_empty() {
+            if !f.family().is_empty() {
                 bump(&mut s.family, f.ids.family);
             }
             // Address books may hold one person twice; only lists prove two people.
@@ -1034,7 +1396,7 @@ impl Stats {
             f.given_weight = self.given_weight(f.ids.canon);
             f.family_weight = self.family_weight(f.ids.family);
             f.family_count = self.family.get(f.ids.family as usize).copied().unwrap_or(0);
-            f.initial_weight = self.initial_weight(&f.given);
+            f.initial_weight = self.initial_weight(f.given());
             f.ambiguity = self.ambiguity(f.ids.name_key);
         });
     }
