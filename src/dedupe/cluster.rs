@@ -541,10 +541,10 @@ impl Bucketed {
         self.start.get(k).copied().unwrap_or(0)
     }
 
+    /// Group `k`'s items; none for a group out of range (even [`NONE`]).
     fn get(&self, k: usize) -> &[usize] {
-        self.flat
-            .get(self.start(k)..self.start(k + 1))
-            .unwrap_or_default()
+        let end = k.checked_add(1).map_or(0, |e| self.start(e));
+        self.flat.get(self.start(k)..end).unwrap_or_default()
     }
 }
 
