@@ -164,6 +164,21 @@ enum Why {
     Link(usize),
 }
 
+/// The root of `x` in the union-find `parent`, halving the path on the way.
+fn root(parent: &mut [usize], mut x: usize) -> usize {
+    while let Some(&p) = parent.get(x) {
+        if p == x {
+            break;
+        }
+        let gp = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(x) {
+            *slot = gp;
+        }
+        x = p;
+    }
+    x
+}
+
 impl Clusters {
     fn new(guards: Vec<Guard>) -> Clusters {
         let n = guards.len();
@@ -176,18 +191,8 @@ impl Clusters {
         }
     }
 
-    pub(super) fn find(&mut self, mut x: usize) -> usize {
-        while let Some(&p) = self.parent.get(x) {
-            if p == x {
-                break;
-            }
-            let gp = self.parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = self.parent.get_mut(x) {
-                *slot = gp;
-            }
-            x = p;
-        }
-        x
+    pub(super) fn find(&mut self, x: usize) -> usize {
+        root(&mut self.parent, x)
     }
 
     /// Joins `a` and `b` whatever their weight, for records known to be one person without
@@ -294,9 +299,11 @@ pub(super) fn decide(
     progress: &dyn Progress,
 ) -> (Clusters, Vec<Decision>, Model) {
     if !opts.enabled {
-        let mut clusters = seeded(p, &owner_joins(records), &[]);
-        clusters.settle_evidence(|_| Vec::new());
-        return (clusters, Vec::new(), Model::default());
+        let model = Model::default();
+        let mut none = Vec::new();
+        let progress = &crate::progress::Silent;
+        let clusters = cluster(p, &owner_joins(records), &mut none, opts, &model, progress);
+        return (clusters, none, model);
     }
     progress.stage("blocking", 0);
     let index = blocking::Index::build(&p.feats);
@@ -343,15 +350,40 @@ pub(super) fn decide(
         .collect();
     batched.done();
     drop(index);
-    // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
     progress.finish();
     progress.stage("clustering", decisions.len() as u64);
-    // The constraints are built once the index is gone: a million records' guards beside
-    // it would only add to the peak.
     let mut joins = owner_joins(records);
     joins.extend(known_joins(records));
-    let mut clusters = seeded(p, &joins, &decisions);
-    drop(joins);
+    let clusters = cluster(p, &joins, &mut decisions, opts, &model, progress);
+    (clusters, decisions, model)
+}
+
+/// Joins the records: the known `joins`, then `decisions` strongest first under the
+/// constraints (setting each one's outcome), and spells out every cluster's evidence.
+///
+/// A join, a constraint, a name-only reach or an ambiguity only ever involves records linked by
+/// a known join or a taken decision, so the connected components of those links are clustered
+/// apart, in parallel, each exactly as the whole would be: its joins in order, then its links
+/// in the global order. Unions keep the smaller record as the root, so the components' roots,
+/// scores and evidence are those of one sequential run whatever the threads.
+fn cluster(
+    p: &Prepared,
+    joins: &[Known],
+    decisions: &mut [Decision],
+    opts: &DedupeOptions,
+    model: &Model,
+    progress: &dyn Progress,
+) -> Clusters {
+    let min_weight = score::weight_for(opts.threshold);
+    let taken = |d: &Decision| d.comparison.probability() >= opts.threshold;
+    // A record beyond the constraints is in no component: its links are refused below, as
+    // a union without its guard would be.
+    let n = p.feats.len().min(p.lists.len());
+    let within = |d: &Decision| d.a < n && d.b < n;
+    let edges = joins.iter().map(|j| (j.0, j.1));
+    let edges = edges.chain(decisions.iter().filter(|d| taken(d)).map(|d| (d.a, d.b)));
+    let (component, count) = components(n, edges);
+    // Greedy: strongest first, ties in record order, so one weak link cannot chain two people.
     // Every pair is once in the list, so the order is total and a parallel sort gives it.
     decisions.par_sort_unstable_by(|x, y| {
         y.comparison
@@ -359,49 +391,258 @@ pub(super) fn decide(
             .total_cmp(&x.comparison.weight)
             .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
     });
-    // Links with evidence beyond the name first; then links that rest on the name alone, which
-    // are refused when the name leads to two clusters that cannot be one person. The bar counts
-    // each decision once: in the first pass unless it waits for the second.
-    let taken = |d: &Decision| d.comparison.probability() >= opts.threshold;
-    let mut done = 0usize;
+    for d in decisions.iter_mut().filter(|d| taken(d) && !within(d)) {
+        d.outcome = Outcome::Refused("internal: no such record");
+    }
+    let of = |i: usize| component.get(i).copied().unwrap_or(NONE);
+    let members = Bucketed::new(count, (0..n).map(|i| (of(i), i)));
+    let known = Bucketed::new(count, joins.iter().enumerate().map(|(k, j)| (of(j.0), k)));
+    let links = Bucketed::new(
+        count,
+        decisions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| taken(d) && within(d))
+            .map(|(i, d)| (of(d.a), i)),
+    );
+    drop(component);
+    // The bar counts each decision once: the links as their component decides them, the
+    // others (never taken) here.
     let batched = Batched::new(progress, decisions.len());
-    for (i, d) in decisions.iter_mut().enumerate() {
-        if d.comparison.beyond_name || !taken(d) {
-            batched.at(done);
-            done += 1;
-        }
-        if d.comparison.beyond_name && taken(d) {
-            take(&mut clusters, i, d, min_weight);
-        }
+    for position in links.flat.len()..decisions.len() {
+        batched.at(position);
     }
-    let allowed = name_only(&mut clusters, &decisions, opts.threshold);
-    for (i, d) in decisions
-        .iter_mut()
-        .enumerate()
-        .filter(|(_, d)| !d.comparison.beyond_name && taken(d))
-    {
-        batched.at(done);
-        done += 1;
-        match allowed.allows(d.a, d.b) {
-            Ok(()) => take(&mut clusters, i, d, min_weight),
-            Err(reason) => d.outcome = Outcome::Refused(reason),
-        }
-    }
-    // Evidence is only spelled out for links that are taken (or when explaining).
-    clusters.settle_evidence(|i| {
-        let Some(d) = decisions.get(i) else {
-            return Vec::new();
-        };
-        if !d.comparison.evidence.is_empty() {
-            return evidence_lines(&d.comparison);
-        }
-        match (p.feats.get(d.a), p.feats.get(d.b)) {
-            (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, &model, true)),
-            _ => Vec::new(),
-        }
-    });
+    let run = Run {
+        p,
+        decisions,
+        min_weight,
+        model,
+        batched: &batched,
+    };
+    // Components come out in order of their smallest record whatever the threads.
+    let settled: Vec<Settled> = (0..count)
+        .into_par_iter()
+        .map(|k| {
+            let joins = known.get(k).iter().filter_map(|&j| joins.get(j));
+            run.component(members.get(k), joins, links.get(k), links.start(k))
+        })
+        .collect();
     batched.done();
-    (clusters, decisions, model)
+    // Back to record numbers: every record points at its root, and each root holds its
+    // cluster's score and evidence.
+    let mut clusters = Clusters {
+        parent: (0..n).collect(),
+        // The components' guards were dropped with them.
+        guards: Vec::new(),
+        score: vec![1.0; n],
+        evidence: vec![Vec::new(); n],
+        log: Vec::new(),
+    };
+    for (k, part) in settled.into_iter().enumerate() {
+        let members = members.get(k);
+        let own = members.iter().zip(part.roots).zip(part.score);
+        for (((&g, r), s), e) in own.zip(part.evidence) {
+            let root = members.get(r).copied().unwrap_or(g);
+            if let Some(slot) = clusters.parent.get_mut(g) {
+                *slot = root;
+            }
+            if let Some(slot) = clusters.score.get_mut(g) {
+                *slot = s;
+            }
+            if let Some(slot) = clusters.evidence.get_mut(g) {
+                *slot = e;
+            }
+        }
+        for (&i, outcome) in links.get(k).iter().zip(part.outcomes) {
+            if let Some(d) = decisions.get_mut(i) {
+                d.outcome = outcome;
+            }
+        }
+    }
+    clusters
+}
+
+/// No component: a record no link touches.
+const NONE: usize = usize::MAX;
+
+/// The connected components of records `0..n` under `edges` (pairs beyond `n` are left out):
+/// each record's component, numbered in order of the components' smallest records, or [`NONE`]
+/// for a record no edge touches; and how many components there are.
+fn components(n: usize, edges: impl Iterator<Item = (usize, usize)>) -> (Vec<usize>, usize) {
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut linked = vec![false; n];
+    for (a, b) in edges.filter(|&(a, b)| a < n && b < n) {
+        for x in [a, b] {
+            if let Some(l) = linked.get_mut(x) {
+                *l = true;
+            }
+        }
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        // The smaller root stays: a component's root is its smallest record, met first below.
+        if let Some(slot) = parent.get_mut(ra.max(rb)) {
+            *slot = ra.min(rb);
+        }
+    }
+    let mut component = vec![NONE; n];
+    let mut count = 0;
+    for (i, _) in linked.iter().enumerate().filter(|(_, &l)| l) {
+        let r = root(&mut parent, i);
+        let c = if r == i {
+            count += 1;
+            count - 1
+        } else {
+            component.get(r).copied().unwrap_or(NONE)
+        };
+        if let Some(slot) = component.get_mut(i) {
+            *slot = c;
+        }
+    }
+    (component, count)
+}
+
+/// Items grouped by a number below a count, each group keeping the items' order: one flat list
+/// and where each group starts in it, rather than a million small lists.
+struct Bucketed {
+    start: Vec<usize>,
+    flat: Vec<usize>,
+}
+
+impl Bucketed {
+    /// `items` are (group, item); groups out of range are left out.
+    fn new(count: usize, items: impl Iterator<Item = (usize, usize)> + Clone) -> Bucketed {
+        let items = items.filter(move |&(g, _)| g < count);
+        // Each group's size one place to the right, then summed: each group's start.
+        let mut start = vec![0usize; count + 1];
+        for (g, _) in items.clone() {
+            if let Some(s) = start.get_mut(g + 1) {
+                *s += 1;
+            }
+        }
+        let mut total = 0;
+        for s in &mut start {
+            total += *s;
+            *s = total;
+        }
+        let mut next = start.clone();
+        let mut flat = vec![0usize; total];
+        for (g, x) in items {
+            if let Some(at) = next.get_mut(g) {
+                if let Some(slot) = flat.get_mut(*at) {
+                    *slot = x;
+                }
+                *at += 1;
+            }
+        }
+        Bucketed { start, flat }
+    }
+
+    fn start(&self, k: usize) -> usize {
+        self.start.get(k).copied().unwrap_or(0)
+    }
+
+    /// Group `k`'s items; none for a group out of range (even [`NONE`]).
+    fn get(&self, k: usize) -> &[usize] {
+        let end = k.checked_add(1).map_or(0, |e| self.start(e));
+        self.flat.get(self.start(k)..end).unwrap_or_default()
+    }
+}
+
+/// What every component's clustering reads.
+struct Run<'a> {
+    p: &'a Prepared,
+    decisions: &'a [Decision],
+    min_weight: f64,
+    model: &'a Model,
+    batched: &'a Batched<'a>,
+}
+
+/// One component clustered, in its members' numbering (their positions in record order): per
+/// member its root, score and evidence; per link its outcome.
+struct Settled {
+    roots: Vec<usize>,
+    score: Vec<f64>,
+    evidence: Vec<Vec<String>>,
+    outcomes: Vec<Outcome>,
+}
+
+impl Run<'_> {
+    /// Clusters one component: `members` in record order, its `joins` in order, its `links`
+    /// (taken decisions) strongest first, the first of them at `first` among all links.
+    fn component<'j>(
+        &self,
+        members: &[usize],
+        joins: impl Iterator<Item = &'j Known>,
+        links: &[usize],
+        first: usize,
+    ) -> Settled {
+        // Members are numbered by position, which keeps their order: the smaller root stays.
+        let local = |g: usize| members.binary_search(&g).ok();
+        let guards = members
+            .iter()
+            .map(|&g| match (self.p.feats.get(g), self.p.lists.get(g)) {
+                (Some(f), Some(&l)) => Guard::of(f, l),
+                _ => Guard::default(),
+            })
+            .collect();
+        let mut clusters = Clusters::new(guards);
+        for &(a, b, why) in joins {
+            if let (Some(a), Some(b)) = (local(a), local(b)) {
+                clusters.join(a, b, why);
+            }
+        }
+        // Links with evidence beyond the name first; then links that rest on the name alone,
+        // which are refused when the name leads to two clusters that cannot be one person.
+        let mut outcomes = vec![Outcome::BelowThreshold; links.len()];
+        let ends = |d: &Decision| Some((local(d.a)?, local(d.b)?));
+        for beyond_name in [true, false] {
+            let allowed = (!beyond_name).then(|| {
+                let name_links = links.iter().filter_map(|&i| {
+                    let d = self.decisions.get(i)?;
+                    let (a, b) = ends(d).filter(|_| !d.comparison.beyond_name)?;
+                    Some((a, b, d.comparison.closeness))
+                });
+                name_only(&mut clusters, name_links)
+            });
+            for (j, (&i, outcome)) in links.iter().zip(&mut outcomes).enumerate() {
+                let Some(d) = self.decisions.get(i) else {
+                    continue;
+                };
+                if d.comparison.beyond_name != beyond_name {
+                    continue;
+                }
+                self.batched.at(first + j);
+                let allows = match (ends(d), &allowed) {
+                    (None, _) => Err("internal: no such record"),
+                    (Some((a, b)), Some(allowed)) => allowed.allows(a, b).map(|()| (a, b)),
+                    (Some(ends), None) => Ok(ends),
+                };
+                *outcome = match allows {
+                    Ok((a, b)) => take(&mut clusters, i, a, b, d, self.min_weight),
+                    Err(reason) => Outcome::Refused(reason),
+                };
+            }
+        }
+        // Evidence is only spelled out for links that are taken (or when explaining).
+        clusters.settle_evidence(|i| {
+            let Some(d) = self.decisions.get(i) else {
+                return Vec::new();
+            };
+            if !d.comparison.evidence.is_empty() {
+                return evidence_lines(&d.comparison);
+            }
+            match (self.p.feats.get(d.a), self.p.feats.get(d.b)) {
+                (Some(fa), Some(fb)) => evidence_lines(&score::compare(fa, fb, self.model, true)),
+                _ => Vec::new(),
+            }
+        });
+        let roots = (0..members.len()).map(|x| clusters.find(x)).collect();
+        Settled {
+            roots,
+            score: clusters.score,
+            evidence: clusters.evidence,
+            outcomes,
+        }
+    }
 }
 
 /// A join of two records known to be one person without matching, and why.
@@ -465,52 +706,24 @@ fn known_joins(records: &[Contact]) -> Vec<Known> {
     joins
 }
 
-/// The clusters before matching, one per record, joined by `joins`. Only records of `joins`
-/// or of `decisions` can ever be in a join, so only theirs of the constraints are worked out:
-/// the others' would be memory never read.
-fn seeded(p: &Prepared, joins: &[Known], decisions: &[Decision]) -> Clusters {
-    let mut needed = vec![false; p.feats.len()];
-    let pairs = joins.iter().map(|j| (j.0, j.1));
-    for (a, b) in pairs.chain(decisions.iter().map(|d| (d.a, d.b))) {
-        for i in [a, b] {
-            if let Some(n) = needed.get_mut(i) {
-                *n = true;
-            }
-        }
-    }
-    let guards = p
-        .feats
-        .iter()
-        .zip(&p.lists)
-        .zip(needed)
-        .map(|((f, l), needed)| {
-            if needed {
-                Guard::of(f, *l)
-            } else {
-                Guard::default()
-            }
-        })
-        .collect();
-    let mut clusters = Clusters::new(guards);
-    for &(a, b, why) in joins {
-        clusters.join(a, b, why);
-    }
-    clusters
-}
-
-/// Joins the pair of `d` (decision `i`) if the clusters allow it, and records the outcome.
-fn take(clusters: &mut Clusters, i: usize, d: &mut Decision, min_weight: f64) {
+/// Joins `a` and `b`, the pair of `d` (decision `i`), if the clusters allow it: the outcome.
+fn take(
+    clusters: &mut Clusters,
+    i: usize,
+    a: usize,
+    b: usize,
+    d: &Decision,
+    min_weight: f64,
+) -> Outcome {
     // Already one cluster: nothing to join, and its evidence would not be kept.
-    if clusters.find(d.a) == clusters.find(d.b) {
-        d.outcome = Outcome::Merged;
-        return;
+    if clusters.find(a) == clusters.find(b) {
+        return Outcome::Merged;
     }
     let pair = d.comparison.gamma;
-    let why = Why::Link(i);
-    d.outcome = match clusters.union(d.a, d.b, d.comparison.weight, min_weight, &pair, why) {
+    match clusters.union(a, b, d.comparison.weight, min_weight, &pair, Why::Link(i)) {
         Ok(()) => Outcome::Merged,
         Err(reason) => Outcome::Refused(reason),
-    };
+    }
 }
 
 /// What the name-only links of pass 1's clusters allow.
@@ -544,17 +757,15 @@ impl NameOnly {
     }
 }
 
-fn name_only(clusters: &mut Clusters, decisions: &[Decision], threshold: f64) -> NameOnly {
+/// What the taken name-only `links` (a, b, closeness), strongest first, allow.
+fn name_only(clusters: &mut Clusters, links: impl Iterator<Item = (usize, usize, u8)>) -> NameOnly {
     let root: Vec<usize> = (0..clusters.parent.len())
         .map(|i| clusters.find(i))
         .collect();
     // Per cluster: the clusters its name-only links reach, with the closest spelling.
     let mut reach: HashMap<usize, Vec<(usize, u8)>> = HashMap::new();
-    for d in decisions
-        .iter()
-        .filter(|d| !d.comparison.beyond_name && d.comparison.probability() >= threshold)
-    {
-        let (Some(&ra), Some(&rb)) = (root.get(d.a), root.get(d.b)) else {
+    for (a, b, closeness) in links {
+        let (Some(&ra), Some(&rb)) = (root.get(a), root.get(b)) else {
             continue;
         };
         if ra == rb {
@@ -563,8 +774,8 @@ fn name_only(clusters: &mut Clusters, decisions: &[Decision], threshold: f64) ->
         for (x, y) in [(ra, rb), (rb, ra)] {
             let v = reach.entry(x).or_default();
             match v.iter_mut().find(|(z, _)| *z == y) {
-                Some((_, c)) => *c = (*c).max(d.comparison.closeness),
-                None => v.push((y, d.comparison.closeness)),
+                Some((_, c)) => *c = (*c).max(closeness),
+                None => v.push((y, closeness)),
             }
         }
     }
