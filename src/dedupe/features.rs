@@ -116,7 +116,10 @@ pub struct Features {
 #[derive(Debug, Default, Clone)]
 struct Texts {
     text: Box<str>,
-    /// Where each item ends in `text`; an item starts where the one before it ends.
+    /// Where each single text ends in `text`: kept inline, as the names are read for every
+    /// pair and another allocation would be another cache miss.
+    singles: [u32; SINGLES],
+    /// Where each list item ends in `text`; an item starts where the one before it ends.
     ends: Box<[u32]>,
     /// Where each list's items end, counted after the single texts.
     lists: [u16; LISTS],
@@ -165,12 +168,17 @@ const LISTS: usize = 15;
 const LIST_MAX: usize = 4096;
 
 impl Texts {
+    /// Where item `i` (the single texts, then the list items) ends in `text`.
+    fn end(&self, i: usize) -> u32 {
+        match i.checked_sub(SINGLES) {
+            None => self.singles.get(i).copied().unwrap_or(0),
+            Some(j) => self.ends.get(j).copied().unwrap_or(0),
+        }
+    }
+
     fn item(&self, i: usize) -> &str {
-        let start = match i.checked_sub(1) {
-            Some(before) => self.ends.get(before).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(i).copied().unwrap_or(start);
+        let start = i.checked_sub(1).map_or(0, |before| self.end(before));
+        let end = self.end(i).max(start);
         self.text.get(start as usize..end as usize).unwrap_or("")
     }
 
@@ -363,19 +371,21 @@ impl Draft {
                 .take(LIST_MAX)
                 .map(|(n, s)| n.len() + s.len())
                 .sum::<usize>();
-        let items = SINGLES
-            + lists.iter().map(|l| l.len().min(LIST_MAX)).sum::<usize>()
+        let items = lists.iter().map(|l| l.len().min(LIST_MAX)).sum::<usize>()
             + 2 * self.profiles.len().min(LIST_MAX)
             + 2 * self.streets.len().min(LIST_MAX);
         let mut text = String::with_capacity(bytes);
-        let mut ends: Vec<u32> = Vec::with_capacity(items);
+        let offset = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let mut ends_of_singles = [0u32; SINGLES];
+        for (end, s) in ends_of_singles.iter_mut().zip(singles) {
+            text.push_str(s);
+            *end = offset(&text);
+        }
+        let mut list_ends: Vec<u32> = Vec::with_capacity(items);
         let mut push = |s: &str| {
             text.push_str(s);
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+            list_ends.push(offset(&text));
         };
-        for s in singles {
-            push(s);
-        }
         let mut ends_of_lists = [0u16; LISTS];
         let mut count = 0usize;
         for (k, end) in ends_of_lists.iter_mut().enumerate() {
@@ -419,7 +429,8 @@ impl Draft {
             input: self.input,
             texts: Texts {
                 text: text.into_boxed_str(),
-                ends: ends.into_boxed_slice(),
+                singles: ends_of_singles,
+                ends: list_ends.into_boxed_slice(),
                 lists: ends_of_lists,
             },
             given_groups: self.given_groups,
