@@ -15,6 +15,7 @@ pub mod dedupe;
 pub mod error;
 pub mod model;
 pub mod normalize;
+pub mod order;
 pub mod progress;
 pub mod report;
 pub mod report_html;

@@ -23,7 +23,6 @@ use crate::progress::{Batched, Progress};
 use crate::report::MergeReport;
 use rayon::prelude::*;
 use score::Comparison;
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
 pub struct DedupeOptions {
@@ -98,29 +97,26 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
     let prepared = features::prepare(&records, opts, progress);
     progress.finish();
     let (mut clusters, _, model) = cluster::decide(&records, &prepared, opts, false, progress);
-    // Millions of small frees: done beside the merging rather than before it.
-    let guards = std::mem::take(&mut clusters.guards);
-    let freeing = std::thread::Builder::new()
-        .name("rolo-free".into())
-        .spawn(move || drop((prepared, guards)))
-        .ok();
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..records.len() {
-        let root = clusters.find(i);
-        groups.entry(root).or_default().push(i);
-    }
+    // Features are three allocations a record: freed at once, before the merging needs room.
+    drop((prepared, std::mem::take(&mut clusters.guards)));
+    // Clusters in root order, members in canonical order.
+    let roots: Vec<usize> = (0..records.len()).map(|i| clusters.find(i)).collect();
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.par_sort_unstable_by_key(|&i| (roots.get(i).copied().unwrap_or(i), i));
     progress.finish();
-    // Each record moves once, into its cluster's list: clusters in root order, members in
-    // canonical order.
-    let mut cluster_of = vec![0usize; records.len()];
-    let mut work: Vec<(Vec<Contact>, Option<MergeInfo>)> = Vec::with_capacity(groups.len());
-    for (k, (root, members)) in groups.into_iter().enumerate() {
-        for &i in &members {
-            if let Some(c) = cluster_of.get_mut(i) {
-                *c = k;
-            }
-        }
-        let info = (members.len() > 1).then(|| MergeInfo {
+    let mut runs: Vec<(usize, Option<MergeInfo>)> = Vec::new();
+    let mut at = 0;
+    while let Some(&first) = order.get(at) {
+        let root = roots.get(first).copied().unwrap_or(first);
+        let len = order
+            .get(at..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&i| roots.get(i) == Some(&root))
+            .count()
+            .max(1);
+        at += len;
+        let info = (len > 1).then(|| MergeInfo {
             score: round3(clusters.score.get(root).copied().unwrap_or(1.0)),
             evidence: clusters
                 .evidence
@@ -128,23 +124,14 @@ pub fn dedupe(records: Vec<Contact>, opts: &DedupeOptions, progress: &dyn Progre
                 .map(std::mem::take)
                 .unwrap_or_default(),
         });
-        work.push((Vec::with_capacity(members.len()), info));
-    }
-    for (i, record) in records.into_iter().enumerate() {
-        if let Some((members, _)) = cluster_of.get(i).and_then(|&k| work.get_mut(k)) {
-            members.push(record);
-        }
+        runs.push((len, info));
     }
     let key_of = if opts.enabled {
         merge::record_key
     } else {
         merge::source_key
     };
-    let (contacts, merges) = merge_clusters(work, key_of, progress);
-    // A panic while freeing would be a bug in drop code; the result is complete either way.
-    if let Some(t) = freeing {
-        let _ = t.join();
-    }
+    let (contacts, merges) = merge_clusters(records, &order, runs, key_of, progress);
     Deduped {
         contacts,
         merges,
@@ -164,25 +151,20 @@ pub fn dedupe_external(
     progress.stage("clustering", records.len() as u64);
     let grouping = external::group(&records, assignments)?;
     progress.finish();
-    let mut slots: Vec<Option<Contact>> = records.into_iter().map(Some).collect();
-    let work: Vec<(Vec<Contact>, Option<MergeInfo>)> = grouping
+    let mut order = Vec::with_capacity(records.len());
+    let runs = grouping
         .groups
         .into_iter()
         .map(|g| {
-            let members: Vec<Contact> = g
-                .members
-                .iter()
-                .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
-                .collect();
-            let info = (members.len() > 1).then(|| MergeInfo {
+            order.extend_from_slice(&g.members);
+            let info = (g.members.len() > 1).then(|| MergeInfo {
                 score: 1.0,
                 evidence: vec![g.evidence],
             });
-            (members, info)
+            (g.members.len(), info)
         })
         .collect();
-    drop(slots);
-    let (contacts, merges) = merge_clusters(work, merge::record_key, progress);
+    let (contacts, merges) = merge_clusters(records, &order, runs, merge::record_key, progress);
     let deduped = Deduped {
         contacts,
         merges,
@@ -193,38 +175,65 @@ pub fn dedupe_external(
 
 /// Merges each cluster's records, gives every contact its id (ids.rs) and puts the contacts in
 /// output order: by folded name (unnamed last), then id. Returns them with one report entry per
-/// merge. `key_of` is what a record contributes to its contact's id.
+/// merge. The clusters are `runs` of `by_cluster` (their lengths and merge infos), which holds
+/// every record's index once; `key_of` is what a record contributes to its contact's id.
 fn merge_clusters(
-    work: Vec<(Vec<Contact>, Option<MergeInfo>)>,
+    mut records: Vec<Contact>,
+    by_cluster: &[usize],
+    runs: Vec<(usize, Option<MergeInfo>)>,
     key_of: fn(&Contact) -> String,
     progress: &dyn Progress,
 ) -> (Vec<Contact>, Vec<MergeReport>) {
     // Counted in contacts: the clusters merged.
-    progress.stage("merging", work.len() as u64);
-    let batched = Batched::new(progress, work.len());
-    // Contacts are large: they are written once where they are merged and moved once more, into
-    // output order; everything else sorts indices or the small `Keyed` beside them.
-    let mut contacts: Vec<Contact> = Vec::with_capacity(work.len());
-    let mut keyed: Vec<Keyed> = Vec::with_capacity(work.len());
-    work.into_par_iter()
+    progress.stage("merging", runs.len() as u64);
+    let batched = Batched::new(progress, runs.len());
+    // Contacts are large (hundreds of bytes inline): the records are put in cluster order where
+    // they are, each cluster is merged from its run of them into its first slot, and the slots
+    // are closed up. No second vector of every record or contact is ever made.
+    crate::order::permute(&mut records, by_cluster);
+    let mut work: Vec<(&mut [Contact], Option<MergeInfo>)> = Vec::with_capacity(runs.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(runs.len());
+    let mut rest: &mut [Contact] = &mut records;
+    let mut at = 0;
+    for (len, info) in runs {
+        let all = std::mem::take(&mut rest);
+        let (members, tail) = all.split_at_mut(len.min(all.len()));
+        rest = tail;
+        // A run without records would be a contact of nobody.
+        if !members.is_empty() {
+            starts.push(at);
+            at += members.len();
+            work.push((members, info));
+        }
+    }
+    let mut keyed: Vec<Keyed> = work
+        .into_par_iter()
         .enumerate()
         .map(|(k, (members, info))| {
             batched.at(k);
             let mut keys: Vec<String> = members.iter().map(key_of).collect();
             keys.sort();
             let evidence = info.as_ref().map(|i| (i.score, i.evidence.clone()));
-            let contact = merge::merge(members, info);
+            let taken = members.iter_mut().map(std::mem::take).collect();
+            let contact = merge::merge(taken, info);
             let sort_key = keys::fold(&contact.name.full);
-            (
-                contact,
-                Keyed {
-                    keys,
-                    evidence,
-                    sort_key,
-                },
-            )
+            if let Some(slot) = members.first_mut() {
+                *slot = contact;
+            }
+            Keyed {
+                keys,
+                evidence,
+                sort_key,
+            }
         })
-        .unzip_into_vecs(&mut contacts, &mut keyed);
+        .collect();
+    // Closed up: the k-th contact to slot k. Slots before k are done and k is at most the k-th
+    // start, so each swap brings a contact forward and sends back an emptied record.
+    for (k, &start) in starts.iter().enumerate() {
+        records.swap(k, start);
+    }
+    records.truncate(starts.len());
+    let mut contacts = records;
     batched.done();
     // Ids: from the smallest member key; a collision takes the next key, deterministically.
     // Two contacts can share their smallest key (records kept apart despite one email): their
@@ -273,11 +282,8 @@ fn merge_clusters(
     }
     // Output order: by folded name (unnamed last), then id.
     sort_keys.par_sort_unstable();
-    let mut slots: Vec<Option<Contact>> = contacts.into_iter().map(Some).collect();
-    let contacts = sort_keys
-        .into_iter()
-        .filter_map(|(_, _, _, i)| slots.get_mut(i).and_then(Option::take))
-        .collect();
+    let order: Vec<usize> = sort_keys.into_iter().map(|(_, _, _, i)| i).collect();
+    crate::order::permute(&mut contacts, &order);
     (contacts, merges)
 }
 
