@@ -1421,3 +1421,138 @@ impl Stats {
             .max(1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(prefix: &str, n: usize) -> List {
+        (0..n).map(|i| format!("{prefix}{i:05}").into()).collect()
+    }
+
+    /// Every text and list reads back from the packed features as the draft held it, each in
+    /// its place: a slip of one index between two lists would show.
+    #[test]
+    fn packing_keeps_every_text_and_list_in_its_place() {
+        let singles = [
+            "given",
+            "gi",
+            "givent",
+            "familyt",
+            "family",
+            "head",
+            "tail",
+            "key",
+            "03-14",
+            "1990-03-14",
+        ];
+        let d = Draft {
+            given: singles[0].into(),
+            given_initials: singles[1].into(),
+            given_translit: singles[2].into(),
+            family_translit: singles[3].into(),
+            family: singles[4].into(),
+            family_head: singles[5].into(),
+            family_tail: singles[6].into(),
+            name_key: singles[7].into(),
+            birthday_md: singles[8].into(),
+            birthday_full: singles[9].into(),
+            emails: list("e", 3),
+            email_locals: list("l", 2),
+            phones: list("p", 1),
+            phone_tails: list("t", 2),
+            profiles: vec![
+                (Cow::Borrowed("linkedin"), "in/a".into()),
+                (Cow::Borrowed("x"), "b".into()),
+            ]
+            .into(),
+            handles: list("h", 2),
+            handle_keys: vec![1, 2].into(),
+            local_keys: vec![3].into(),
+            orgs: list("o", 1),
+            org_letters: list("ol", 2),
+            email_domains: list("d", 1),
+            titles: list("ti", 1),
+            cities: list("c", 2),
+            postcodes: list("pc", 1),
+            streets: vec![
+                ("60".into(), "currongstreet".into()),
+                ("".into(), "high".into()),
+            ]
+            .into(),
+            name_handles: vec![7, 8, 9].into(),
+            n_tokens: 2,
+            ..Draft::default()
+        };
+        let f = d.clone().pack();
+        let got = [
+            f.given(),
+            f.given_initials(),
+            f.given_translit(),
+            f.family_translit(),
+            f.family(),
+            f.family_head(),
+            f.family_tail(),
+            f.name_key(),
+            f.birthday_md(),
+            f.birthday_full(),
+        ];
+        assert_eq!(got, singles);
+        let same = |items: Items<'_>, want: &List| {
+            assert_eq!(items.len(), want.len());
+            assert!(items.eq(want.iter().map(|t| &**t)));
+        };
+        same(f.emails(), &d.emails);
+        same(f.email_locals(), &d.email_locals);
+        same(f.phones(), &d.phones);
+        same(f.phone_tails(), &d.phone_tails);
+        same(f.handles(), &d.handles);
+        same(f.orgs(), &d.orgs);
+        same(f.org_letters(), &d.org_letters);
+        same(f.email_domains(), &d.email_domains);
+        same(f.titles(), &d.titles);
+        same(f.cities(), &d.cities);
+        same(f.postcodes(), &d.postcodes);
+        let profiles: Vec<(&str, &str)> = f.profiles().collect();
+        assert_eq!(profiles, vec![("linkedin", "in/a"), ("x", "b")]);
+        let streets: Vec<(&str, &str)> = f.streets().collect();
+        assert_eq!(streets, vec![("60", "currongstreet"), ("", "high")]);
+        assert_eq!(f.handle_keys(), &[1, 2]);
+        assert_eq!(f.local_keys(), &[3]);
+        assert_eq!(f.name_handles(), &[7, 8, 9]);
+        assert_eq!(f.present(), (1 << 14) - 1, "every field is present");
+        for e in d.emails.iter() {
+            assert!(f.emails().has(e));
+        }
+        assert!(!f.emails().has("e00003") && !f.emails().has("") && !f.phones().has("e00000"));
+        assert_eq!(f.emails().get(1), Some("e00001"));
+        assert_eq!(f.emails().get(3), None);
+    }
+
+    #[test]
+    fn empty_features_have_nothing_present() {
+        let f = Draft::default().pack();
+        assert_eq!(f.present(), 0);
+        assert!(f.given().is_empty() && f.emails().is_empty() && f.profiles().next().is_none());
+        assert!(f.handle_keys().is_empty() && f.name_handles().is_empty());
+        assert_eq!(f.emails().first(), None);
+    }
+
+    /// A broken record with thousands of values of one kind: matching reads the first
+    /// `LIST_MAX`, and the lists after it are intact.
+    #[test]
+    fn a_list_beyond_the_bound_is_cut_and_the_next_list_is_intact() {
+        let f = Draft {
+            emails: list("e", LIST_MAX + 900),
+            phones: list("p", 2),
+            ..Draft::default()
+        }
+        .pack();
+        assert_eq!(f.emails().len(), LIST_MAX);
+        assert_eq!(
+            f.emails().last(),
+            Some(format!("e{:05}", LIST_MAX - 1).as_str())
+        );
+        assert!(f.phones().eq(["p00000", "p00001"]));
+    }
+}
