@@ -288,7 +288,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedupe::features::Draft;
+    use crate::dedupe::features::{Draft, Head};
     use crate::dedupe::hash::handle_key;
 
     /// A record with a name of its own (no other record's), name-derived spellings (`spelt`)
@@ -297,7 +297,10 @@ mod tests {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Draft {
-            n_tokens: 1,
+            head: Head {
+                n_tokens: 1,
+                ..Head::default()
+            },
             name_key: format!("name {n}").into(),
             name_handles: spelt.iter().map(|s| handle_key(s)).collect(),
             handle_keys: handles.iter().map(|s| handle_key(s)).collect(),

@@ -87,29 +87,71 @@ pub type List<T = Text> = Box<[T]>;
 #[derive(Debug, Default, Clone)]
 #[repr(C)]
 pub struct Features {
-    /// Which lists and texts are non-empty ([`Present`]).
-    pub present: u32,
-    pub ids: NameIds,
-    pub n_tokens: u32,
-    pub family_count: u32,
-    pub ambiguity: u32,
-    pub platform: Platform,
-    pub kind: Kind,
-    pub given_weight: f64,
-    pub family_weight: f64,
-    pub initial_weight: f64,
-    pub name_offset: f64,
-    pub input: u64,
+    /// The numbers, read through `Deref` (`f.n_tokens`).
+    pub head: Head,
     texts: Texts,
-    pub given_groups: &'static [&'static str],
     /// `handle_keys`, `local_keys` and `name_handles` back to back; the first two end at
     /// `keys_ends`.
     keys: Box<[u64]>,
     keys_ends: [u32; 2],
+}
+
+/// What a record's features hold besides texts: what every pair compares first. [`Draft`] and
+/// [`Features`] both hold one and read its fields as their own.
+#[derive(Debug, Default, Clone)]
+#[repr(C)]
+pub struct Head {
+    /// Which lists and texts are non-empty ([`Present`]); worked out by [`Draft::pack`].
+    pub present: u32,
+    /// Ids of the name texts, equal exactly when the texts are (0: not numbered; see
+    /// [`NameIds`]).
+    pub ids: NameIds,
+    /// How many name tokens the name has (0: no name).
+    pub n_tokens: u32,
+    /// Records in the data bearing this family name.
+    pub family_count: u32,
+    pub ambiguity: u32,
+    pub platform: Platform,
+    pub kind: Kind,
+    /// Term-frequency weights of this record's given and family name, and how many people of
+    /// one list bear its full name; filled from [`Stats`] once all records are in.
+    pub given_weight: f64,
+    pub family_weight: f64,
+    /// What agreeing on the given name's first letter is worth.
+    pub initial_weight: f64,
+    /// What name evidence loses in a large population (`Stats::name_offset`).
+    pub name_offset: f64,
+    /// The input the record came from, hashed (records of one export share it; 0: none).
+    pub input: u64,
+    /// Nickname groups of `given` (`keys::nickname_groups`; [`Features::given_canon`]).
+    pub given_groups: &'static [&'static str],
+    /// Where the name's handle spellings of each kind end (see `Draft::name_handles`): the
+    /// first `name_handles_full` spell the whole name, up to `name_handles_family` an initial
+    /// and the family name, the rest the given name and an initial; given name + family
+    /// initial spellings end at `name_handles_initial`, and given + start of the family name
+    /// (`michellesmi`) follow.
     pub name_handles_full: usize,
     pub name_handles_family: usize,
     pub name_handles_initial: usize,
 }
+
+/// Both read their [`Head`]'s fields as their own.
+macro_rules! reads_head {
+    ($($t:ty),*) => {$(
+        impl std::ops::Deref for $t {
+            type Target = Head;
+            fn deref(&self) -> &Head {
+                &self.head
+            }
+        }
+        impl std::ops::DerefMut for $t {
+            fn deref_mut(&mut self) -> &mut Head {
+                &mut self.head
+            }
+        }
+    )*};
+}
+reads_head!(Features, Draft);
 
 /// The texts of one record's features (see [`Draft`]), back to back in one string: the ten
 /// single texts, then the items of the fifteen lists in [`List`] order.
@@ -415,33 +457,18 @@ impl Draft {
         let locals_end = keys.len();
         keys.extend_from_slice(&self.name_handles);
         let mut f = Features {
-            present: 0,
-            ids: self.ids,
-            n_tokens: self.n_tokens,
-            family_count: self.family_count,
-            ambiguity: self.ambiguity,
-            platform: self.platform,
-            kind: self.kind,
-            given_weight: self.given_weight,
-            family_weight: self.family_weight,
-            initial_weight: self.initial_weight,
-            name_offset: self.name_offset,
-            input: self.input,
+            head: self.head,
             texts: Texts {
                 text: text.into_boxed_str(),
                 singles: ends_of_singles,
                 ends: list_ends.into_boxed_slice(),
                 lists: ends_of_lists,
             },
-            given_groups: self.given_groups,
             keys: keys.into_boxed_slice(),
             keys_ends: [
                 u32::try_from(handles_end).unwrap_or(u32::MAX),
                 u32::try_from(locals_end).unwrap_or(u32::MAX),
             ],
-            name_handles_full: self.name_handles_full,
-            name_handles_family: self.name_handles_family,
-            name_handles_initial: self.name_handles_initial,
         };
         f.present = f.presence();
         f
@@ -462,30 +489,10 @@ impl Draft {
 /// the features' documentation.
 #[derive(Debug, Default, Clone)]
 pub struct Draft {
-    /// Ids of the name texts, equal exactly when the texts are (0: not numbered; see
-    /// [`NameIds`]).
-    pub ids: NameIds,
-    /// How many name tokens the name has (0: no name).
-    pub n_tokens: u32,
-    /// Records in the data bearing this family name.
-    pub family_count: u32,
-    pub ambiguity: u32,
-    pub platform: Platform,
-    pub kind: Kind,
-    /// Term-frequency weights of this record's given and family name, and how many people of
-    /// one list bear its full name; filled from [`Stats`] once all records are in.
-    pub given_weight: f64,
-    pub family_weight: f64,
-    /// What agreeing on the given name's first letter is worth.
-    pub initial_weight: f64,
-    /// What name evidence loses in a large population (`Stats::name_offset`).
-    pub name_offset: f64,
-    /// The input the record came from, hashed (records of one export share it; 0: none).
-    pub input: u64,
+    /// The numbers ([`Head`]), read through `Deref` (`d.n_tokens`).
+    pub head: Head,
     /// Folded first given-name token (its nickname-canonical form: [`Features::given_canon`]).
     pub given: Text,
-    /// Nickname groups of `given` (`keys::nickname_groups`).
-    pub given_groups: &'static [&'static str],
     /// Initials of a given name of several words ("jp" of Jean-Pierre); empty otherwise.
     pub given_initials: Text,
     /// Transliteration keys of `given` and `family` (Yevgeny and Evgenii meet).
@@ -536,11 +543,6 @@ pub struct Draft {
     /// name, up to `name_handles_family` an initial and the family name, the rest the given name
     /// and an initial.
     pub name_handles: List<u64>,
-    pub name_handles_full: usize,
-    pub name_handles_family: usize,
-    /// Where the given name + family initial spellings end and given + start of the family
-    /// name (`michellesmi`) begin.
-    pub name_handles_initial: usize,
 }
 
 /// Ids of a record's name texts, numbered run-wide by [`number_names`] so that name
@@ -1481,8 +1483,10 @@ mod tests {
             ]
             .into(),
             name_handles: vec![7, 8, 9].into(),
-            n_tokens: 2,
-            ..Draft::default()
+            head: Head {
+                n_tokens: 2,
+                ..Head::default()
+            },
         };
         let f = d.clone().pack();
         let got = [

@@ -893,7 +893,7 @@ fn handles(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedupe::features::{name_handles, Draft, List};
+    use crate::dedupe::features::{name_handles, Draft, Head, List};
     use crate::dedupe::hash::handle_key;
     use crate::dedupe::levels::{Field, LEVELS};
     use std::collections::HashSet;
@@ -901,14 +901,17 @@ mod tests {
     fn named(given: &str, family: &str) -> Draft {
         let mut f = Draft {
             given: given.into(),
-            given_groups: keys::nickname_groups(given),
             family: family.into(),
-            n_tokens: 2,
             name_key: format!("{given} {family}").into(),
-            given_weight: 6.0,
-            family_weight: 8.0,
-            initial_weight: 3.0,
-            ambiguity: 1,
+            head: Head {
+                given_groups: keys::nickname_groups(given),
+                n_tokens: 2,
+                given_weight: 6.0,
+                family_weight: 8.0,
+                initial_weight: 3.0,
+                ambiguity: 1,
+                ..Head::default()
+            },
             ..Draft::default()
         };
         let (forms, full, family_end, initial_end) = name_handles(&f, &[]);
