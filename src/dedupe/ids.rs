@@ -161,13 +161,19 @@ pub fn assign(clusters: &mut [(&[String], &mut Contact)]) -> BTreeMap<usize, Vec
         }
     }
     let kept: HashSet<String> = used.clone();
+    used.reserve(clusters.len());
     used.extend(priors.iter().flat_map(|(_, l)| l.iter().cloned()));
-    for (i, (keys, c)) in clusters.iter_mut().enumerate() {
+    // Each contact's first-choice id, hashed on every core; taken in order below.
+    let first_choice: Vec<String> = clusters
+        .par_iter()
+        .map(|(keys, _)| make_id(keys.first().map_or("", |k| k.as_str())))
+        .collect();
+    for ((i, (keys, c)), first) in clusters.iter_mut().enumerate().zip(first_choice) {
         c.id = match chosen.remove(&i) {
             Some(id) => id,
             None => {
-                let base = keys.first().cloned().unwrap_or_default();
-                let mut id = make_id(&base);
+                let base = keys.first().map_or("", |k| k.as_str());
+                let mut id = first;
                 let mut n = 0usize;
                 while used.contains(&id) {
                     n += 1;
