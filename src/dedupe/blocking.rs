@@ -86,10 +86,7 @@ pub fn keys_of(f: &Features, out: &mut Vec<u64>, derived: &mut Vec<u64>) {
         }
     }
     if !f.postcodes().is_empty() {
-        for part in [&f.given(), &f.family()]
-            .into_iter()
-            .filter(|p| p.len() >= 2)
-        {
+        for part in [f.given(), f.family()].into_iter().filter(|p| p.len() >= 2) {
             let sound = keys::phonetic(part);
             for code in f.postcodes() {
                 out.push(key(13, &[&sound, code]));

@@ -433,11 +433,16 @@ impl Draft {
         for (k, end) in ends_of_lists.iter_mut().enumerate() {
             let profiles = self.profiles.iter().take(LIST_MAX);
             let streets = self.streets.iter().take(LIST_MAX);
+            // The pairs' halves are pushed from the pairs; the others from `lists`.
+            const SERVICES: usize = Many::ProfileServices as usize;
+            const KEYS: usize = Many::ProfileKeys as usize;
+            const NUMBERS: usize = Many::StreetNumbers as usize;
+            const NAMES: usize = Many::StreetNames as usize;
             count += match k {
-                4 => profiles.map(|(s, _)| push(s)).count(),
-                5 => profiles.map(|(_, key)| push(key)).count(),
-                13 => streets.map(|(n, _)| push(n)).count(),
-                14 => streets.map(|(_, name)| push(name)).count(),
+                SERVICES => profiles.map(|(s, _)| push(s)).count(),
+                KEYS => profiles.map(|(_, key)| push(key)).count(),
+                NUMBERS => streets.map(|(n, _)| push(n)).count(),
+                NAMES => streets.map(|(_, name)| push(name)).count(),
                 _ => lists
                     .get(k)
                     .into_iter()
@@ -472,10 +477,6 @@ impl Draft {
         };
         f.present = f.presence();
         f
-    }
-
-    pub fn has_name(&self) -> bool {
-        self.n_tokens > 0
     }
 
     /// [`Features::given_canon`] of the draft.
@@ -594,11 +595,13 @@ impl Present {
     pub const BIRTHDAY: u32 = 1 << 13;
 }
 
-impl Features {
+impl Head {
     pub fn has_name(&self) -> bool {
         self.n_tokens > 0
     }
+}
 
+impl Features {
     /// Which fields are non-empty ([`Present`] bits).
     #[inline]
     pub fn present(&self) -> u32 {
