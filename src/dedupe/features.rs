@@ -154,7 +154,7 @@ macro_rules! reads_head {
 reads_head!(Features, Draft);
 
 /// The texts of one record's features (see [`Draft`]), back to back in one string: the ten
-/// single texts, then the items of the fifteen lists in [`List`] order.
+/// single texts, then the items of the fifteen lists in [`Many`] order.
 #[derive(Debug, Default, Clone)]
 struct Texts {
     text: Box<str>,
