@@ -83,7 +83,7 @@ pub type List<T = Text> = Box<[T]>;
 /// first, in the first cache lines, and a list is only read when both records have it. At a
 /// million records the other record's features are rarely in cache, and each line read is a
 /// wait. The texts and lists ([`Draft`] documents each) are packed in three allocations
-/// ([`Texts`] and the keys) instead of one per text: a million records held thirty boxes each.
+/// (the texts and the keys) instead of one per text: a million records held thirty boxes each.
 #[derive(Debug, Default, Clone)]
 #[repr(C)]
 pub struct Features {
